@@ -1,0 +1,215 @@
+/* Shared by the self-evaluation, action plan, compare and trust pages.
+ * Everything stays in this browser: localStorage and files the user picks. Nothing is sent anywhere. */
+(function () {
+  "use strict";
+
+  var FORMAT = "inclusion-audit-self-evaluation";
+  var VERSION = 2;              // 2 added school, date, priorities and actions; version 1 files still import
+  var STORAGE_KEY = "inclusion-audit-workbook";
+  var BACKUP_KEY = "inclusion-audit-workbook-before-import";
+  var MAX_BYTES = 2 * 1024 * 1024;
+
+  function framework() {
+    var node = document.getElementById("wb-framework");
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function emptyState(fw) {
+    return { format: FORMAT, version: VERSION, edition: fw.edition, school: "", date: "", statements: {} };
+  }
+
+  function load(fw) {
+    try {
+      var raw = window.localStorage.getItem(STORAGE_KEY);
+      if (!raw) return emptyState(fw);
+      var result = validate(JSON.parse(raw), fw);
+      return result.ok ? result.state : emptyState(fw);
+    } catch (e) {
+      return emptyState(fw);
+    }
+  }
+
+  function save(state) {
+    state.saved_at = new Date().toISOString();
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  }
+
+  function statementIndex(fw) {
+    var index = {};
+    fw.areas.forEach(function (area) {
+      area.statements.forEach(function (s) { index[s.id] = { statement: s, area: area }; });
+    });
+    return index;
+  }
+
+  function tierIds(fw) { return fw.tiers.map(function (t) { return t.id; }); }
+
+  function tierName(fw, id) {
+    var tier = fw.tiers.filter(function (t) { return t.id === id; })[0];
+    return tier ? tier.name : "Not yet judged";
+  }
+
+  function isDate(value) { return value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value); }
+
+  /* Check a parsed file (or saved state). Returns {ok, state, errors}; never changes anything. */
+  function validate(data, fw) {
+    var errors = [];
+    if (!data || typeof data !== "object" || Array.isArray(data)) {
+      return { ok: false, errors: ["The file is not a self-evaluation export (it holds no evaluation object)."] };
+    }
+    if (data.format !== FORMAT) {
+      return { ok: false, errors: ["The file is not a self-evaluation export from this site (its format is " +
+        JSON.stringify(data.format === undefined ? null : data.format) + ", expected \"" + FORMAT + "\")."] };
+    }
+    if (data.version !== 1 && data.version !== 2) {
+      return { ok: false, errors: ["The file has format version " + JSON.stringify(data.version) +
+        "; this site reads versions 1 and 2."] };
+    }
+    if (!data.statements || typeof data.statements !== "object" || Array.isArray(data.statements)) {
+      return { ok: false, errors: ["The file has no \"statements\" object."] };
+    }
+    var known = statementIndex(fw), tiers = tierIds(fw), areaCases = {};
+    fw.areas.forEach(function (a) { areaCases[a.id] = a.case_studies.map(function (c) { return c.id; }); });
+    var state = emptyState(fw);
+    state.edition = typeof data.edition === "string" ? data.edition : "";
+    if (data.version === 2) {
+      if (data.school !== undefined && typeof data.school !== "string") errors.push("\"school\" must be text.");
+      if (data.date !== undefined && !(typeof data.date === "string" && isDate(data.date))) errors.push("\"date\" must be a date like 2026-11-22.");
+      state.school = typeof data.school === "string" ? data.school.slice(0, 200) : "";
+      state.date = typeof data.date === "string" && isDate(data.date) ? data.date : "";
+    }
+    Object.keys(data.statements).forEach(function (id) {
+      var entry = data.statements[id];
+      if (!known[id]) { errors.push("Unknown statement id \"" + id + "\"."); return; }
+      if (!entry || typeof entry !== "object") { errors.push("Statement \"" + id + "\" is not an object."); return; }
+      var tier = entry.tier === null || entry.tier === undefined ? "" : entry.tier;
+      if (tier !== "" && tiers.indexOf(tier) < 0) {
+        errors.push("Statement \"" + id + "\" has tier \"" + tier + "\", which does not exist (use " + tiers.join(", ") + ").");
+        return;
+      }
+      var clean = { tier: tier, evidence: "" };
+      ["evidence", "action", "lead"].forEach(function (key) {
+        if (entry[key] !== undefined && typeof entry[key] !== "string") errors.push("Statement \"" + id + "\": \"" + key + "\" must be text.");
+        else if (entry[key]) clean[key] = entry[key];
+      });
+      if (entry.due !== undefined && !(typeof entry.due === "string" && isDate(entry.due))) errors.push("Statement \"" + id + "\": \"due\" must be a date.");
+      else if (entry.due) clean.due = entry.due;
+      if (entry.priority !== undefined && typeof entry.priority !== "boolean") errors.push("Statement \"" + id + "\": \"priority\" must be true or false.");
+      else if (entry.priority) clean.priority = true;
+      if (entry.case_studies !== undefined) {
+        if (!Array.isArray(entry.case_studies)) errors.push("Statement \"" + id + "\": \"case_studies\" must be a list.");
+        else entry.case_studies.forEach(function (c) {
+          if (areaCases[known[id].area.id].indexOf(c) < 0) errors.push("Statement \"" + id + "\": unknown case study \"" + c + "\".");
+        });
+        if (Array.isArray(entry.case_studies) && entry.case_studies.length) clean.case_studies = entry.case_studies.slice();
+      }
+      state.statements[id] = clean;
+    });
+    if (errors.length) return { ok: false, errors: errors };
+    return { ok: true, state: state, errors: [] };
+  }
+
+  /* Read a File chosen by the user: size check, JSON parse, validate. Calls back (errorMessage, state). */
+  function readFile(file, fw, done) {
+    if (file.size > MAX_BYTES) {
+      done("“" + file.name + "” is " + Math.round(file.size / 1024) + " KB; an export is never larger than " + (MAX_BYTES / 1024 / 1024) + " MB, so this is not one.");
+      return;
+    }
+    var reader = new FileReader();
+    reader.onerror = function () { done("“" + file.name + "” could not be read."); };
+    reader.onload = function () {
+      var data;
+      try { data = JSON.parse(reader.result); } catch (e) {
+        done("“" + file.name + "” is not a JSON file, so it is not an export from this workbook.");
+        return;
+      }
+      var result = validate(data, fw);
+      if (!result.ok) {
+        var more = result.errors.length > 3 ? " (and " + (result.errors.length - 3) + " more problems)" : "";
+        done("“" + file.name + "” was not imported: " + result.errors.slice(0, 3).join(" ") + more);
+        return;
+      }
+      done(null, result.state);
+    };
+    reader.readAsText(file);
+  }
+
+  function exportState(state) {
+    var copy = JSON.parse(JSON.stringify(state));
+    copy.format = FORMAT; copy.version = VERSION;
+    copy.exported_at = new Date().toISOString();
+    return copy;
+  }
+
+  function csvCell(value) {
+    var text = value === undefined || value === null ? "" : String(value);
+    if (/^[=+\-@]/.test(text)) text = "'" + text;       // stop a spreadsheet running it as a formula
+    return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+  }
+
+  function toCsv(rows) {
+    return "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+
+  function download(name, text, type) {
+    var blob = new Blob([text], { type: type });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+  }
+
+  function today() { return new Date().toISOString().slice(0, 10); }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  /* Counts per tier (and "" for not judged) for one area of a state. */
+  function areaCounts(fw, state, area) {
+    var counts = { "": 0 };
+    fw.tiers.forEach(function (t) { counts[t.id] = 0; });
+    area.statements.forEach(function (s) {
+      var entry = state.statements[s.id];
+      counts[entry && entry.tier ? entry.tier : ""] += 1;
+    });
+    return counts;
+  }
+
+  /* A stacked bar with a text equivalent: how many statements sit at each tier. */
+  function tierBar(fw, counts, total, label) {
+    var bar = el("div", { className: "tier-bar", role: "img", "aria-label": label });
+    fw.tiers.concat([{ id: "", name: "Not yet judged" }]).forEach(function (t) {
+      var n = counts[t.id] || 0;
+      if (!n) return;
+      var part = el("span", { className: "tier-bar__part tier-bar__part--" + (t.id || "none"), title: t.name + ": " + n });
+      part.style.width = (100 * n / total) + "%";
+      part.textContent = n;
+      bar.appendChild(part);
+    });
+    return bar;
+  }
+
+  function countsText(fw, counts) {
+    return fw.tiers.map(function (t) { return t.name + " " + counts[t.id]; }).join(", ") + ", not yet judged " + counts[""];
+  }
+
+  function tierRank(fw, id) { return id ? tierIds(fw).indexOf(id) : -1; }
+
+  window.Workbook = {
+    FORMAT: FORMAT, VERSION: VERSION, STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, MAX_BYTES: MAX_BYTES,
+    framework: framework, emptyState: emptyState, load: load, save: save, validate: validate, readFile: readFile,
+    exportState: exportState, toCsv: toCsv, download: download, today: today, el: el, tierName: tierName,
+    tierIds: tierIds, statementIndex: statementIndex, areaCounts: areaCounts, tierBar: tierBar,
+    countsText: countsText, tierRank: tierRank
+  };
+})();

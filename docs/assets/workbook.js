@@ -1,0 +1,227 @@
+/* The self-evaluation page: restores saved work into the plain HTML form, saves as you go,
+ * draws the summary and next steps, exports, imports, clears and prints. Needs workbook-core.js. */
+(function () {
+  "use strict";
+  var W = window.Workbook;
+  var fw = W.framework();
+  if (!fw || !document.getElementById("wb-summary")) return;
+  var state = W.load(fw);
+  var index = W.statementIndex(fw);
+  var statusNode = document.getElementById("wb-status");
+  var errorNode = document.getElementById("wb-error");
+
+  document.querySelectorAll(".js-only").forEach(function (node) { node.hidden = false; });
+  document.querySelectorAll(".no-js-text").forEach(function (node) { node.remove(); });
+
+  function entry(id) {
+    if (!state.statements[id]) state.statements[id] = { tier: "", evidence: "" };
+    return state.statements[id];
+  }
+
+  function say(message) { statusNode.textContent = message; }
+
+  function showError(message) {
+    errorNode.textContent = message;
+    errorNode.hidden = !message;
+  }
+
+  function persist() {
+    try {
+      W.save(state);
+      document.getElementById("wb-saved").textContent = "Saved in this browser at " +
+        new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".";
+    } catch (e) {
+      showError("Your browser would not save this change (its storage may be full or turned off). Export a file to keep your work.");
+    }
+  }
+
+  /* Put the state into the form. */
+  function fill() {
+    document.getElementById("wb-school").value = state.school || "";
+    document.getElementById("wb-date").value = state.date || "";
+    fw.areas.forEach(function (area) {
+      area.statements.forEach(function (s) {
+        var e = state.statements[s.id] || {};
+        document.querySelectorAll("input[name='tier-" + s.id + "']").forEach(function (radio) {
+          radio.checked = radio.value === (e.tier || "");
+        });
+        document.getElementById("evidence-" + s.id).value = e.evidence || "";
+        document.getElementById("priority-" + s.id).checked = !!e.priority;
+        document.getElementById("action-" + s.id).value = e.action || "";
+        document.getElementById("lead-" + s.id).value = e.lead || "";
+        document.getElementById("due-" + s.id).value = e.due || "";
+        drawNext(s.id);
+      });
+    });
+    drawSummary();
+  }
+
+  /* What the next tier looks like, and the area's case studies, for a statement judged below the top tier. */
+  function drawNext(id) {
+    var box = document.querySelector("[data-next-for='" + id + "']");
+    var e = state.statements[id] || {};
+    var rank = W.tierRank(fw, e.tier);
+    var area = index[id].area;
+    box.textContent = "";
+    box.closest(".wb-statement").querySelector("[data-action-for]").hidden = !e.priority;
+    if (rank < 0) return;
+    if (rank >= fw.tiers.length - 1) {
+      box.appendChild(W.el("p", { className: "wb-next__title", text: "Judged at " + fw.tiers[rank].name + ": keep it there, and share what works." }));
+      return;
+    }
+    var next = fw.tiers[rank + 1];
+    box.appendChild(W.el("h4", { className: "wb-next__title", text: "Next step: what " + next.name + " looks like for statement " + index[id].statement.label }));
+    var source = box.closest(".wb-statement").querySelector(".wb-descriptor[data-tier='" + next.id + "']");
+    source.querySelectorAll("p").forEach(function (p) { box.appendChild(W.el("p", { text: p.textContent })); });
+    if (area.case_studies.length) {
+      var chosen = e.case_studies || [];
+      var group = W.el("fieldset", { className: "wb-cases" }, [
+        W.el("legend", { text: "Case studies for this area: tick the ones to use in your action plan" })]);
+      area.case_studies.forEach(function (c) {
+        var box2 = W.el("input", { type: "checkbox", value: c.id, "data-case-for": id });
+        box2.checked = chosen.indexOf(c.id) >= 0;
+        var link = W.el("a", { href: "../" + c.path, text: c.title });
+        group.appendChild(W.el("label", { className: "check" }, [box2, " ", link]));
+      });
+      box.appendChild(group);
+    }
+  }
+
+  function drawSummary() {
+    var holder = document.getElementById("wb-summary");
+    holder.textContent = "";
+    var table = W.el("table", { className: "wb-summary-table" });
+    var head = W.el("tr", {}, [W.el("th", { scope: "col", text: "Area" }), W.el("th", { scope: "col", text: "Judgements" })]);
+    table.appendChild(W.el("thead", {}, [head]));
+    var body = W.el("tbody");
+    var total = { "": 0 };
+    fw.tiers.forEach(function (t) { total[t.id] = 0; });
+    fw.areas.forEach(function (area) {
+      var counts = W.areaCounts(fw, state, area);
+      Object.keys(counts).forEach(function (k) { total[k] += counts[k]; });
+      var text = W.countsText(fw, counts);
+      body.appendChild(W.el("tr", {}, [
+        W.el("th", { scope: "row" }, [W.el("a", { href: "#area-" + area.id, text: area.number + ". " + area.name })]),
+        W.el("td", {}, [W.tierBar(fw, counts, area.statements.length, area.name + ": " + text), W.el("span", { className: "tier-bar__text", text: text })])
+      ]));
+    });
+    table.appendChild(body);
+    var all = Object.keys(index).length;
+    holder.appendChild(W.el("p", { text: "All " + all + " statements: " + W.countsText(fw, total) + "." }));
+    holder.appendChild(W.el("div", { className: "table-wrap" }, [table]));
+    var key = W.el("ul", { className: "tier-key", "aria-label": "Key" });
+    fw.tiers.concat([{ id: "none", name: "Not yet judged" }]).forEach(function (t) {
+      key.appendChild(W.el("li", {}, [W.el("span", { className: "tier-key__swatch tier-bar__part--" + t.id, "aria-hidden": "true" }), " " + t.name]));
+    });
+    holder.appendChild(key);
+  }
+
+  /* Save as you go. */
+  var form = document.querySelector("article") || document.body;
+  form.addEventListener("input", onEdit);
+  form.addEventListener("change", onEdit);
+  function onEdit(event) {
+    var t = event.target;
+    if (!t || !t.closest(".wb-statement, .wb-meta")) return;
+    if (t.id === "wb-school") state.school = t.value;
+    else if (t.id === "wb-date") state.date = t.value;
+    else {
+      var id = t.closest(".wb-statement").getAttribute("data-statement");
+      var e = entry(id);
+      if (t.type === "radio") { e.tier = t.value; drawNext(id); drawSummary(); }
+      else if (t.id === "evidence-" + id) e.evidence = t.value;
+      else if (t.id === "priority-" + id) { e.priority = t.checked; drawNext(id); }
+      else if (t.id === "action-" + id) e.action = t.value;
+      else if (t.id === "lead-" + id) e.lead = t.value;
+      else if (t.id === "due-" + id) e.due = t.value;
+      else if (t.hasAttribute("data-case-for")) {
+        var chosen = Array.prototype.map.call(
+          t.closest(".wb-cases").querySelectorAll("input:checked"), function (i) { return i.value; });
+        e.case_studies = chosen;
+      } else return;
+    }
+    persist();
+  }
+
+  function fileName(ext) {
+    var school = (state.school || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return "self-evaluation" + (school ? "-" + school : "") + "-" + (state.date || W.today()) + "." + ext;
+  }
+
+  document.getElementById("wb-export-json").addEventListener("click", function () {
+    W.download(fileName("json"), JSON.stringify(W.exportState(state), null, 1), "application/json");
+    say("Exported " + fileName("json") + ". Keep it safe: it is the only copy outside this browser.");
+  });
+
+  document.getElementById("wb-export-csv").addEventListener("click", function () {
+    var rows = [["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due"]];
+    fw.areas.forEach(function (area) {
+      area.statements.forEach(function (s) {
+        var e = state.statements[s.id] || {};
+        rows.push([fw.edition, state.school, state.date, area.name, s.id, s.label, s.text,
+          e.tier ? W.tierName(fw, e.tier) : "", e.evidence || "", e.priority ? "yes" : "", e.action || "", e.lead || "", e.due || ""]);
+      });
+    });
+    W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");
+    say("Exported " + fileName("csv") + ".");
+  });
+
+  document.getElementById("wb-import").addEventListener("change", function (event) {
+    var file = event.target.files[0];
+    event.target.value = "";
+    if (!file) return;
+    showError("");
+    W.readFile(file, fw, function (error, imported) {
+      if (error) { showError(error + " Your saved work has not been changed."); return; }
+      var before = window.localStorage.getItem(W.STORAGE_KEY);
+      if (before) window.localStorage.setItem(W.BACKUP_KEY, before);
+      state = imported;
+      persist();
+      fill();
+      var judged = Object.keys(state.statements).filter(function (id) { return state.statements[id].tier; }).length;
+      var note = imported.edition && imported.edition !== fw.edition ?
+        " It was made with framework edition " + imported.edition + "; this site shows edition " + fw.edition + " (statement ids are the same)." : "";
+      say("Imported “" + file.name + "”: " + judged + " judgements restored." + note + (before ? " Your previous work was kept as a backup: use Undo import to bring it back." : ""));
+      document.getElementById("wb-undo") || addUndo();
+    });
+  });
+
+  function addUndo() {
+    if (!window.localStorage.getItem(W.BACKUP_KEY)) return;
+    var button = W.el("button", { type: "button", className: "md-button", id: "wb-undo", text: "Undo import" });
+    button.addEventListener("click", function () {
+      var backup = window.localStorage.getItem(W.BACKUP_KEY);
+      if (!backup) return;
+      window.localStorage.setItem(W.STORAGE_KEY, backup);
+      window.localStorage.removeItem(W.BACKUP_KEY);
+      state = W.load(fw);
+      fill();
+      button.remove();
+      say("Import undone: your previous work is back.");
+    });
+    document.querySelector(".wb-buttons").appendChild(button);
+  }
+
+  document.getElementById("wb-clear").addEventListener("click", function () {
+    if (!window.confirm("Clear all judgements, evidence and actions from this browser? This cannot be undone. Export a file first if you may need them.")) {
+      say("Nothing was cleared.");
+      return;
+    }
+    window.localStorage.removeItem(W.STORAGE_KEY);
+    state = W.emptyState(fw);
+    fill();
+    say("Cleared. The workbook is empty.");
+  });
+
+  /* Print: open every collapsed section so the report shows all of it. */
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); });
+  document.getElementById("wb-print").addEventListener("click", function () { window.print(); });
+
+  fill();
+  if (window.localStorage.getItem(W.BACKUP_KEY)) addUndo();
+})();

@@ -1,0 +1,35 @@
+"""mkdocs-macros module (`module_name: macros` in mkdocs.yml).
+
+Hand-written pages in docs/ call {{ show("name") }} to insert a block rendered from
+data/framework.yaml by templates/partials/name.md.j2. Nothing in docs/ repeats framework content.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .framework import get_framework
+from .pages import partial
+
+
+def define_env(env):
+    fw = get_framework(env.conf.config_file_path)   # stops the build with a clear message if the YAML is bad
+    env.variables["framework_title"] = fw.title
+    env.variables["edition"] = dict(fw.edition)
+
+    @env.macro
+    def show(name: str, **options) -> str:
+        """Insert the block templates/partials/<name>.md.j2, with links relative to this page."""
+        src = env.page.file.src_uri
+        up = "../" * env.page.url.count("/")   # from this page's URL to the site root (for raw HTML links)
+        src_up = "../" * src.count("/")        # from this page's Markdown file to docs/ (for Markdown links)
+        return partial(get_framework(env.conf.config_file_path), name, up=up, src_up=src_up, **options)
+
+    @env.macro
+    def count(what: str) -> int:
+        """How many areas / statements / case_studies / local_authorities the model holds."""
+        fw_now = get_framework(env.conf.config_file_path)
+        return {"areas": len(fw_now.areas), "statements": len(fw_now.statements),
+                "case_studies": len(fw_now.case_studies),
+                "local_authorities": len(fw_now.oap["local_authorities"])}[what]
+
+    env.macro(posixpath.join, "join_path")

@@ -1,0 +1,195 @@
+"""The files people download, written at build time from the model: JSON, CSV, Excel, template.
+
+Every file carries the edition so a copy on someone's laptop says which framework it is.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .model import TIER_IDS, Framework
+
+HERE = Path(__file__).parent
+SCHEMA_FILE = HERE / "framework.schema.json"
+JSON_FORMAT = "1.0"
+
+
+def _descriptor_text(area, statement, tier_id) -> str:
+    at = next(t for t in area.tiers if t.tier.id == tier_id)
+    return "\n\n".join(d.text for d in at.for_statement(statement.number))
+
+
+def framework_data(fw: Framework) -> dict:
+    """The whole model as plain data (the content of framework.json)."""
+    return {
+        "format": JSON_FORMAT,
+        "edition": fw.edition,
+        "title": fw.title,
+        "publisher": fw.publisher,
+        "tiers": [{"id": t.id, "name": t.name, "summary": t.summary, "points": t.points} for t in fw.tiers],
+        "areas": [{
+            "id": a.id, "number": a.number, "name": a.name, "path": a.url,
+            "statements": [{
+                "id": s.id, "number": s.number, "label": s.label, "text": s.text, "path": s.url,
+                "descriptors": {t: _descriptor_text(a, s, t) for t in TIER_IDS},
+            } for s in a.statements],
+            "tiers": [{
+                "tier": at.tier.id,
+                "descriptors": [{"statements": [a.statements[n - 1].id for n in d.statements], "text": d.text}
+                                for d in at.descriptors],
+                "summary": at.summary,
+            } for at in a.tiers],
+            "featured_case_studies": [c.id for c in a.featured],
+            "also_linked_case_studies": [c.id for c in a.also],
+        } for a in fw.areas],
+        "case_studies": [{
+            "id": c.id, "title": c.title, "path": c.url, "overview": c.overview,
+            "artefacts": [{"name": x.name, "url": x.url} for x in c.artefacts],
+            "themes": [t.id for t in c.themes],
+            "sections": c.sections,
+            "featured_in": [a.id for a in c.featured_in],
+            "also_linked_from": [a.id for a in c.linked_from],
+        } for c in fw.case_studies],
+        "themes": [{"id": t.id, "name": t.name, "description": t.description} for t in fw.themes],
+        "local_authorities": [{"name": la.name, "accessed": la.accessed, "url": la.url}
+                              for la in fw.oap["local_authorities"]],
+        "glossary": [{"term": g.term, "expansion": g.expansion, "aliases": g.aliases, "meaning": g.meaning}
+                     for g in fw.glossary],
+    }
+
+
+def framework_json(fw: Framework) -> str:
+    return json.dumps(framework_data(fw), ensure_ascii=False, indent=1) + "\n"
+
+
+def _csv(rows: list[list]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return "\ufeff" + out.getvalue()   # BOM: Excel then reads the file as UTF-8
+
+
+def statements_csv(fw: Framework) -> str:
+    names = [t.name for t in fw.tiers]
+    rows = [["edition", "area_number", "area", "statement_id", "statement", "text", *names]]
+    for a in fw.areas:
+        for s in a.statements:
+            rows.append([fw.edition["id"], a.number, a.name, s.id, s.label, s.text,
+                         *[_descriptor_text(a, s, t) for t in TIER_IDS]])
+    return _csv(rows)
+
+
+def case_studies_csv(fw: Framework) -> str:
+    rows = [["edition", "case_study_id", "title", "overview", "artefacts", "themes", "featured_in", "also_linked_from"]]
+    for c in fw.case_studies:
+        rows.append([fw.edition["id"], c.id, c.title, c.overview, "; ".join(x.name for x in c.artefacts),
+                     "; ".join(t.name for t in c.themes), "; ".join(a.id for a in c.featured_in),
+                     "; ".join(a.id for a in c.linked_from)])
+    return _csv(rows)
+
+
+def audit_workbook(fw: Framework) -> bytes:
+    """An Excel audit workbook: one row per statement, a tier drop-down, a summary with formulas."""
+    wb = Workbook()
+    wb.properties.title = f"{fw.title}: audit workbook"
+    wb.properties.creator = "Inclusion Audit Framework site"
+    stamp = datetime.datetime.fromisoformat(str(fw.edition["date"]))
+    wb.properties.created = wb.properties.modified = stamp   # same bytes for the same edition
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    head_fill = PatternFill("solid", fgColor="DDE7F0")
+    tier_names = [t.name for t in fw.tiers]
+    n = len(fw.statements)
+
+    about = wb.active
+    about.title = "About"
+    about_rows = [
+        [fw.title], ["Self-evaluation audit workbook"], [f"Edition {fw.edition['id']} ({fw.edition['date']})"], [],
+        ["How to use it"],
+        ["1. On the Audit sheet, for each practice statement, list the activity in your setting (Evidence)."],
+        ["2. Read the tier descriptors on the Descriptors sheet and choose a tier from the drop-down."],
+        ["3. The Summary sheet counts your judgements per area and tier."],
+        ["Statement ids (e.g. statement-2-3) match the website's links and the browser workbook's exports."],
+    ]
+    for row in about_rows:
+        about.append(row)
+    about["A1"].font = Font(bold=True, size=14)
+    about.column_dimensions["A"].width = 110
+
+    audit = wb.create_sheet("Audit")
+    audit.append(["Area", "Statement id", "No.", "Practice statement", "Evidence of current practice", "Tier", "Next steps"])
+    for a in fw.areas:
+        for s in a.statements:
+            audit.append([a.name, s.id, s.label, s.text, "", "", ""])
+    for cell in audit[1]:
+        cell.font, cell.fill = bold, head_fill
+    for col, width in zip("ABCDEFG", (28, 16, 6, 70, 50, 26, 40)):
+        audit.column_dimensions[col].width = width
+    for row in audit.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+    audit.freeze_panes = "D2"
+    tiers_dv = DataValidation(type="list", formula1='"' + ",".join(tier_names) + '"', allow_blank=True,
+                              showErrorMessage=True, errorTitle="Choose a tier",
+                              error="Choose one of the three tiers from the list.",
+                              promptTitle="Tier", prompt="Choose the tier your evidence shows.", showInputMessage=True)
+    audit.add_data_validation(tiers_dv)
+    tiers_dv.add(f"F2:F{n + 1}")
+
+    desc = wb.create_sheet("Descriptors")
+    desc.append(["Statement id", "No.", "Practice statement", *tier_names])
+    for a in fw.areas:
+        for s in a.statements:
+            desc.append([s.id, s.label, s.text, *[_descriptor_text(a, s, t) for t in TIER_IDS]])
+    for cell in desc[1]:
+        cell.font, cell.fill = bold, head_fill
+    for col, width in zip("ABCDEF", (16, 6, 50, 60, 60, 60)):
+        desc.column_dimensions[col].width = width
+    for row in desc.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+
+    summary = wb.create_sheet("Summary")
+    summary.append(["Area", *tier_names, "Not yet judged", "Statements"])
+    rng_area, rng_tier = f"Audit!$A$2:$A${n + 1}", f"Audit!$F$2:$F${n + 1}"
+    for i, a in enumerate(fw.areas, start=2):
+        counts = [f'=COUNTIFS({rng_area},$A{i},{rng_tier},"{name}")' for name in tier_names]
+        summary.append([a.name, *counts, f"=F{i}-SUM(B{i}:D{i})", f"=COUNTIF({rng_area},$A{i})"])
+    last = len(fw.areas) + 1
+    summary.append(["All areas", *[f"=SUM({c}2:{c}{last})" for c in "BCDEF"]])
+    for cell in summary[1] + summary[last + 1]:
+        cell.font = bold
+    for cell in summary[1]:
+        cell.fill = head_fill
+    summary.column_dimensions["A"].width = 60
+    for col in "BCDEF":
+        summary.column_dimensions[col].width = 24
+    wb.move_sheet("Audit", offset=-1)
+    wb.active = 0
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def case_study_template() -> str:
+    path = HERE.parent / "data" / "knowledge" / "case-study-template-download.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def all_downloads(fw: Framework) -> dict[str, str | bytes]:
+    files = {
+        "framework.json": framework_json(fw),
+        "framework.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
+        "statements.csv": statements_csv(fw),
+        "case-studies.csv": case_studies_csv(fw),
+        "inclusion-audit-workbook.xlsx": audit_workbook(fw),
+    }
+    template = case_study_template()
+    if template:
+        files["case-study-template.txt"] = template
+    return files

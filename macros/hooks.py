@@ -1,0 +1,50 @@
+"""MkDocs hooks: add the pages and downloads that come from data/framework.yaml.
+
+Listed under `hooks:` in mkdocs.yml. Each hook only calls code in this package.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `import macros` works
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from macros import downloads, pages  # noqa: E402
+from macros.framework import get_framework  # noqa: E402
+from macros.navigation import site_nav  # noqa: E402
+
+
+# Load and validate before anything is built; set the navigation from the model.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    fw = get_framework(config.config_file_path)
+    config.nav = site_nav(fw)
+    config.extra["edition"] = fw.edition
+    return config
+
+
+# Add one page per area, case study and knowledge page, and the download files.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    fw = get_framework(config.config_file_path)
+    generated = {}
+    for area in fw.areas:
+        generated[f"areas/{area.id}.md"] = pages.area_page(fw, area.id)
+    for cs in fw.case_studies:
+        generated[f"case-studies/{cs.id}.md"] = pages.case_study_page(fw, cs.id)
+    for page in fw.knowledge_pages:
+        generated[f"knowledge/{page.id}.md"] = pages.knowledge_page(fw, page.id)
+    for name, content in downloads.all_downloads(fw).items():
+        generated[f"downloads/{name}"] = content
+    for src_uri, content in generated.items():
+        if files.get_file_from_path(src_uri):
+            files.remove(files.get_file_from_path(src_uri))  # the model wins over a stray file
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+# Explain every glossary abbreviation wherever it appears (Markdown's abbr extension reads these lines).
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    fw = get_framework(config.config_file_path)
+    return markdown + "\n\n" + pages.abbreviation_lines(fw)

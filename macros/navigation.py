@@ -1,0 +1,21 @@
+"""The site's navigation, built from the model so new areas and case studies appear in it."""
+from __future__ import annotations
+
+from .model import Framework
+
+
+def site_nav(fw: Framework) -> list:
+    return [
+        {"Home": "index.md"},
+        {"About the framework": "about.md"},
+        {"Evaluating effectiveness": "tiers.md"},
+        {"Areas": ["areas/index.md"] + [{a.title: f"areas/{a.id}.md"} for a in fw.areas]},
+        {"Case studies": ["case-studies/index.md"]
+         + [{c.title: f"case-studies/{c.id}.md"} for c in sorted(fw.case_studies, key=lambda c: c.title.lower())]},
+        {"Self-evaluation": "self-evaluation.md"},
+        {"Ordinarily available provision": "ordinarily-available-provision.md"},
+        {"Knowledge base": ["knowledge/index.md"] + [{p.title: f"knowledge/{p.id}.md"} for p in fw.knowledge_pages]},
+        {"Glossary": "glossary.md"},
+        {"Download the framework": "downloads.md"},
+        {"For maintainers": "maintainers.md"},
+    ]

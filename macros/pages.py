@@ -1,0 +1,90 @@
+"""Render functions: the model in, Markdown (with some HTML) out. One template per page type.
+
+The MkDocs hook and the macros only call these; they hold no content of their own.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import markupsafe
+
+from .model import Framework
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,             # YAML text may hold & < >: escape it everywhere
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def render(template: str, **context) -> str:
+    return _env.get_template(template).render(**context)
+
+
+def area_page(fw: Framework, area_id: str) -> str:
+    return render("area.md.j2", fw=fw, area=fw.area(area_id))
+
+
+def case_study_page(fw: Framework, cs_id: str) -> str:
+    return render("case_study.md.j2", fw=fw, cs=fw.case_study(cs_id))
+
+
+def knowledge_page(fw: Framework, page_id: str) -> str:
+    page = next(p for p in fw.knowledge_pages if p.id == page_id)
+    return render("knowledge.md.j2", fw=fw, page=page)
+
+
+def partial(fw: Framework, name: str, **context) -> str:
+    """A block of a hand-written page (home, about, indexes...), from templates/partials/."""
+    return render(f"partials/{name}.md.j2", fw=fw, data_json=markupsafe.Markup(workbook_json(fw)), **context)
+
+
+def workbook_json(fw: Framework) -> str:
+    """What the browser workbook needs to know about the framework, as JSON for a <script> data island."""
+    import json
+    data = {
+        "edition": fw.edition["id"],
+        "tiers": [{"id": t.id, "name": t.name} for t in fw.tiers],
+        "areas": [{
+            "id": a.id, "number": a.number, "name": a.name, "path": a.url,
+            "case_studies": [{"id": c.id, "title": c.title, "path": c.url} for c in a.featured],
+            "statements": [{"id": s.id, "label": s.label, "text": s.text} for s in a.statements],
+        } for a in fw.areas],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _yaml_string(value) -> str:
+    """A front-matter value: JSON strings are valid YAML and survive quotes and colons."""
+    import json
+    return markupsafe.Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+_env.filters["yq"] = _yaml_string
+
+
+def _uk_date(value) -> str:
+    """2026-01-08 -> 8 January 2026."""
+    import datetime
+    day = datetime.date.fromisoformat(str(value))
+    return f"{day.day} {day:%B %Y}"
+
+
+_env.filters["ukdate"] = _uk_date
+
+
+def abbreviation_lines(fw: Framework) -> str:
+    """`*[TA]: Teaching assistant` lines for every glossary term that has a long form."""
+    lines = []
+    for entry in fw.glossary:
+        if entry.expansion:
+            for form in [entry.term, *entry.aliases]:
+                if form.replace("-", "").isalnum() and form.upper() == form or form in ("nasen", "SENCo"):
+                    lines.append(f"*[{form}]: {entry.expansion}")
+    return "\n".join(lines) + "\n"

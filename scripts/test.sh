@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Install what the tests need and run them all (they build the site once, then check it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh requirements-dev.txt
+NO_MKDOCS_2_WARNING=1 exec .venv/bin/python -m pytest "$@"
