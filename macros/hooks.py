@@ -41,6 +41,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src_uri):
             files.remove(files.get_file_from_path(src_uri))  # the model wins over a stray file
         files.append(File.generated(config, src_uri, content=content))
+    # Old URLs keep working: hand the YAML's redirects to mkdocs-redirects, now that every page exists.
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        redirects.config["redirect_maps"] = dict(fw.redirects)
+        redirects.on_files(files, config=config)
     return files
 
 

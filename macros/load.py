@@ -362,6 +362,17 @@ def load_framework(path: Path, knowledge_dir: Path | None = None) -> Framework:
     if not isinstance(redirects, dict):
         check.problem(data, "redirects must be a mapping of old page paths to new ones", "redirects")
         redirects = {}
+    pages = ({f"areas/{a.id}.md" for a in areas} | {f"case-studies/{c.id}.md" for c in case_studies}
+             | {f"knowledge/{k.id}.md" for k in knowledge})
+    for old, new in redirects.items():
+        if not (isinstance(old, str) and old.endswith(".md")):
+            check.problem(redirects, f"redirects: '{old}' must be an old page path ending in .md, like areas/old-id.md", old)
+        target = str(new).split("#")[0]
+        if target in pages:
+            if old in pages:
+                check.problem(redirects, f"redirects: '{old}' is still a page, so it cannot redirect", old)
+        elif target.split("/")[0] in ("areas", "case-studies", "knowledge") and target.count("/") == 1:
+            check.problem(redirects, f"redirects: '{old}' points to '{new}', which is not a page (check the id)", old)
 
     if check.problems:
         raise FrameworkError("\n".join(check.problems))

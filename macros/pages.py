@@ -54,10 +54,14 @@ def workbook_json(fw: Framework) -> str:
         "areas": [{
             "id": a.id, "number": a.number, "name": a.name, "path": a.url,
             "case_studies": [{"id": c.id, "title": c.title, "path": c.url} for c in a.featured],
-            "statements": [{"id": s.id, "label": s.label, "text": s.text} for s in a.statements],
+            # descriptors: {tier id: [paragraphs]}, so the action plan can show the next tier's text
+            "statements": [{"id": s.id, "label": s.label, "text": s.text,
+                            "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)}}
+                           for s in a.statements],
         } for a in fw.areas],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # "<" escaped everywhere so no text can close the <script> or open a comment inside it
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def _yaml_string(value) -> str:

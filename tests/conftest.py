@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # silence end-of-life banners
 
 
 def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:

@@ -1,0 +1,65 @@
+"""The model loaded from data/framework.yaml is complete and consistent."""
+from macros.load import load_framework
+from macros.model import TIER_IDS
+
+from conftest import ROOT
+
+FW = load_framework(ROOT / "data" / "framework.yaml")
+
+
+def test_areas_and_statement_counts():
+    assert [len(a.statements) for a in FW.areas] == [4, 7, 5, 5, 6, 5, 5, 6]
+    assert len(FW.statements) == 43
+    assert [a.number for a in FW.areas] == list(range(1, 9))
+
+
+def test_statement_ids_are_stable_pattern_and_unique():
+    ids = [s.id for s in FW.statements]
+    assert len(set(ids)) == 43
+    for s in FW.statements:
+        assert s.id == f"statement-{s.area.number}-{s.number}"
+
+
+def test_every_area_has_all_three_tiers_and_every_statement_a_descriptor_in_each():
+    for area in FW.areas:
+        assert [t.tier.id for t in area.tiers] == list(TIER_IDS)
+        for s in area.statements:
+            for tier, descriptors in area.descriptors_for(s):
+                assert descriptors, f"{s.id} has no {tier.tier.id} descriptor"
+
+
+def test_tiers_have_six_points_each():
+    assert [t.name for t in FW.tiers] == ["Establishing Foundations", "Strengthening Practice", "Sustaining Excellence"]
+    assert all(len(t.points) == 6 and t.summary.startswith("At this stage") for t in FW.tiers)
+
+
+def test_case_studies_complete_and_linked():
+    assert len(FW.case_studies) == 33
+    assert len({c.id for c in FW.case_studies}) == 33
+    for cs in FW.case_studies:
+        assert cs.overview and cs.areas, cs.id
+    warm = FW.case_study("warm-transitions")
+    assert [a.name for a in warm.artefacts] == ["Induction Strategy", "Welcome Booklet", "All About Me", "Organisation Plan"]
+    assert all(a.url is None for c in FW.case_studies for a in c.artefacts), "the export has no URLs: none may be invented"
+
+
+def test_featured_and_also_counts_per_area():
+    assert [len(a.featured) for a in FW.areas] == [19, 19, 19, 10, 18, 18, 18, 23]
+    assert [len(a.also) for a in FW.areas] == [12, 12, 10, 13, 12, 14, 10, 8]
+
+
+def test_front_matter_content():
+    assert len(FW.introduction) == 4
+    assert len(FW.how_to_use["steps"]) == 10
+    las = FW.oap["local_authorities"]
+    assert len(las) == 21
+    assert {la.accessed for la in las} == {"2026-01-08", "2026-03-23"}
+    ack = FW.acknowledgements
+    assert len(ack["expert_group"]) == 6 and ack["call_for_evidence"] and ack["pilot_schools"]
+
+
+def test_glossary_covers_the_terms_staff_type():
+    terms = {g.term for g in FW.glossary} | {a for g in FW.glossary for a in g.aliases}
+    for term in ["TA", "SENCO", "SENCo", "EHCP", "SEMH", "EAL", "APDR", "AP", "OAP", "LA", "CPD", "INSET",
+                 "KS1", "KS2", "EEF", "nasen", "PASS", "SCERTS", "TEACCH", "Wellcomm"]:
+        assert term in terms, term

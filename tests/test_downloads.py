@@ -1,0 +1,78 @@
+"""The downloads written at build time: JSON valid against its schema, CSV, Excel workbook, template."""
+import csv
+import io
+import json
+
+import jsonschema
+import openpyxl
+
+
+def test_framework_json_validates_against_its_schema(site_dir):
+    data = json.loads((site_dir / "downloads" / "framework.json").read_text())
+    schema = json.loads((site_dir / "downloads" / "framework.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    assert sum(len(a["statements"]) for a in data["areas"]) == 43
+    assert len(data["case_studies"]) == 33 and len(data["local_authorities"]) == 21
+    assert data["edition"]["id"]
+
+
+def test_schema_rejects_a_broken_file(site_dir):
+    data = json.loads((site_dir / "downloads" / "framework.json").read_text())
+    schema = json.loads((site_dir / "downloads" / "framework.schema.json").read_text())
+    data["areas"][0]["statements"][0]["id"] = "Statement 1.1"
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    assert errors
+
+
+def test_json_links_both_ways_and_ids_match_site_anchors(site_dir):
+    data = json.loads((site_dir / "downloads" / "framework.json").read_text())
+    featured = {(a["id"], c) for a in data["areas"] for c in a["featured_case_studies"]}
+    back = {(a, c["id"]) for c in data["case_studies"] for a in c["featured_in"]}
+    assert featured == back
+    html = (site_dir / "areas" / "leadership-of-send" / "index.html").read_text()
+    for s in data["areas"][1]["statements"]:
+        assert f'id="{s["id"]}"' in html
+        assert s["path"] == f"areas/leadership-of-send/#{s['id']}"
+
+
+def test_statements_csv(site_dir):
+    text = (site_dir / "downloads" / "statements.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 43
+    assert rows[0]["statement_id"] == "statement-1-1" and rows[0]["Sustaining Excellence"]
+    assert all(r["edition"] for r in rows)
+
+
+def test_excel_workbook(site_dir):
+    wb = openpyxl.load_workbook(site_dir / "downloads" / "inclusion-audit-workbook.xlsx")
+    audit = wb["Audit"]
+    ids = [audit.cell(row=r, column=2).value for r in range(2, audit.max_row + 1)]
+    assert len(ids) == 43 and ids[0] == "statement-1-1" and ids[-1] == "statement-8-6"
+    validations = audit.data_validations.dataValidation
+    assert len(validations) == 1
+    dv = validations[0]
+    assert dv.type == "list"
+    assert dv.formula1 == '"Establishing Foundations,Strengthening Practice,Sustaining Excellence"'
+    assert str(dv.sqref) == "F2:F44"
+    descriptors = wb["Descriptors"]
+    assert descriptors.max_row == 44 and descriptors["D1"].value == "Establishing Foundations"
+    summary = wb["Summary"]
+    assert summary["B2"].value.startswith("=COUNTIFS(Audit!$A$2:$A$44")
+    assert summary["E2"].value == "=F2-SUM(B2:D2)"
+    assert summary.max_row == 10   # header, 8 areas, total
+
+
+def test_case_study_template_downloads(site_dir):
+    text = (site_dir / "downloads" / "case-study-template.txt").read_text()
+    for heading in ("Context", "Intent", "Implementation", "Impact"):
+        assert heading in text
+
+
+def test_downloads_page_links_every_file(soup):
+    hrefs = {a["href"] for a in soup("downloads/index.html").select("article a[href]")}
+    for name in ("framework.json", "framework.schema.json", "statements.csv", "case-studies.csv",
+                 "inclusion-audit-workbook.xlsx", "case-study-template.txt"):
+        assert name in hrefs, name
+    home = {a["href"] for a in soup("index.html").select("article a[href]")}
+    assert "downloads/" in home
