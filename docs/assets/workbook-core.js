@@ -18,9 +18,14 @@
     return { format: FORMAT, version: VERSION, edition: fw.edition, school: "", date: "", statements: {} };
   }
 
+  /* localStorage can be turned off or blocked: reading it then throws, so read through this. */
+  function stored(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+
   function load(fw) {
     try {
-      var raw = window.localStorage.getItem(STORAGE_KEY);
+      var raw = stored(STORAGE_KEY);
       if (!raw) return emptyState(fw);
       var result = validate(JSON.parse(raw), fw);
       return result.ok ? result.state : emptyState(fw);
@@ -47,6 +52,29 @@
   function tierName(fw, id) {
     var tier = fw.tiers.filter(function (t) { return t.id === id; })[0];
     return tier ? tier.name : "Not yet judged";
+  }
+
+  /* The tier after this one, or null at the top tier or when not judged. */
+  function nextTier(fw, id) {
+    var rank = tierRank(fw, id);
+    return rank >= 0 && rank < fw.tiers.length - 1 ? fw.tiers[rank + 1] : null;
+  }
+
+  /* A statement's descriptor paragraphs at one tier (from the data island). */
+  function descriptors(statement, tierId) {
+    return (statement.descriptors && statement.descriptors[tierId]) || [];
+  }
+
+  /* The featured case studies of an area that a statement's entry chose, in the area's order. */
+  function chosenCases(area, entry) {
+    var chosen = (entry && entry.case_studies) || [];
+    return area.case_studies.filter(function (c) { return chosen.indexOf(c.id) >= 0; });
+  }
+
+  /* How to name an evaluation on screen: its school (or the file it came from) and its date. */
+  function describe(state, fallback) {
+    var name = state.school || fallback || "Unnamed school";
+    return state.date ? name + " (" + state.date + ")" : name;
   }
 
   function isDate(value) { return value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value); }
@@ -134,6 +162,15 @@
     reader.readAsText(file);
   }
 
+  /* Read several files; resolves to [{file, error, state}] in the order given. */
+  function readFiles(files, fw) {
+    return Promise.all(Array.prototype.map.call(files, function (file) {
+      return new Promise(function (resolve) {
+        readFile(file, fw, function (error, state) { resolve({ file: file, error: error, state: state }); });
+      });
+    }));
+  }
+
   function exportState(state) {
     var copy = JSON.parse(JSON.stringify(state));
     copy.format = FORMAT; copy.version = VERSION;
@@ -158,7 +195,8 @@
     link.download = name;
     document.body.appendChild(link);
     link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+    // revoking at once can cancel the download in some browsers, so wait a little
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
   }
 
   function today() { return new Date().toISOString().slice(0, 10); }
@@ -210,6 +248,7 @@
     framework: framework, emptyState: emptyState, load: load, save: save, validate: validate, readFile: readFile,
     exportState: exportState, toCsv: toCsv, download: download, today: today, el: el, tierName: tierName,
     tierIds: tierIds, statementIndex: statementIndex, areaCounts: areaCounts, tierBar: tierBar,
-    countsText: countsText, tierRank: tierRank
+    countsText: countsText, tierRank: tierRank, stored: stored, nextTier: nextTier, descriptors: descriptors,
+    chosenCases: chosenCases, describe: describe, readFiles: readFiles
   };
 })();

@@ -71,8 +71,9 @@
     }
     var next = fw.tiers[rank + 1];
     box.appendChild(W.el("h4", { className: "wb-next__title", text: "Next step: what " + next.name + " looks like for statement " + index[id].statement.label }));
-    var source = box.closest(".wb-statement").querySelector(".wb-descriptor[data-tier='" + next.id + "']");
-    source.querySelectorAll("p").forEach(function (p) { box.appendChild(W.el("p", { text: p.textContent })); });
+    var paragraphs = W.descriptors(index[id].statement, next.id);
+    if (!paragraphs.length) paragraphs = ["The framework has no separate paragraph for this statement at this tier."];
+    paragraphs.forEach(function (text) { box.appendChild(W.el("p", { text: text })); });
     if (area.case_studies.length) {
       var chosen = e.case_studies || [];
       var group = W.el("fieldset", { className: "wb-cases" }, [
@@ -149,6 +150,12 @@
   }
 
   document.getElementById("wb-export-json").addEventListener("click", function () {
+    // an export needs a date to be compared with later ones: default to today's
+    if (!state.date) {
+      state.date = W.today();
+      document.getElementById("wb-date").value = state.date;
+      persist();
+    }
     W.download(fileName("json"), JSON.stringify(W.exportState(state), null, 1), "application/json");
     say("Exported " + fileName("json") + ". Keep it safe: it is the only copy outside this browser.");
   });
@@ -173,8 +180,12 @@
     showError("");
     W.readFile(file, fw, function (error, imported) {
       if (error) { showError(error + " Your saved work has not been changed."); return; }
-      var before = window.localStorage.getItem(W.STORAGE_KEY);
-      if (before) window.localStorage.setItem(W.BACKUP_KEY, before);
+      var before = W.stored(W.STORAGE_KEY);
+      // keep the work being replaced so Undo import can bring it back (and never an older backup)
+      try {
+        if (before) window.localStorage.setItem(W.BACKUP_KEY, before);
+        else window.localStorage.removeItem(W.BACKUP_KEY);
+      } catch (e) { /* storage off: persist() below says so */ }
       state = imported;
       persist();
       fill();
@@ -182,12 +193,18 @@
       var note = imported.edition && imported.edition !== fw.edition ?
         " It was made with framework edition " + imported.edition + "; this site shows edition " + fw.edition + " (statement ids are the same)." : "";
       say("Imported “" + file.name + "”: " + judged + " judgements restored." + note + (before ? " Your previous work was kept as a backup: use Undo import to bring it back." : ""));
-      document.getElementById("wb-undo") || addUndo();
+      if (!before) removeUndo();
+      else if (!document.getElementById("wb-undo")) addUndo();
     });
   });
 
+  function removeUndo() {
+    var button = document.getElementById("wb-undo");
+    if (button) button.remove();
+  }
+
   function addUndo() {
-    if (!window.localStorage.getItem(W.BACKUP_KEY)) return;
+    if (!W.stored(W.BACKUP_KEY)) return;
     var button = W.el("button", { type: "button", className: "md-button", id: "wb-undo", text: "Undo import" });
     button.addEventListener("click", function () {
       var backup = window.localStorage.getItem(W.BACKUP_KEY);
@@ -207,7 +224,12 @@
       say("Nothing was cleared.");
       return;
     }
-    window.localStorage.removeItem(W.STORAGE_KEY);
+    // clear means all: the copy kept for Undo import goes too
+    try {
+      window.localStorage.removeItem(W.STORAGE_KEY);
+      window.localStorage.removeItem(W.BACKUP_KEY);
+    } catch (e) { /* storage off: nothing was stored */ }
+    removeUndo();
     state = W.emptyState(fw);
     fill();
     say("Cleared. The workbook is empty.");
@@ -223,5 +245,5 @@
   document.getElementById("wb-print").addEventListener("click", function () { window.print(); });
 
   fill();
-  if (window.localStorage.getItem(W.BACKUP_KEY)) addUndo();
+  addUndo();
 })();
