@@ -357,6 +357,25 @@ def load_framework(path: Path, knowledge_dir: Path | None = None) -> Framework:
                 check.problem(node, f"knowledge page '{kid}' names area '{ref}', which is not defined", "areas")
         knowledge.append(page)
 
+    # Front matter: the shapes the About page and home page rely on ---------------
+    check.texts(data, "introduction", "introduction")
+    how = data.get("how_to_use")
+    if not isinstance(how, dict):
+        check.problem(data, "how_to_use must be a mapping with steps:", "how_to_use")
+    else:
+        check.texts(how, "steps", "how_to_use")
+    development = data.get("development")
+    if development is not None:
+        sections = development.get("sections") if isinstance(development, dict) else None
+        if not isinstance(sections, list) or not all(isinstance(x, dict) and x.get("paragraphs") for x in sections):
+            check.problem(data, "development must have sections:, each with paragraphs:", "development")
+    ack = data.get("acknowledgements")
+    if not isinstance(ack, dict):
+        check.problem(data, "acknowledgements must be a mapping", "acknowledgements")
+    else:
+        for key in ("expert_group", "call_for_evidence", "pilot_schools"):
+            check.items(ack, key, "acknowledgements")
+
     # Redirects: old page path -> current page path -----------------------------
     redirects = data.get("redirects") or {}
     if not isinstance(redirects, dict):

@@ -19,9 +19,11 @@ STATEMENT = FW.statements[6]          # one statement of area 2, e.g. statement-
 AREA = STATEMENT.area
 TIER_NAMES = [t.name for t in FW.tiers]
 
-# Everything in localStorage, to prove that a failed import or a dismissed clear changed nothing.
+# The workbook's part of localStorage (Material keeps its palette there too), to prove that a failed
+# import or a dismissed clear changed nothing.
 STORAGE_JS = """() => { const out = {};
-  for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out[k] = localStorage.getItem(k); }
+  for (let i = 0; i < localStorage.length; i++) {
+    const k = localStorage.key(i); if (k.startsWith('inclusion-audit')) out[k] = localStorage.getItem(k); }
   return out; }"""
 
 

@@ -1,0 +1,259 @@
+"""Search quality: staff type what they remember and land on the right page.
+
+Every query in tests/search_queries.yaml is run against the built site's search/search_index.json the way
+Material for MkDocs' search worker runs it (lunr with the index's own fields, boosts, separator and pipeline;
+Material's tokenizer, query transformation, post-query boosts and grouping by page), and at least 95% of them
+must put an accepted page in the first five results.
+
+An accepted target without "#" (case-studies/the-hive/) is hit when that page is one of the first five results.
+A target with "#" (areas/leadership-of-send/#statement-2-5, glossary/#term-apdr) is hit only when that section
+is the best match within its page's result, so the link the user sees first goes to the anchor.
+
+Run it on any built site to see every query's results:  .venv/bin/python tests/test_search.py SITE_DIR
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from unittest import mock
+
+import yaml
+
+import lunr.builder
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.query import Query, QueryPresence
+from lunr.query_lexer import QueryLexer
+from lunr.query_parser import QueryParser
+from lunr.stemmer import stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
+from lunr.trimmer import trimmer
+
+QUERIES = Path(__file__).with_name("search_queries.yaml")
+TOP = 5
+REQUIRED_SHARE = 0.95
+PIPELINE_FUNCTIONS = {"stemmer": stemmer, "stopWordFilter": stop_word_filter, "trimmer": trimmer}
+
+
+def load_queries(path: Path = QUERIES) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+# --- Material's tokenizer (src/templates/assets/javascripts/integrations/search/internal) ----------------
+
+def _split(text: str, separator: re.Pattern) -> list[str]:
+    """split(): the non-empty stretches between separator matches (zero-length matches allowed)."""
+    parts, index = [], 0
+    for match in separator.finditer(text):
+        if index < match.start():
+            parts.append(text[index:match.start()])
+        index = match.end()
+    if index < len(text):
+        parts.append(text[index:])
+    return parts
+
+
+def material_tokenizer(separator: re.Pattern):
+    """tokenize(): text between HTML tags, split with the configured separator, lower-cased. No trimmer."""
+    def tokenize(value, metadata=None, separator_=None):
+        if value is None:
+            return []
+        tokens = []
+        for item in value if isinstance(value, list) else [value]:
+            for block in re.split(r"<[^>]*>", str(item)):
+                tokens.extend(Token(part.lower(), {}) for part in _split(block, separator))
+        return tokens
+    return tokenize
+
+
+# --- Material's query transformation (integrations/search/query) ------------------------------------------
+
+def _transform(query: str, fn) -> str:
+    """transform(): phrases become required terms, stray operators go, every plain term gets a trailing *."""
+    query = query.strip()
+    pieces = re.split(r'"([^"]+)"', query)
+    query = "".join(re.sub(r"^\b|^(?![^\x00-\x7F]|$)|\s+", " +", p) if i % 2 else p for i, p in enumerate(pieces))
+    query = re.sub(r'"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)', "", query)
+    terms = []
+    for term in re.split(r"\s+", query):
+        terms.extend(fn(term))
+    terms = [f"{t}1" if re.search(r"[~^]$", t) else t for t in terms]
+    return " ".join(t if re.search(r"(^[+-]|[~^]\d+$)", t) else f"{t}*" for t in terms)
+
+
+def transform_search_query(query: str, separator: re.Pattern, fields: list[str]) -> str:
+    """transformSearchQuery(): split each lexer term with the index's separator, as the worker does."""
+    def split_part(part: str) -> list[str]:
+        terms = []
+        lexer = QueryLexer(part)
+        lexer.run()
+        for lexeme in lexer.lexemes:
+            if lexeme["type"] == QueryLexer.FIELD and lexeme["string"] not in fields:
+                part = part[:lexeme["end"]] + " " + part[lexeme["end"] + 1:]
+            elif lexeme["type"] == QueryLexer.TERM:
+                start, end = lexeme["start"], lexeme["end"]
+                for piece in _split(lexeme["string"], separator):
+                    terms.append(part[:start] + piece + part[end:])
+        return terms
+    return _transform(query, split_part)
+
+
+def _query_clauses(query: str, fields: list[str]):
+    """parseSearchQuery(): the clauses, wildcards stripped from their terms, prohibited ones left out."""
+    parsed = QueryParser(query, Query(fields)).parse()
+    for clause in parsed.clauses:
+        clause.term = clause.term.strip("*")
+    return [c for c in parsed.clauses if c.presence != QueryPresence.PROHIBITED]
+
+
+@dataclass
+class Hit:
+    location: str
+    title: str
+    score: float
+
+
+class SiteSearch:
+    """The site's search index, loaded the way Material's search worker loads it."""
+
+    def __init__(self, site_dir: Path):
+        data = json.loads((Path(site_dir) / "search" / "search_index.json").read_text(encoding="utf-8"))
+        config = data["config"]
+        self.separator = re.compile(config["separator"])
+        self.fields = list(config["fields"])
+        self.docs = {}
+        self.parent = {}
+        for doc in data["docs"]:                       # setupSearchDocumentMap(): first entry of a path is the article
+            path = doc["location"].split("#")[0]
+            if path not in self.docs:
+                self.docs[path] = doc
+            else:
+                self.docs[doc["location"]] = doc
+                self.parent[doc["location"]] = path
+
+        builder = Builder()
+        builder.b(0)
+        builder.ref("location")
+        for name, spec in config["fields"].items():
+            builder.field(name, boost=spec.get("boost", 1), extractor=lambda d, n=name: d.get(n))
+        for name in config["pipeline"]:
+            builder.pipeline.add(PIPELINE_FUNCTIONS[name])
+            if name == "stemmer":
+                builder.search_pipeline.add(stemmer)
+        with mock.patch.object(lunr.builder, "Tokenizer", material_tokenizer(self.separator)):
+            for doc in data["docs"]:
+                builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
+        self.index = builder.build()
+
+    def transform(self, query: str) -> str:
+        return transform_search_query(query, self.separator, self.fields)
+
+    def search(self, query: str) -> list[list[Hit]]:
+        """Results grouped by page, best page first; within a page, best section first (as the search box shows)."""
+        query = self.transform(query)
+        if not query:
+            return []
+        clauses = _query_clauses(query, self.fields)
+        items = []
+        for result in self.index.search(query):
+            doc = self.docs.get(result["ref"])
+            if doc is None:
+                continue
+            matched = list(result["match_data"].metadata)
+            terms, remaining = {}, list(clauses)
+            for term in matched:                       # getSearchQueryTerms()
+                for clause in list(remaining):
+                    if term.startswith(clause.term):
+                        terms[clause.term] = True
+                        remaining.remove(clause)
+            for clause in remaining:
+                if stop_word_filter(Token(clause.term)):
+                    terms[clause.term] = False
+            found = sum(1 for v in terms.values() if v) / len(terms) if terms else 0
+            boost = (0 if doc["location"] in self.parent else 1) + found
+            items.append(Hit(doc["location"], doc["title"], result["score"] * (1 + boost ** 2)))
+        items.sort(key=lambda h: -h.score)
+        groups: dict[str, list[Hit]] = {}
+        for hit in items:
+            groups.setdefault(self.parent.get(hit.location, hit.location), []).append(hit)
+        return list(groups.values())
+
+
+def is_hit(group: list[Hit], target: str) -> bool:
+    page = group[0].location.split("#")[0]
+    if "#" not in target:
+        return page == target
+    best = group[0].score
+    return any(h.location == target for h in group if h.score >= best)
+
+
+def evaluate(search: SiteSearch, queries: list[dict]) -> list[tuple[dict, int | None, list[list[Hit]]]]:
+    """(query entry, rank of the first accepted result or None, the result groups) for every query."""
+    outcome = []
+    for entry in queries:
+        groups = search.search(entry["query"])
+        rank = next((i + 1 for i, g in enumerate(groups[:TOP]) if any(is_hit(g, t) for t in entry["accept"])), None)
+        outcome.append((entry, rank, groups))
+    return outcome
+
+
+def report(outcome) -> str:
+    found = sum(1 for _, rank, _ in outcome if rank)
+    return f"search: {found}/{len(outcome)} queries ({found / len(outcome):.1%}) have an accepted result in the top {TOP}"
+
+
+# --- tests -------------------------------------------------------------------------------------------------
+
+def test_query_set_is_realistic_and_large_enough():
+    queries = load_queries()
+    assert len(queries) >= 40
+    assert len({q["query"].lower() for q in queries}) == len(queries), "a query is listed twice"
+    kinds = {q["kind"] for q in queries}
+    assert {"abbreviation", "long form", "title", "practice", "partial word", "statement"} <= kinds
+    for q in queries:
+        assert q["accept"], f"{q['query']!r} accepts nothing"
+
+
+def test_every_accepted_target_exists(site_dir):
+    search = SiteSearch(site_dir)
+    missing = [(q["query"], t) for q in load_queries() for t in q["accept"] if t not in search.docs]
+    assert not missing, f"targets not in the search index: {missing}"
+
+
+def test_statement_sections_are_indexed_at_their_anchors(site_dir):
+    search = SiteSearch(site_dir)
+    statements = [loc for loc in search.docs if re.search(r"^areas/[^/]+/#statement-\d+-\d+$", loc)]
+    assert len(statements) == 43
+
+
+def test_staff_queries_find_the_right_page(site_dir):
+    search = SiteSearch(site_dir)
+    outcome = evaluate(search, load_queries())
+    summary = report(outcome)
+    print(summary)
+    misses = [f"{e['query']!r}: got {[g[0].location for g in groups[:TOP]]}" for e, rank, groups in outcome if not rank]
+    assert sum(1 for _, rank, _ in outcome if rank) / len(outcome) >= REQUIRED_SHARE, \
+        summary + "\nmissed:\n" + "\n".join(misses)
+
+
+def test_query_transformation_matches_material():
+    sep = re.compile(r"[\s\-]+")
+    fields = ["title", "text", "tags"]
+    assert transform_search_query("regulat", sep, fields) == "regulat*"
+    assert transform_search_query("  sensory passports ", sep, fields) == "sensory* passports*"
+    assert transform_search_query('"warm transition"', sep, fields) == "+warm +transition"
+    assert transform_search_query("assess-plan-do-review", sep, fields) == "assess* plan* do* review*"
+
+
+if __name__ == "__main__":
+    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    outcome = evaluate(SiteSearch(site), load_queries())
+    for entry, rank, groups in outcome:
+        mark = f"#{rank}" if rank else "MISS"
+        print(f"{mark:5} {entry['query']!r:40} -> " + ", ".join(
+            g[0].location.replace("case-studies/", "cs/").replace("areas/", "a/") for g in groups[:TOP]))
+    print(report(outcome))
