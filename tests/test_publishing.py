@@ -1,0 +1,45 @@
+"""The publishing workflow would test, build strictly and deploy with the official Pages actions."""
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+
+
+def steps(job):
+    return WORKFLOW["jobs"][job]["steps"]
+
+
+def test_runs_on_push_to_main_and_on_pull_requests():
+    triggers = WORKFLOW[True] if True in WORKFLOW else WORKFLOW["on"]   # YAML 1.1 reads `on:` as True
+    assert triggers["push"]["branches"] == ["main"]
+    assert "pull_request" in triggers
+
+
+def test_build_job_installs_pinned_requirements_tests_and_builds_strictly():
+    runs = " ".join(s.get("run", "") for s in steps("build"))
+    assert "bash scripts/test.sh" in runs
+    assert "mkdocs build --strict" in runs
+    test_script = (ROOT / "scripts" / "test.sh").read_text() + (ROOT / "scripts" / "setup.sh").read_text()
+    assert "requirements-dev.txt" in test_script and "-r" in test_script
+    pins = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert pins and all("==" in line for line in pins)
+    assert any(line.startswith("mkdocs==1.") for line in pins), "pin mkdocs<2"
+
+
+def test_deploys_only_from_main_with_the_official_actions():
+    uses = [s.get("uses", "") for s in steps("build")]
+    upload = next(s for s in steps("build") if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert "push" in upload["if"] and "refs/heads/main" in upload["if"]
+    assert any(u.startswith("actions/configure-pages@") for u in uses)
+    deploy = WORKFLOW["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+
+
+def test_site_url_comes_from_pages_for_canonical_links():
+    config = (ROOT / "mkdocs.yml").read_text()
+    assert "site_url: !ENV [SITE_URL" in config
+    build = next(s for s in steps("build") if "mkdocs build --strict" in s.get("run", ""))
+    assert "SITE_URL" in build["env"]
