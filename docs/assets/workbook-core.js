@@ -27,8 +27,12 @@
     try {
       var raw = stored(STORAGE_KEY);
       if (!raw) return emptyState(fw);
-      var result = validate(JSON.parse(raw), fw);
-      return result.ok ? result.state : emptyState(fw);
+      var result = null;
+      try { result = validate(JSON.parse(raw), fw); } catch (e) { result = { ok: false }; }
+      if (result.ok) return result.state;
+      // Saved work this edition cannot read (e.g. a statement removed): keep a copy so nothing is lost.
+      try { window.localStorage.setItem(STORAGE_KEY + "-unreadable", raw); } catch (e) { /* storage full */ }
+      return emptyState(fw);
     } catch (e) {
       return emptyState(fw);
     }
@@ -74,7 +78,7 @@
   /* How to name an evaluation on screen: its school (or the file it came from) and its date. */
   function describe(state, fallback) {
     var name = state.school || fallback || "Unnamed school";
-    return state.date ? name + " (" + state.date + ")" : name;
+    return state.date ? name + ", " + ukDate(state.date) : name;
   }
 
   function isDate(value) { return value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value); }
@@ -199,6 +203,24 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
   }
 
+  /* 2026-03-14 -> 14 March 2026 (read as a calendar date, so no time zone can move it a day). */
+  function ukDate(iso) {
+    if (!iso || !isDate(iso)) return iso || "";
+    var p = iso.split("-");
+    return new Date(+p[0], +p[1] - 1, +p[2]).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  /* Show the parts that only work with JavaScript, drop the "needs JavaScript" texts. */
+  function enhance() {
+    document.querySelectorAll(".js-only").forEach(function (node) { node.hidden = false; });
+    document.querySelectorAll(".no-js-text").forEach(function (node) { node.remove(); });
+  }
+
+  /* A file name part from a school's name: "Oak Tree Primary" -> "oak-tree-primary". */
+  function slug(text) {
+    return (text || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  }
+
   function today() { return new Date().toISOString().slice(0, 10); }
 
   function el(tag, attrs, children) {
@@ -231,10 +253,24 @@
       if (!n) return;
       var part = el("span", { className: "tier-bar__part tier-bar__part--" + (t.id || "none"), title: t.name + ": " + n });
       part.style.width = (100 * n / total) + "%";
-      part.textContent = n;
+      if (n / total >= 0.1) part.textContent = n;    // a narrower part has no room for its number (the label has it)
       bar.appendChild(part);
     });
     return bar;
+  }
+
+  /* The key to the bars' colours (each bar also has its counts as text). */
+  function tierKey(fw) {
+    var key = el("ul", { className: "tier-key", "aria-label": "Key" });
+    fw.tiers.concat([{ id: "none", name: "Not yet judged" }]).forEach(function (t) {
+      key.appendChild(el("li", {}, [el("span", { className: "tier-key__swatch tier-bar__part--" + t.id, "aria-hidden": "true" }), " " + t.name]));
+    });
+    return key;
+  }
+
+  /* A wide table in a box that scrolls sideways on a narrow screen; focusable so a keyboard can scroll it. */
+  function scrollBox(table, label, className) {
+    return el("div", { className: "table-wrap" + (className ? " " + className : ""), role: "region", "aria-label": label, tabindex: "0" }, [table]);
   }
 
   function countsText(fw, counts) {
@@ -248,7 +284,7 @@
     framework: framework, emptyState: emptyState, load: load, save: save, validate: validate, readFile: readFile,
     exportState: exportState, toCsv: toCsv, download: download, today: today, el: el, tierName: tierName,
     tierIds: tierIds, statementIndex: statementIndex, areaCounts: areaCounts, tierBar: tierBar,
-    countsText: countsText, tierRank: tierRank, stored: stored, nextTier: nextTier, descriptors: descriptors,
-    chosenCases: chosenCases, describe: describe, readFiles: readFiles
+    countsText: countsText, tierKey: tierKey, scrollBox: scrollBox, tierRank: tierRank, stored: stored, nextTier: nextTier, descriptors: descriptors,
+    chosenCases: chosenCases, describe: describe, readFiles: readFiles, ukDate: ukDate, enhance: enhance, slug: slug
   };
 })();

@@ -10,8 +10,7 @@
   var statusNode = document.getElementById("wb-status");
   var errorNode = document.getElementById("wb-error");
 
-  document.querySelectorAll(".js-only").forEach(function (node) { node.hidden = false; });
-  document.querySelectorAll(".no-js-text").forEach(function (node) { node.remove(); });
+  W.enhance();
 
   function entry(id) {
     if (!state.statements[id]) state.statements[id] = { tier: "", evidence: "" };
@@ -91,7 +90,7 @@
   function drawSummary() {
     var holder = document.getElementById("wb-summary");
     holder.textContent = "";
-    var table = W.el("table", { className: "wb-summary-table" });
+    var table = W.el("table");       // no class: Material styles plain tables
     var head = W.el("tr", {}, [W.el("th", { scope: "col", text: "Area" }), W.el("th", { scope: "col", text: "Judgements" })]);
     table.appendChild(W.el("thead", {}, [head]));
     var body = W.el("tbody");
@@ -110,11 +109,7 @@
     var all = Object.keys(index).length;
     holder.appendChild(W.el("p", { text: "All " + all + " statements: " + W.countsText(fw, total) + "." }));
     holder.appendChild(W.el("div", { className: "table-wrap" }, [table]));
-    var key = W.el("ul", { className: "tier-key", "aria-label": "Key" });
-    fw.tiers.concat([{ id: "none", name: "Not yet judged" }]).forEach(function (t) {
-      key.appendChild(W.el("li", {}, [W.el("span", { className: "tier-key__swatch tier-bar__part--" + t.id, "aria-hidden": "true" }), " " + t.name]));
-    });
-    holder.appendChild(key);
+    holder.appendChild(W.tierKey(fw));
   }
 
   /* Save as you go. */
@@ -145,7 +140,7 @@
   }
 
   function fileName(ext) {
-    var school = (state.school || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    var school = W.slug(state.school);
     return "self-evaluation" + (school ? "-" + school : "") + "-" + (state.date || W.today()) + "." + ext;
   }
 
@@ -161,12 +156,13 @@
   });
 
   document.getElementById("wb-export-csv").addEventListener("click", function () {
-    var rows = [["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due"]];
+    var rows = [["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"]];
     fw.areas.forEach(function (area) {
       area.statements.forEach(function (s) {
         var e = state.statements[s.id] || {};
         rows.push([fw.edition, state.school, state.date, area.name, s.id, s.label, s.text,
-          e.tier ? W.tierName(fw, e.tier) : "", e.evidence || "", e.priority ? "yes" : "", e.action || "", e.lead || "", e.due || ""]);
+          e.tier ? W.tierName(fw, e.tier) : "", e.evidence || "", e.priority ? "yes" : "", e.action || "", e.lead || "", e.due || "",
+          W.chosenCases(area, e).map(function (c) { return c.title; }).join("; ")]);
       });
     });
     W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");

@@ -1,0 +1,143 @@
+/* The action plan page: a read-only view of the self-evaluation saved in this browser, showing the
+ * priorities by area with the next tier, chosen case studies and actions. Needs workbook-core.js. */
+(function () {
+  "use strict";
+  var W = window.Workbook;
+  var fw = W.framework();
+  var holder = document.getElementById("ap-plan");
+  if (!fw || !holder) return;
+  var el = W.el;
+  var state;
+
+  W.enhance();
+
+  /* The priorities, grouped by area in the framework's order: [{area, items: [{statement, entry}]}]. */
+  function priorities() {
+    return fw.areas.map(function (area) {
+      return {
+        area: area,
+        items: area.statements.filter(function (s) {
+          return state.statements[s.id] && state.statements[s.id].priority;
+        }).map(function (s) { return { statement: s, entry: state.statements[s.id] }; })
+      };
+    }).filter(function (group) { return group.items.length; });
+  }
+
+  function workbookLink(text, id) {
+    return el("a", { href: "../self-evaluation/" + (id ? "#eval-" + id : ""), text: text });
+  }
+
+  /* What the next step is, as paragraphs: the next tier's descriptors, or why there is none. */
+  function nextStep(statement, entry) {
+    var next = W.nextTier(fw, entry.tier);
+    if (!entry.tier) return { title: "Next step", paragraphs: ["Not judged yet: choose a tier for it in the workbook first."] };
+    if (!next) return { title: "Next step", paragraphs: ["Already at " + W.tierName(fw, entry.tier) + ": keep it there, and share what works."] };
+    var paragraphs = W.descriptors(statement, next.id);
+    return { title: "What " + next.name + " looks like", tier: next,
+      paragraphs: paragraphs.length ? paragraphs : ["The framework has no separate paragraph for this statement at this tier."] };
+  }
+
+  function orNot(text) { return text || "Not recorded yet"; }
+
+  function glance(groups) {
+    var table = el("table", {}, [
+      el("thead", {}, [el("tr", {}, ["Statement", "Now", "Action", "Who leads", "By when"].map(function (h) {
+        return el("th", { scope: "col", text: h });
+      }))])]);
+    var body = el("tbody");
+    groups.forEach(function (g) {
+      g.items.forEach(function (item) {
+        var e = item.entry;
+        body.appendChild(el("tr", {}, [
+          el("th", { scope: "row" }, [el("a", { href: "#plan-" + item.statement.id, text: item.statement.label })]),
+          el("td", { text: W.tierName(fw, e.tier) }),
+          el("td", { text: orNot(e.action) }),
+          el("td", { text: orNot(e.lead) }),
+          el("td", { text: e.due ? W.ukDate(e.due) : "Not recorded yet" })
+        ]));
+      });
+    });
+    table.appendChild(body);
+    return W.scrollBox(table, "Priorities at a glance", "ap-glance");
+  }
+
+  function item(area, statement, entry) {
+    var step = nextStep(statement, entry);
+    var cases = W.chosenCases(area, entry);
+    var casesNode = cases.length ?
+      el("ul", {}, cases.map(function (c) { return el("li", {}, [el("a", { href: "../" + c.path, text: c.title })]); })) :
+      el("p", {}, ["None chosen. ", workbookLink("Choose case studies in the workbook", statement.id), "."]);
+    var list = el("dl", { className: "ap-item__facts" }, [
+      el("dt", { text: "Now" }), el("dd", { text: W.tierName(fw, entry.tier) }),
+      el("dt", { text: step.title }),
+      el("dd", { className: step.tier ? "ap-next ap-next--" + step.tier.id : "ap-next" },
+        step.paragraphs.map(function (text) { return el("p", { text: text }); })),
+      el("dt", { text: "Case studies" }), el("dd", {}, [casesNode]),
+      el("dt", { text: "Evidence now" }), el("dd", { className: "ap-pre", text: orNot(entry.evidence) }),
+      el("dt", { text: "Action" }), el("dd", { className: "ap-pre", text: orNot(entry.action) }),
+      el("dt", { text: "Who leads" }), el("dd", { text: orNot(entry.lead) }),
+      el("dt", { text: "By when" }), el("dd", { text: entry.due ? W.ukDate(entry.due) : "Not recorded yet" })
+    ]);
+    return el("section", { className: "ap-item", id: "plan-" + statement.id, "aria-labelledby": "plan-title-" + statement.id }, [
+      el("h3", { id: "plan-title-" + statement.id, text: "Statement " + statement.label }),
+      el("p", { className: "ap-item__statement" }, [
+        el("a", { href: "../" + area.path + "#" + statement.id, text: statement.label + " " + statement.text })]),
+      list,
+      el("p", { className: "ap-item__edit no-print" }, [workbookLink("Change this in the workbook", statement.id)])
+    ]);
+  }
+
+  function draw() {
+    state = W.load(fw);
+    holder.textContent = "";
+    var saved = Object.keys(state.statements).length || state.school;
+    var groups = priorities();
+    var tools = document.querySelector(".ap-tools");
+    tools.hidden = !groups.length;
+    if (!saved) {
+      holder.appendChild(el("p", {}, ["There is no self-evaluation saved in this browser yet. Start in the ",
+        workbookLink("self-evaluation workbook"), " (or import a file there), then mark the statements you will work on as priorities."]));
+      return;
+    }
+    if (!groups.length) {
+      holder.appendChild(el("p", {}, ["No statement is marked as a priority yet. In the ", workbookLink("self-evaluation workbook"),
+        ", tick “Make statement … a priority for development” for the statements you will work on."]));
+      return;
+    }
+    var count = groups.reduce(function (n, g) { return n + g.items.length; }, 0);
+    var who = state.school ? state.school + ": " : "";
+    holder.appendChild(el("p", { className: "ap-summary", text: who + count + (count === 1 ? " priority" : " priorities") + " in " +
+      groups.length + (groups.length === 1 ? " area" : " areas") + (state.date ? ", from the self-evaluation of " + W.ukDate(state.date) : "") + "." }));
+    holder.appendChild(el("h2", { id: "at-a-glance", text: "At a glance" }));
+    holder.appendChild(glance(groups));
+    groups.forEach(function (g) {
+      holder.appendChild(el("h2", { id: "plan-area-" + g.area.id, text: "Area " + g.area.number + ": " + g.area.name }));
+      g.items.forEach(function (i) { holder.appendChild(item(g.area, i.statement, i.entry)); });
+    });
+  }
+
+  document.getElementById("ap-export-csv").addEventListener("click", function () {
+    var rows = [["edition", "school", "date", "area", "statement_id", "statement", "text", "current_tier", "next_tier",
+      "next_tier_descriptor", "case_studies", "case_study_links", "evidence", "action", "lead", "due"]];
+    priorities().forEach(function (g) {
+      g.items.forEach(function (i) {
+        var e = i.entry, next = W.nextTier(fw, e.tier), cases = W.chosenCases(g.area, e);
+        rows.push([fw.edition, state.school, state.date, g.area.name, i.statement.id, i.statement.label, i.statement.text,
+          e.tier ? W.tierName(fw, e.tier) : "", next ? next.name : "", next ? W.descriptors(i.statement, next.id).join("\n\n") : "",
+          cases.map(function (c) { return c.title; }).join("; "),
+          cases.map(function (c) { return new URL("../" + c.path, window.location.href).href; }).join(" "),
+          e.evidence || "", e.action || "", e.lead || "", e.due || ""]);
+      });
+    });
+    var name = "action-plan" + (state.school ? "-" + W.slug(state.school) : "") + "-" + (state.date || W.today()) + ".csv";
+    W.download(name, W.toCsv(rows), "text/csv;charset=utf-8");
+    document.getElementById("ap-status").textContent = "Exported " + name + ".";
+  });
+
+  document.getElementById("ap-print").addEventListener("click", function () { window.print(); });
+
+  // The workbook open in another tab saves as you type: follow it.
+  window.addEventListener("storage", function (event) { if (event.key === W.STORAGE_KEY) draw(); });
+
+  draw();
+})();
