@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
+import pytest
 import yaml
 
 import lunr.builder
@@ -208,6 +209,11 @@ def report(outcome) -> str:
 
 # --- tests -------------------------------------------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def site_search(site_dir) -> SiteSearch:
+    return SiteSearch(site_dir)
+
+
 def test_query_set_is_realistic_and_large_enough():
     queries = load_queries()
     assert len(queries) >= 40
@@ -218,35 +224,91 @@ def test_query_set_is_realistic_and_large_enough():
         assert q["accept"], f"{q['query']!r} accepts nothing"
 
 
-def test_every_accepted_target_exists(site_dir):
-    search = SiteSearch(site_dir)
+def test_every_accepted_target_exists(site_search):
+    search = site_search
     missing = [(q["query"], t) for q in load_queries() for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
 
 
-def test_statement_sections_are_indexed_at_their_anchors(site_dir):
-    search = SiteSearch(site_dir)
+def test_statement_sections_are_indexed_at_their_anchors(site_search):
+    search = site_search
     statements = [loc for loc in search.docs if re.search(r"^areas/[^/]+/#statement-\d+-\d+$", loc)]
     assert len(statements) == 43
 
 
-def test_staff_queries_find_the_right_page(site_dir):
-    search = SiteSearch(site_dir)
-    outcome = evaluate(search, load_queries())
+def test_staff_queries_find_the_right_page(site_search, capsys):
+    outcome = evaluate(site_search, load_queries())
     summary = report(outcome)
-    print(summary)
     misses = [f"{e['query']!r}: got {[g[0].location for g in groups[:TOP]]}" for e, rank, groups in outcome if not rank]
+    with capsys.disabled():                            # the figure is printed even when pytest captures output
+        print(f"\n{summary}; missed: {', '.join(repr(e['query']) for e, rank, _ in outcome if not rank) or 'none'}")
     assert sum(1 for _, rank, _ in outcome if rank) / len(outcome) >= REQUIRED_SHARE, \
         summary + "\nmissed:\n" + "\n".join(misses)
 
 
-def test_query_transformation_matches_material():
-    sep = re.compile(r"[\s\-]+")
+def test_glossary_has_a_heading_per_term(soup):
+    from macros.load import load_framework
+    from conftest import ROOT
+    page = soup("glossary/index.html")
+    for entry in load_framework(ROOT / "data" / "framework.yaml").glossary:
+        heading = page.find(id=entry.anchor)
+        assert heading is not None and heading.name == "h2", entry.term
+        assert heading.get_text(" ", strip=True).startswith(entry.term)
+        if entry.expansion:
+            assert entry.expansion in heading.get_text(" ", strip=True)
+
+
+def test_key_terms_lines_link_to_the_glossary(soup):
+    area = soup("areas/quality-of-teaching-and-learning/index.html")
+    line = area.find(id="statement-3-4").find_next("p", class_="key-terms")
+    assert line.find_previous("h2")["id"] == "statement-3-4"
+    assert "../../glossary/#term-ta" in [a["href"] for a in line.find_all("a")]
+    assert "(Teaching assistant)" in line.get_text(" ", strip=True)
+    hive = soup("case-studies/the-hive/index.html").select_one("article p.key-terms")
+    assert "../../glossary/#term-semh" in [a["href"] for a in hive.find_all("a")]
+    assert "(Social, emotional and mental health)" in hive.get_text(" ", strip=True)
+
+
+def test_copies_stay_out_of_the_search_index(site_search):
+    """Each case study is found on its own page, not in the area pages' or the index's copies of it."""
+    copies = [loc for loc in site_search.docs
+              if re.match(r"areas/[^#]+#(case-study-|also-linked)", loc) or loc.startswith("case-studies/#")]
+    assert copies == []
+
+
+# What Material's own transformSearchQuery() (run in Node with lunr 2.3.9) makes of these queries, with
+# Material's default separator and with this site's.
+TRANSFORMS = {
+    r"[\s\-]+": {
+        "regulat": "regulat*",
+        "  sensory passports ": "sensory* passports*",
+        '"warm transition"': "+warm +transition",
+        "co-production with parents": "co-production* co-production* with* parents*",
+        "(SEMH)": "(SEMH)*",
+        "1:1": "1 1*",
+    },
+    "site": {
+        "transitions": "transition*",
+        "TAs": "TA*",
+        "(SEMH)": "SEMH*",
+        "EEF's 5-a-day": "EEF* 5-a-day* 5-a-day* 5-a-day*",
+        "drop-ins": "drop-ins* drop-in*",
+        "co-production with parents": "co-production* co-production* with* parent*",
+    },
+}
+
+
+def test_query_transformation_matches_material(site_search):
     fields = ["title", "text", "tags"]
-    assert transform_search_query("regulat", sep, fields) == "regulat*"
-    assert transform_search_query("  sensory passports ", sep, fields) == "sensory* passports*"
-    assert transform_search_query('"warm transition"', sep, fields) == "+warm +transition"
-    assert transform_search_query("assess-plan-do-review", sep, fields) == "assess* plan* do* review*"
+    for separator, cases in TRANSFORMS.items():
+        sep = site_search.separator if separator == "site" else re.compile(separator)
+        for query, expected in cases.items():
+            assert transform_search_query(query, sep, fields) == expected, (separator, query)
+
+
+def test_site_separator_matches_plurals_and_punctuation(site_search):
+    sep = site_search.separator
+    assert _split("(SEMH), pupils\u2019 KS1\u2013KS2 transitions 2.3.", sep) == ["SEMH", "pupil", "KS1", "KS2", "transition", "2.3"]
 
 
 if __name__ == "__main__":
