@@ -1,0 +1,254 @@
+"""Speed and size of the site on this machine. Prints figures with their targets beside them; asserts nothing.
+
+    .venv/bin/python scripts/benchmark.py            # everything (about 5 minutes on 2 cores)
+    .venv/bin/python scripts/benchmark.py --no-lighthouse
+
+What it measures:
+- `mkdocs build --strict` time for the real data, and for a generated framework 10 times larger
+  (80 areas, 330 case studies) made from the real YAML's shape in a temporary copy of the project;
+- bytes transferred, gzip'd as GitHub Pages sends them, for the home page, an area page and a case-study page
+  with everything each one loads (first visit, empty cache), target < 150 KiB each;
+- the size of the search index;
+- Lighthouse mobile scores (performance, accessibility, best practices, SEO) for the same three pages,
+  target 1.00 each. Lighthouse is the npm package in package.json, run on Debian's Chromium.
+
+The pages are served from 127.0.0.1 by a small server that gzips text and sends GitHub Pages' cache header.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import functools
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import build_site, copy_project  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+PAGES = {"home page": "", "area page": "areas/leadership-of-send/", "case-study page": "case-studies/the-hive/"}
+SIZE_TARGET_KIB = 150
+SCALE = 10
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+# ---- a GitHub Pages-like static server: gzip for text, max-age=600 ----
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", self.path.split("?")[0] + "/")
+                self.end_headers()
+                return
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            status, path = 404, Path(self.directory) / "404.html"
+        body = path.read_bytes()
+        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.send_response(status)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header("Cache-Control", "max-age=600")
+        if ctype.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, 6)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+# ---- build times ----
+
+def timed_build(project: Path, out: Path) -> float:
+    start = time.perf_counter()
+    result = build_site(project, out)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed in {project}:\n{result.stdout}\n{result.stderr}")
+    return seconds
+
+
+def scaled_framework(data: dict, scale: int) -> dict:
+    """The framework `scale` times over: every area and case study copied, ids and numbers kept unique,
+    each copied area pointing at its own copies of the case studies. Copy 0 keeps the real ids, so the
+    glossary, knowledge pages and hand-written pages still find what they link to."""
+    big = copy.deepcopy(data)
+    big["areas"], big["case_studies"] = [], []
+    number = 0
+    for k in range(scale):
+        suffix = "" if k == 0 else f"-copy-{k}"
+        for cs in data["case_studies"]:
+            new = copy.deepcopy(cs)
+            new["id"] = cs["id"] + suffix
+            new["title"] = cs["title"] + ("" if k == 0 else f" (copy {k})")
+            big["case_studies"].append(new)
+        for area in data["areas"]:
+            number += 1
+            new = copy.deepcopy(area)
+            new["id"] = area["id"] + suffix
+            new["number"] = number
+            new["name"] = area["name"] + ("" if k == 0 else f" (copy {k})")
+            for s in new["statements"]:
+                s["id"] = f"statement-{number}-{s['number']}" if k else s["id"]
+            for key in ("featured", "also"):
+                new[key] = [cid + suffix for cid in area.get(key) or []]
+            big["areas"].append(new)
+    return big
+
+
+def make_large_project(dest: Path, scale: int) -> tuple[int, int]:
+    copy_project(dest)
+    path = dest / "data" / "framework.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    big = scaled_framework(data, scale)
+    path.write_text(yaml.safe_dump(big, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+    return len(big["areas"]), len(big["case_studies"])
+
+
+# ---- bytes on the wire ----
+
+def transferred(base_url: str) -> dict[str, tuple[int, int, list]]:
+    """Per page: (bytes transferred incl. headers, number of requests, the biggest responses)."""
+    from playwright.sync_api import sync_playwright
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        for name, path in PAGES.items():
+            context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+            page = context.new_page()
+            requests = []
+            context.on("requestfinished", lambda request: requests.append(request))
+            page.goto(base_url + path, wait_until="networkidle")
+            total, rows = 0, []
+            for request in requests:
+                sizes = request.sizes()
+                size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                total += size
+                rows.append((size, request.url.replace(base_url, "/")))
+            out[name] = (total, len(requests), sorted(rows, reverse=True)[:4])
+            context.close()
+        browser.close()
+    return out
+
+
+# ---- Lighthouse ----
+
+def lighthouse(url: str, workdir: Path) -> dict[str, float] | str:
+    if not LIGHTHOUSE.exists():
+        return "Lighthouse not installed: run `npm ci` in the project"
+    report = workdir / "lighthouse.json"
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    result = subprocess.run(
+        ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+         "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=mobile",
+         "--chrome-flags=--headless --no-sandbox --disable-gpu"],
+        capture_output=True, text=True, env=env, timeout=600,
+    )
+    if result.returncode != 0 or not report.exists():
+        return f"Lighthouse failed: {(result.stderr or result.stdout).strip()[-300:]}"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {key: cat["score"] for key, cat in data["categories"].items()}
+    scores["_metrics"] = "  ".join(f"{label} {data['audits'][audit]['displayValue']}" for label, audit in (
+        ("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"), ("TBT", "total-blocking-time"),
+        ("CLS", "cumulative-layout-shift")) if audit in data["audits"])
+    failing = [f"{a['id']} ({a['score']})" for a in data["audits"].values() if not a["id"].endswith("-insight")
+               if a.get("score") is not None and a["score"] < 0.9 and a.get("scoreDisplayMode") in ("binary", "numeric")]
+    scores["_failing"] = failing[:8]
+    return scores
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:.1f} KiB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs (the slowest part)")
+    parser.add_argument("--no-large", action="store_true", help="skip the 10x build")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+    print(f"Benchmark on this machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory(prefix="iaf-bench-") as tmp:
+        tmp = Path(tmp)
+        site = tmp / "site"
+        seconds = timed_build(ROOT, site)
+        data = yaml.safe_load((ROOT / "data" / "framework.yaml").read_text(encoding="utf-8"))
+        pages = len(list(site.rglob("*.html")))
+        print("\n== mkdocs build --strict ==")
+        print(f"real data ({len(data['areas'])} areas, {len(data['case_studies'])} case studies, {pages} pages): "
+              f"{seconds:.1f} s")
+        if not args.no_large:
+            project = tmp / "large"
+            project.mkdir()
+            areas, studies = make_large_project(project, SCALE)
+            large_site = tmp / "large-site"
+            seconds = timed_build(project, large_site)
+            pages = len(list(large_site.rglob("*.html")))
+            print(f"generated {SCALE}x framework ({areas} areas, {studies} case studies, {pages} pages): {seconds:.1f} s")
+            large_index = (large_site / "search" / "search_index.json").read_bytes()
+            shutil.rmtree(project)
+            shutil.rmtree(large_site)
+
+        index = site / "search" / "search_index.json"
+        raw = index.read_bytes()
+        print("\n== search index ==")
+        print(f"search/search_index.json: {kib(len(raw))}, {kib(len(gzip.compress(raw, 6)))} gzip'd "
+              "(every page loads it for the search box)")
+        if not args.no_large:
+            print(f"for the {SCALE}x framework: {kib(len(large_index))}, {kib(len(gzip.compress(large_index, 6)))} gzip'd")
+
+        server, base_url = serve(site)
+        try:
+            print(f"\n== bytes transferred, gzip'd, first visit (target < {SIZE_TARGET_KIB} KiB each) ==")
+            for name, (total, count, biggest) in transferred(base_url).items():
+                verdict = "meets target" if total < SIZE_TARGET_KIB * 1024 else "OVER target"
+                print(f"{name:16} {kib(total):>10} in {count:2} requests   target < {SIZE_TARGET_KIB} KiB: {verdict}")
+                print("                 biggest: " + ", ".join(f"{url} {kib(size)}" for size, url in biggest))
+
+            if not args.no_lighthouse:
+                print("\n== Lighthouse, mobile (target 1.00 each) ==")
+                for name, path in PAGES.items():
+                    scores = lighthouse(base_url + path, tmp)
+                    if isinstance(scores, str):
+                        print(f"{name:16} {scores}")
+                        continue
+                    line = "  ".join(f"{key} {scores[key]:.2f}" for key in
+                                     ("performance", "accessibility", "best-practices", "seo"))
+                    print(f"{name:16} {line}   (target 1.00)")
+                    print(f"                 {scores['_metrics']}")
+                    if scores["_failing"]:
+                        print(f"                 below 0.9: {', '.join(scores['_failing'])}")
+        finally:
+            server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
