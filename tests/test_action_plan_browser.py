@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from macros.load import load_framework
 
 from conftest import ROOT
+from page_checks import HEADINGS_JS, LABELS_JS
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -361,15 +362,7 @@ def test_pages_without_javascript_say_they_need_it(browser, base_url, path):
         context.close()
 
 
-LABELS_JS = """() => Array.from(document.querySelectorAll('article input, article textarea, article select, article button'))
-  .filter(n => {
-    const text = n.tagName === 'BUTTON' ? n.textContent.trim() : '';
-    const byLabel = n.labels && Array.from(n.labels).some(l => l.textContent.trim());
-    return !(text || byLabel || n.getAttribute('aria-label') || n.getAttribute('aria-labelledby'));
-  }).map(n => n.outerHTML.slice(0, 120))"""
 
-HEADINGS_JS = """() => Array.from(document.querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6'))
-  .filter(h => h.getClientRects().length).map(h => +h.tagName[1])"""
 
 
 def load_everything(page, base_url, path):

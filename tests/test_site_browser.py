@@ -1,4 +1,5 @@
 """Real browser behaviour of the framework pages (Debian Chromium via Playwright)."""
+import pytest
 
 
 def test_statement_link_on_a_phone_lands_below_the_sticky_header(browser, base_url):
@@ -13,23 +14,16 @@ def test_statement_link_on_a_phone_lands_below_the_sticky_header(browser, base_u
     context.close()
 
 
-def test_copy_link_puts_the_full_statement_address_on_the_clipboard(browser, base_url):
+@pytest.mark.parametrize("path, link, expected", [
+    ("areas/leadership-of-send/", 'a[data-copy-link][href="#statement-2-3"]', "areas/leadership-of-send/#statement-2-3"),
+    ("case-studies/the-hive/", "a[data-copy-link]", "case-studies/the-hive/"),
+])
+def test_copy_link_puts_the_full_address_on_the_clipboard(browser, base_url, path, link, expected):
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page = context.new_page()
-    page.goto(base_url + "areas/leadership-of-send/")
-    link = page.locator('a[data-copy-link][href="#statement-2-3"]')
-    link.click()
-    assert page.evaluate("navigator.clipboard.readText()") == base_url + "areas/leadership-of-send/#statement-2-3"
-    assert "copied" in link.inner_text().lower()
-    context.close()
-
-
-def test_case_study_copy_link(browser, base_url):
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    page = context.new_page()
-    page.goto(base_url + "case-studies/the-hive/")
-    page.get_by_role("link", name="Link to this case study").click()
-    assert page.evaluate("navigator.clipboard.readText()") == base_url + "case-studies/the-hive/"
+    page.goto(base_url + path)
+    page.locator(link).click()
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + expected
+    assert "copied" in page.locator(link).inner_text().lower()
     context.close()

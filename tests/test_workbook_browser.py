@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from macros.load import load_framework
 
 from conftest import ROOT
+from page_checks import LABELS_JS
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 STATEMENT = FW.statements[6]          # one statement of area 2, e.g. statement-2-3
@@ -282,12 +283,6 @@ def test_without_javascript_every_statement_and_descriptor_is_there(browser, bas
         context.close()
 
 
-LABELS_JS = """() => Array.from(document.querySelectorAll('article input, article textarea, article select, article button'))
-  .filter(n => {
-    const text = n.tagName === 'BUTTON' ? n.textContent.trim() : '';
-    const byLabel = n.labels && Array.from(n.labels).some(l => l.textContent.trim());
-    return !(text || byLabel || n.getAttribute('aria-label') || n.getAttribute('aria-labelledby'));
-  }).map(n => n.outerHTML.slice(0, 120))"""
 
 
 def test_every_control_has_a_label_and_radio_groups_are_fieldsets(page, base_url):
