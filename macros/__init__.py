@@ -26,10 +26,10 @@ def define_env(env):
 
     @env.macro
     def count(what: str) -> int:
-        """How many areas / statements / case_studies / local_authorities the model holds."""
+        """How many areas / statements / case_studies / steps / local_authorities the model holds."""
         fw_now = get_framework(env.conf.config_file_path)
         return {"areas": len(fw_now.areas), "statements": len(fw_now.statements),
-                "case_studies": len(fw_now.case_studies),
+                "case_studies": len(fw_now.case_studies), "steps": len(fw_now.how_to_use["steps"]),
                 "local_authorities": len(fw_now.oap["local_authorities"])}[what]
 
     env.macro(posixpath.join, "join_path")
