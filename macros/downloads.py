@@ -100,7 +100,7 @@ def audit_workbook(fw: Framework) -> bytes:
     wb.properties.title = f"{fw.title}: audit workbook"
     wb.properties.creator = "Inclusion Audit Framework site"
     stamp = datetime.datetime.fromisoformat(str(fw.edition["date"]))
-    wb.properties.created = wb.properties.modified = stamp   # same bytes for the same edition
+    wb.properties.created = wb.properties.modified = stamp   # dated by the edition, not by the build
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     head_fill = PatternFill("solid", fgColor="DDE7F0")
     tier_names = [t.name for t in fw.tiers]

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
+from . import key_terms
 from .model import Framework
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -21,6 +22,9 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+
+_env.globals["key_terms"] = key_terms   # key_terms.for_statement(...) / for_case_study(...) in templates
 
 
 def render(template: str, **context) -> str:

@@ -1,0 +1,49 @@
+"""Key terms: which glossary entries to show on a statement or a case study.
+
+A visible "Key terms" line spells out abbreviations and lets the site search find a page by either form.
+Terms the framework uses in every area (SEND) are left out: they would be a key term of everything.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Area, CaseStudy, Framework, GlossaryEntry, Statement
+
+_PUNCTUATION = re.compile(r"[,.;:!?()\[\]'\"/&\u2018\u2019\u201c\u201d\u2013\u2014-]")
+
+
+def _words(text: str) -> str:
+    """' the EEF s 5 a day ': punctuation dropped, padded so whole words can be found with `in`."""
+    return " " + " ".join(_PUNCTUATION.sub(" ", text).split()) + " "
+
+
+def _mentions(text: str, entry: GlossaryEntry) -> bool:
+    """The term, its long form or an alias (or that plus s) occurs as whole words in text.
+    An abbreviation in capitals must match in capitals ("ARE" is not "are")."""
+    words = _words(text)
+    for form in filter(None, [entry.term, entry.expansion, *entry.aliases]):
+        capitals = form == form.upper() and form != form.lower()
+        hay, want = (words, _words(form).strip()) if capitals else (words.lower(), _words(form).strip().lower())
+        if f" {want} " in hay or f" {want}s " in hay:
+            return True
+    return False
+
+
+def _specific(fw: Framework) -> list[GlossaryEntry]:
+    return [g for g in sorted(fw.glossary, key=lambda g: g.term.lower()) if len(g.areas) < len(fw.areas)]
+
+
+def for_statement(fw: Framework, area: Area, statement: Statement) -> list[GlossaryEntry]:
+    """Entries that list this area and appear in the statement or its tier descriptors."""
+    return [g for g in _specific(fw) if area in g.areas and statement in statements_using(area, g)]
+
+
+def for_case_study(fw: Framework, cs: CaseStudy) -> list[GlossaryEntry]:
+    """Entries that list this case study (curated in data/framework.yaml)."""
+    return [g for g in _specific(fw) if cs in g.case_studies]
+
+
+def statements_using(area: Area, entry: GlossaryEntry) -> list[Statement]:
+    """The area's statements whose text or tier descriptors use the entry (for the glossary page)."""
+    return [s for s in area.statements
+            if _mentions(" ".join([s.text] + [d.text for _, ds in area.descriptors_for(s) for d in ds]), entry)]
