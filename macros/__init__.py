@@ -14,7 +14,7 @@ from .pages import partial
 def define_env(env):
     fw = get_framework(env.conf.config_file_path)   # stops the build with a clear message if the YAML is bad
     env.variables["framework_title"] = fw.title
-    env.variables["edition"] = dict(fw.edition)
+    env.variables["edition"] = fw.edition
 
     @env.macro
     def show(name: str, **options) -> str:
@@ -29,7 +29,7 @@ def define_env(env):
         """How many areas / statements / case_studies / steps / local_authorities the model holds."""
         fw_now = get_framework(env.conf.config_file_path)
         return {"areas": len(fw_now.areas), "statements": len(fw_now.statements),
-                "case_studies": len(fw_now.case_studies), "steps": len(fw_now.how_to_use["steps"]),
-                "local_authorities": len(fw_now.oap["local_authorities"])}[what]
+                "case_studies": len(fw_now.case_studies), "steps": len(fw_now.how_to_use.steps),
+                "local_authorities": len(fw_now.oap.local_authorities)}[what]
 
     env.macro(posixpath.join, "join_path")

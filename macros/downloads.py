@@ -30,9 +30,9 @@ def framework_data(fw: Framework) -> dict:
     """The whole model as plain data (the content of framework.json)."""
     return {
         "format": JSON_FORMAT,
-        "edition": fw.edition,
+        "edition": {"id": fw.edition.id, "date": fw.edition.date.isoformat(), "notes": fw.edition.notes or ""},
         "title": fw.title,
-        "publisher": fw.publisher,
+        "publisher": fw.publisher or "",
         "tiers": [{"id": t.id, "name": t.name, "summary": t.summary, "points": t.points} for t in fw.tiers],
         "areas": [{
             "id": a.id, "number": a.number, "name": a.name, "path": a.url,
@@ -58,8 +58,8 @@ def framework_data(fw: Framework) -> dict:
             "also_linked_from": [a.id for a in c.linked_from],
         } for c in fw.case_studies],
         "themes": [{"id": t.id, "name": t.name, "description": t.description} for t in fw.themes],
-        "local_authorities": [{"name": la.name, "accessed": la.accessed, "url": la.url}
-                              for la in fw.oap["local_authorities"]],
+        "local_authorities": [{"name": la.name, "accessed": la.accessed.isoformat(), "url": la.url}
+                              for la in fw.oap.local_authorities],
         "glossary": [{"term": g.term, "expansion": g.expansion, "aliases": g.aliases, "meaning": g.meaning}
                      for g in fw.glossary],
     }
@@ -80,7 +80,7 @@ def statements_csv(fw: Framework) -> str:
     rows = [["edition", "area_number", "area", "statement_id", "statement", "text", *names]]
     for a in fw.areas:
         for s in a.statements:
-            rows.append([fw.edition["id"], a.number, a.name, s.id, s.label, s.text,
+            rows.append([fw.edition.id, a.number, a.name, s.id, s.label, s.text,
                          *[_descriptor_text(a, s, t) for t in TIER_IDS]])
     return _csv(rows)
 
@@ -88,7 +88,7 @@ def statements_csv(fw: Framework) -> str:
 def case_studies_csv(fw: Framework) -> str:
     rows = [["edition", "case_study_id", "title", "overview", "artefacts", "themes", "featured_in", "also_linked_from"]]
     for c in fw.case_studies:
-        rows.append([fw.edition["id"], c.id, c.title, c.overview, "; ".join(x.name for x in c.artefacts),
+        rows.append([fw.edition.id, c.id, c.title, c.overview, "; ".join(x.name for x in c.artefacts),
                      "; ".join(t.name for t in c.themes), "; ".join(a.id for a in c.featured_in),
                      "; ".join(a.id for a in c.linked_from)])
     return _csv(rows)
@@ -99,7 +99,7 @@ def audit_workbook(fw: Framework) -> bytes:
     wb = Workbook()
     wb.properties.title = f"{fw.title}: audit workbook"
     wb.properties.creator = "Inclusion Audit Framework site"
-    stamp = datetime.datetime.fromisoformat(str(fw.edition["date"]))
+    stamp = datetime.datetime.combine(fw.edition.date, datetime.time())
     wb.properties.created = wb.properties.modified = stamp   # dated by the edition, not by the build
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     head_fill = PatternFill("solid", fgColor="DDE7F0")
@@ -109,7 +109,7 @@ def audit_workbook(fw: Framework) -> bytes:
     about = wb.active
     about.title = "About"
     about_rows = [
-        [fw.title], ["Self-evaluation audit workbook"], [f"Edition {fw.edition['id']} ({fw.edition['date']})"], [],
+        [fw.title], ["Self-evaluation audit workbook"], [f"Edition {fw.edition.id} ({fw.edition.date.isoformat()})"], [],
         ["How to use it"],
         ["1. On the Audit sheet, for each practice statement, list the activity in your setting (Evidence)."],
         ["2. Read the tier descriptors on the Descriptors sheet and choose a tier from the drop-down."],

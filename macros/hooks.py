@@ -30,18 +30,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     fw = get_framework(config.config_file_path)
     generated = {}
     for area in fw.areas:
-        generated[f"areas/{area.id}.md"] = pages.area_page(fw, area.id)
+        generated[area.page] = pages.area_page(fw, area.id)
     for cs in fw.case_studies:
-        generated[f"case-studies/{cs.id}.md"] = pages.case_study_page(fw, cs.id)
+        generated[cs.page] = pages.case_study_page(fw, cs.id)
     for page in fw.knowledge_pages:
-        generated[f"knowledge/{page.id}.md"] = pages.knowledge_page(fw, page.id)
+        generated[page.page] = pages.knowledge_page(fw, page.id)
     for name, content in downloads.all_downloads(fw).items():
         generated[f"downloads/{name}"] = content
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri):
             files.remove(files.get_file_from_path(src_uri))  # the model wins over a stray file
         files.append(File.generated(config, src_uri, content=content))
-    # Old URLs keep working: hand the YAML's redirects to mkdocs-redirects, now that every page exists.
+    # Old URLs keep working: hand the YAML's redirects and renamed pages to mkdocs-redirects, now that every page exists.
     redirects = config.plugins.get("redirects")
     if redirects is not None:
         redirects.config["redirect_maps"] = dict(fw.redirects)

@@ -1,33 +1,37 @@
 """Load data/framework.yaml once, validate it, and build the typed model.
 
-Every problem found becomes one line "FILE:LINE: problem"; they are raised together as a
-FrameworkError so a maintainer sees all of them at once, and the build stops before any
-page is written.
+Three steps, each refusing with `data/framework.yaml:LINE: what is wrong, and the fix`:
+1. parse: PyYAML, keeping the line of every mapping, key and list item (Node, Seq);
+2. check: the shape declared in schema.py (pydantic, strict) and the cross-references in checks.py,
+   all problems listed together, in line order;
+3. build: one small builder per section turns the checked declarations into model.py's objects.
+Nothing here raises anything but FrameworkError, so the build prints one message and no traceback.
 """
 from __future__ import annotations
 
-import datetime
-import re
+import difflib
+import typing
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
+from . import checks, key_terms
 from .model import (
-    TIER_IDS, Area, AreaTier, Artefact, CaseStudy, Descriptor, Framework, GlossaryEntry,
-    KnowledgePage, LocalAuthority, Source, Statement, Theme, Tier,
+    TIER_IDS, Acknowledgements, Area, AreaTier, Artefact, CaseStudy, Descriptor, Development,
+    DevelopmentSection, Edition, Framework, GlossaryEntry, HowToUse, KnowledgePage, LocalAuthority, Oap,
+    Organisation, Source, Statement, Theme, Tier,
 )
+from .schema import CaseStudySectionsIn, FrameworkIn
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-CASE_STUDY_SECTIONS = (
-    "context", "intent", "implementation", "impact", "why_it_matters", "professional_knowledge",
-    "motivations_for_change", "ways_to_address_them", "developing_professional_support",
-    "further_sources",
-)
+PUBLISHED_IDS = "published-ids.yaml"
 
 
 class FrameworkError(Exception):
-    """The YAML is wrong. str(error) is the message for the maintainer."""
+    """The YAML is wrong. str(error) is the message for the maintainer: one line per problem."""
 
+
+# 1. Parse ---------------------------------------------------------------------------------------
 
 class Node(dict):
     """A YAML mapping that remembers the line it starts on and the line of each key."""
@@ -36,10 +40,19 @@ class Node(dict):
 
 
 class Seq(list):
+    """A YAML list that remembers the line it starts on and the line of each item."""
     line = 0
+    item_lines: list
 
 
-class LineLoader(yaml.SafeLoader):
+class _DuplicateKey(Exception):
+    pass
+
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser when PyYAML has it: 8x faster
+
+
+class LineLoader(_Base):
     pass
 
 
@@ -50,8 +63,11 @@ def _mapping(loader, node):
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise _DuplicateKey(f"{key_node.start_mark.line + 1}: the key {key!r} must be text (a word, like name:)")
         if key in result:
-            raise FrameworkError(f"line {key_node.start_mark.line + 1}: the key '{key}' appears twice in one mapping")
+            raise _DuplicateKey(f"{key_node.start_mark.line + 1}: the key '{key}' appears twice in one mapping: "
+                                f"keep one (the first is on line {result.key_lines[key]})")
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -60,6 +76,7 @@ def _mapping(loader, node):
 def _sequence(loader, node):
     result = Seq(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
@@ -67,341 +84,323 @@ LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapp
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
-class Checker:
-    """Collects problems with the line each one is on."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.problems: list[str] = []
-
-    def problem(self, where, message: str, key: str | None = None):
-        line = getattr(where, "line", 0)
-        if key is not None and isinstance(where, Node):
-            line = where.key_lines.get(key, line)
-        self.problems.append(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
-
-    def text(self, node, key: str, what: str, required: bool = True) -> str | None:
-        """A non-empty string at node[key]."""
-        if not isinstance(node, dict):
-            return None
-        value = node.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.problem(node, f"{what} has no '{key}'")
-            return None
-        if isinstance(value, (datetime.date, int, float)):
-            return str(value)
-        if not isinstance(value, str):
-            self.problem(node, f"{what}: '{key}' must be text", key)
-            return None
-        return " ".join(value.split())
-
-    def texts(self, node, key: str, what: str) -> list[str]:
-        value = node.get(key) if isinstance(node, dict) else None
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem(node, f"{what}: '{key}' must be a list of texts", key)
-            return []
-        return [" ".join(v.split()) for v in value]
-
-    def items(self, node, key: str, what: str, required: bool = True) -> list:
-        value = node.get(key) if isinstance(node, dict) else None
-        if value is None and not required:
-            return []
-        if not isinstance(value, list) or (required and not value):
-            self.problem(node, f"{what}: '{key}' must be a non-empty list", key)
-            return []
-        return value
-
-    def ident(self, node, what: str, seen: dict) -> str | None:
-        value = self.text(node, "id", what)
-        if value is None:
-            return None
-        if not ID_PATTERN.match(value):
-            self.problem(node, f"{what}: id '{value}' must be lower-case letters, digits and hyphens", "id")
-        if value in seen:
-            self.problem(node, f"{what}: id '{value}' is used twice (first on line {seen[value]})", "id")
-        seen[value] = node.get("id") and node.key_lines.get("id", node.line)
-        return value
+def shown_path(path: Path) -> str:
+    """The path as messages print it: data/framework.yaml, wherever the project is."""
+    path = Path(path)
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
 def parse_yaml(path: Path):
+    shown = shown_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FrameworkError(f"{path}: file not found")
+        raise FrameworkError(f"{shown}: file not found") from None
     except UnicodeDecodeError as error:
-        raise FrameworkError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})")
+        raise FrameworkError(f"{shown}: not UTF-8 text ({error.reason} at byte {error.start}): "
+                             f"save the file as UTF-8") from None
     if not text.strip():
-        raise FrameworkError(f"{path}: the file is empty")
+        raise FrameworkError(f"{shown}: the file is empty")
     try:
         data = yaml.load(text, Loader=LineLoader)
-    except FrameworkError as error:
-        raise FrameworkError(f"{path}:{error}".replace(":line ", ":", 1))
+    except _DuplicateKey as error:
+        raise FrameworkError(f"{shown}:{error}") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         context = getattr(error, "context", None)
         detail = f"{problem} ({context})" if context else problem
-        raise FrameworkError(f"{path}{line}: not valid YAML: {detail}")
+        raise FrameworkError(f"{shown}:{line}: not valid YAML: {detail}: check the indentation and "
+                             f"punctuation on this line and the one before") from None
     if not isinstance(data, dict):
-        raise FrameworkError(f"{path}: the top level must be a mapping of keys (title:, areas:, ...)")
+        raise FrameworkError(f"{shown}:1: the top level must be a mapping of keys (title:, areas:, ...)")
     return data
 
 
-def load_framework(path: Path, knowledge_dir: Path | None = None) -> Framework:
-    """Read, validate and link the whole model. Raises FrameworkError listing every problem."""
-    path = Path(path)
-    data = parse_yaml(path)
-    shown = Path(path.parent.name) / path.name if path.parent.name else path
-    check = Checker(shown)
-    knowledge_dir = knowledge_dir or path.parent / "knowledge"
+# 2. Check: where in the file, and what to say --------------------------------------------------
 
-    for key in ("edition", "title", "introduction", "how_to_use", "tiers", "areas", "case_studies",
-                "ordinarily_available_provision", "acknowledgements"):
-        if key not in data:
-            check.problem(data, f"the top-level key '{key}' is missing")
-    if check.problems:
-        raise FrameworkError("\n".join(check.problems))
+def line_of(tree, loc: tuple) -> int:
+    """The YAML line of the thing at loc (keys and list indexes), or of its nearest parent found."""
+    line, node = getattr(tree, "line", 1), tree
+    for step in loc:
+        if isinstance(node, Node) and step in node:
+            line, node = node.key_lines.get(step, line), node[step]
+        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
+            line, node = node.item_lines[step], node[step]
+        else:
+            break
+    return line
 
-    edition = data["edition"] if isinstance(data["edition"], dict) else {}
-    edition_id = check.text(edition or data, "id", "edition") if edition else None
-    if not edition:
-        check.problem(data, "edition must be a mapping with id and date", "edition")
-    edition_date = check.text(edition, "date", "edition") if edition else None
 
-    # Tiers ---------------------------------------------------------------
-    tiers = []
-    for node in check.items(data, "tiers", "tiers"):
-        tid = check.text(node, "id", "a tier")
-        if tid not in TIER_IDS:
-            check.problem(node, f"tier id '{tid}' is not one of {', '.join(TIER_IDS)}")
-            continue
-        tiers.append(Tier(tid, check.text(node, "name", f"tier '{tid}'") or tid,
-                          check.text(node, "summary", f"tier '{tid}'") or "",
-                          check.texts(node, "points", f"tier '{tid}'")))
-    missing_tiers = [t for t in TIER_IDS if t not in {x.id for x in tiers}]
-    if missing_tiers:
-        check.problem(data.get("tiers") or data, f"tiers: missing tier(s) {', '.join(missing_tiers)}", "tiers")
-    tiers.sort(key=lambda t: TIER_IDS.index(t.id))
-    tier_by_id = {t.id: t for t in tiers}
+def describe(tree, loc: tuple) -> str:
+    """'areas › leadership-of-send › statements › statement-2-3': the path to loc, with ids for items."""
+    parts, node = [], tree
+    for step in loc:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+            label = next((item[k] for k in ("id", "term", "name") if isinstance(item, dict)
+                          and isinstance(item.get(k), str)), None)
+            parts.append(label or f"item {step + 1}")
+        else:
+            parts.append(str(step))
+        node = node[step] if isinstance(node, (dict, list)) and _has(node, step) else None
+    return " › ".join(parts)
 
-    # Themes ----------------------------------------------------------------
-    themes, theme_ids = [], {}
-    for node in check.items(data, "themes", "themes", required=False):
-        tid = check.ident(node, "a theme", theme_ids)
-        if tid:
-            themes.append(Theme(tid, check.text(node, "name", f"theme '{tid}'") or tid,
-                                check.text(node, "description", f"theme '{tid}'", required=False) or ""))
+
+def _has(node, step) -> bool:
+    return (step in node) if isinstance(node, dict) else isinstance(step, int) and 0 <= step < len(node)
+
+
+def _unwrap(tp):
+    """The class inside Annotated[...] / X | None."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            tp = next(a for a in typing.get_args(tp) if a is not type(None))
+        else:
+            return tp
+
+
+def _declaration_at(loc: tuple):
+    """The schema class describing the mapping at loc (for the keys allowed there)."""
+    tp = FrameworkIn
+    for step in loc:
+        tp = _unwrap(tp)
+        if isinstance(step, int) and typing.get_origin(tp) is list:
+            tp = typing.get_args(tp)[0]
+        elif isinstance(tp, type) and issubclass(tp, BaseModel):
+            field = next((f for name, f in tp.model_fields.items() if (f.alias or name) == step), None)
+            if field is None:
+                return None
+            tp = field.annotation
+        else:
+            return None
+    tp = _unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _allowed_keys(loc: tuple) -> list[str]:
+    declared = _declaration_at(loc)
+    return [f.alias or name for name, f in declared.model_fields.items()] if declared else []
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value (YAML reads Yes, No, true, false, on, off that way)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return f"the text {value!r}" if isinstance(value, str) else f"a {type(value).__name__}"
+
+
+def explain(error: dict, source_lines: list[str], line: int) -> str:
+    """One pydantic error as 'what is wrong, and the fix'."""
+    kind, loc, value = error["type"], error["loc"], error.get("input")
+    key = next((s for s in reversed(loc) if isinstance(s, str)), "")
+    if kind == "missing":
+        return f"`{key}` is missing: add it"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"the keys allowed here are {', '.join(allowed)}"
+        return f"unknown key `{key}`: {hint}"
+    if kind == "string_type":
+        written = source_lines[line - 1].split(":", 1)[-1].strip() if 0 < line <= len(source_lines) else ""
+        if isinstance(value, (bool, int, float)) and written and not written.startswith(("-", "[", "{")):
+            return f"is {_kind(value)}, but text is expected here: put it in quotes, like '{written}'"
+        return f"is {_kind(value)}, but text is expected here"
+    if kind in ("int_type", "int_parsing"):
+        return f"is {_kind(value)}, but a whole number is expected here: write it without quotes, like 3"
+    if kind == "list_type":
+        if isinstance(value, str):
+            return "is a single text, but a list is expected: write one `- item` per line (or [a, b])"
+        return f"is {_kind(value)}, but a list is expected: write one `- item` per line"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"is {_kind(value)}, but a mapping is expected: write `key: value` lines indented below it"
+    if kind == "too_short":
+        return "is empty: list at least one item"
+    if kind == "literal_error":
+        return f"is {_kind(value)}; it must be one of {error['ctx']['expected']}"
+    if kind == "string_too_short":
+        return "is empty: write the text"
+    return error["msg"][0].lower() + error["msg"][1:] if error["msg"] else kind
+
+
+def schema_problems(tree, text: str) -> tuple[FrameworkIn | None, list[tuple[int, str]]]:
+    """The declared shape: (the checked data, or None) and [(line, message)]."""
+    try:
+        return FrameworkIn.model_validate(tree), []
+    except ValidationError as error:
+        lines, problems = text.split("\n"), []
+        for e in error.errors(include_url=False):
+            loc = tuple(e["loc"])
+            line = line_of(tree, loc)
+            where = describe(tree, loc[:-1] if e["type"] in ("missing", "extra_forbidden") else loc)
+            problems.append((line, f"{where}: {explain(e, lines, line)}" if where else explain(e, lines, line)))
+        return None, problems
+
+
+# 3. Build: one builder per section ---------------------------------------------------------------
+
+def _edition(d: FrameworkIn) -> Edition:
+    return Edition(d.edition.id, d.edition.date, d.edition.notes)
+
+
+def _tiers(d: FrameworkIn) -> list[Tier]:
+    tiers = [Tier(t.id, t.name, t.summary, list(t.points)) for t in d.tiers]
+    return sorted(tiers, key=lambda t: TIER_IDS.index(t.id))
+
+
+def _themes(d: FrameworkIn) -> list[Theme]:
+    return [Theme(t.id, t.name, t.description or "") for t in d.themes]
+
+
+def _case_studies(d: FrameworkIn, themes: list[Theme]) -> list[CaseStudy]:
     theme_by_id = {t.id: t for t in themes}
+    order = list(CaseStudySectionsIn.model_fields)
+    result = []
+    for c in d.case_studies:
+        sections = {k: v for k in order if (v := getattr(c.sections, k, None))} if c.sections else {}
+        result.append(CaseStudy(c.id, c.title, c.overview, [Artefact(a.name, a.url) for a in c.artefacts],
+                                [theme_by_id[t] for t in c.themes], sections, renamed_from=list(c.renamed_from)))
+    return result
 
-    # Case studies ------------------------------------------------------------
-    case_studies, cs_ids = [], {}
-    for node in check.items(data, "case_studies", "case_studies"):
-        cid = check.ident(node, "a case study", cs_ids)
-        if not cid:
-            continue
-        what = f"case study '{cid}'"
-        artefacts = []
-        for art in check.items(node, "artefacts", what, required=False):
-            name = check.text(art, "name", f"an artefact of {what}")
-            url = check.text(art, "url", f"an artefact of {what}", required=False)
-            if url and not re.match(r"^https?://", url):
-                check.problem(art, f"{what}: artefact '{name}' url must start with http:// or https://", "url")
-            artefacts.append(Artefact(name or "", url))
-        cs_themes = []
-        for theme in node.get("themes") or []:
-            if theme not in theme_by_id:
-                check.problem(node, f"{what} has theme '{theme}', which is not defined under themes:", "themes")
-            else:
-                cs_themes.append(theme_by_id[theme])
-        sections = {}
-        raw_sections = node.get("sections") or {}
-        if not isinstance(raw_sections, dict):
-            check.problem(node, f"{what}: 'sections' must be a mapping", "sections")
-            raw_sections = {}
-        for key in raw_sections:
-            if key not in CASE_STUDY_SECTIONS:
-                check.problem(raw_sections, f"{what}: unknown section '{key}' (use one of {', '.join(CASE_STUDY_SECTIONS)})", key)
-            else:
-                value = check.text(raw_sections, key, what, required=False)
-                if value:
-                    sections[key] = raw_sections[key].strip()
-        case_studies.append(CaseStudy(cid, check.text(node, "title", what) or cid,
-                                      check.text(node, "overview", what) or "", artefacts, cs_themes,
-                                      {k: sections[k] for k in CASE_STUDY_SECTIONS if k in sections}))
-    cs_by_id = {c.id: c for c in case_studies}
 
-    # Areas -----------------------------------------------------------------
-    areas, area_ids, statement_ids = [], {}, {}
-    for index, node in enumerate(check.items(data, "areas", "areas"), start=1):
-        aid = check.ident(node, "an area", area_ids)
-        if not aid:
-            continue
-        what = f"area '{aid}'"
-        number = node.get("number")
-        if number != index:
-            check.problem(node, f"{what} has number {number}, expected {index} (areas are numbered 1, 2, 3... in order)", "number")
-        area = Area(aid, index, check.text(node, "name", what) or aid, [], [], [], [])
-        for s_index, s_node in enumerate(check.items(node, "statements", what), start=1):
-            sid = check.ident(s_node, f"a statement of {what}", statement_ids)
-            if s_node.get("number") != s_index:
-                check.problem(s_node, f"{what}: statement '{sid}' has number {s_node.get('number')}, expected {s_index} (numbers must run 1, 2, 3... with no gap)", "number")
-            area.statements.append(Statement(sid or "", s_index, check.text(s_node, "text", f"statement '{sid}'") or "", area))
-        numbers = {s.number for s in area.statements}
-        tier_nodes = node.get("tiers") if isinstance(node.get("tiers"), dict) else None
-        if tier_nodes is None:
-            check.problem(node, f"{what} has no 'tiers' mapping", "tiers")
-            tier_nodes = Node()
-        for tid in TIER_IDS:
-            if tid not in tier_nodes:
-                check.problem(tier_nodes if tier_nodes.line else node, f"{what} is missing the tier '{tid}'")
-                continue
-            t_node = tier_nodes[tid]
-            descriptors = []
-            for d_node in check.items(t_node, "descriptors", f"{what}, tier '{tid}'"):
-                refs = d_node.get("statements") if isinstance(d_node, dict) else None
-                if not isinstance(refs, list) or not refs:
-                    check.problem(d_node, f"{what}, tier '{tid}': a descriptor needs 'statements: [numbers]'")
-                    refs = []
-                for ref in refs:
-                    if ref not in numbers:
-                        check.problem(d_node, f"{what}, tier '{tid}': a descriptor refers to statement {ref}, which the area does not have", "statements")
-                descriptors.append(Descriptor([r for r in refs if r in numbers],
-                                              check.text(d_node, "text", f"a descriptor of {what}") or ""))
-            summary = check.text(t_node, "summary", f"{what}, tier '{tid}'", required=False)
-            if tid in tier_by_id:
-                area.tiers.append(AreaTier(tier_by_id[tid], descriptors, summary))
-        for t_key in tier_nodes:
-            if t_key not in TIER_IDS:
-                check.problem(tier_nodes, f"{what}: unknown tier '{t_key}' (use {', '.join(TIER_IDS)})", t_key)
-        for list_key, target in (("featured", area.featured), ("also", area.also)):
-            refs = node.get(list_key) or []
-            for ref in refs:
-                if ref not in cs_by_id:
-                    check.problem(node, f"{what} lists case study '{ref}' under {list_key}:, which is not defined", list_key)
-                elif cs_by_id[ref] in target:
-                    check.problem(node, f"{what} lists case study '{ref}' twice under {list_key}:", list_key)
-                else:
-                    target.append(cs_by_id[ref])
-        areas.append(area)
-
-    for area in areas:
+def _areas(d: FrameworkIn, tiers: list[Tier], case_studies: list[CaseStudy]) -> list[Area]:
+    tier_by_id, cs_by_id = {t.id: t for t in tiers}, {c.id: c for c in case_studies}
+    areas = []
+    for a in d.areas:
+        area = Area(a.id, a.number, a.name, [], [], [cs_by_id[c] for c in a.featured],
+                    [cs_by_id[c] for c in a.also], renamed_from=list(a.renamed_from))
+        area.statements = [Statement(s.id, s.number, s.text, area, list(s.renamed_from)) for s in a.statements]
+        for tid, block in a.tiers.by_tier().items():
+            area.tiers.append(AreaTier(tier_by_id[tid], [Descriptor(list(x.statements), x.text) for x in block.descriptors],
+                                       block.summary))
+        area.tiers.sort(key=lambda t: TIER_IDS.index(t.tier.id))
         for cs in area.featured:
             cs.featured_in.append(area)
         for cs in area.also:
             cs.linked_from.append(area)
-    for cs in case_studies:
-        if not cs.featured_in and not cs.linked_from:
-            check.problem(data["case_studies"][case_studies.index(cs)], f"case study '{cs.id}' is not listed by any area (add its id to an area's featured: or also:)")
-    area_by_id = {a.id: a for a in areas}
+        areas.append(area)
+    return areas
 
-    # Ordinarily available provision, acknowledgements -------------------------
-    oap_node = data.get("ordinarily_available_provision") or {}
-    authorities = []
-    for la in check.items(oap_node, "local_authorities", "ordinarily_available_provision"):
-        name = check.text(la, "name", "a local authority")
-        accessed = la.get("accessed") if isinstance(la, dict) else None
-        if isinstance(accessed, datetime.date):
-            accessed = accessed.isoformat()
-        if not (isinstance(accessed, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", accessed)):
-            check.problem(la, f"local authority '{name}': 'accessed' must be a date like 2026-01-08", "accessed")
-        url = check.text(la, "url", f"local authority '{name}'", required=False)
-        authorities.append(LocalAuthority(name or "", accessed or "", url))
-    oap = {"intro": check.text(oap_node, "intro", "ordinarily_available_provision"), "local_authorities": authorities}
 
-    # Glossary ------------------------------------------------------------------
-    glossary, terms = [], {}
-    for node in check.items(data, "glossary", "glossary", required=False):
-        term = check.text(node, "term", "a glossary entry")
-        if term in terms:
-            check.problem(node, f"glossary term '{term}' is defined twice")
-        terms[term] = True
-        entry = GlossaryEntry(term or "", check.text(node, "meaning", f"glossary term '{term}'") or "",
-                              check.text(node, "expansion", f"glossary term '{term}'", required=False),
-                              [str(a) for a in node.get("aliases") or []])
-        for ref in node.get("areas") or []:
-            if ref in area_by_id:
-                entry.areas.append(area_by_id[ref])
-            else:
-                check.problem(node, f"glossary term '{term}' names area '{ref}', which is not defined", "areas")
-        for ref in node.get("case_studies") or []:
-            if ref in cs_by_id:
-                entry.case_studies.append(cs_by_id[ref])
-            else:
-                check.problem(node, f"glossary term '{term}' names case study '{ref}', which is not defined", "case_studies")
-        glossary.append(entry)
+def _oap(d: FrameworkIn) -> Oap:
+    o = d.ordinarily_available_provision
+    return Oap(o.intro, [LocalAuthority(la.name, la.accessed, la.url) for la in o.local_authorities])
 
-    # Knowledge-base pages --------------------------------------------------------
-    knowledge, k_ids = [], {}
-    for node in check.items(data, "knowledge_pages", "knowledge_pages", required=False):
-        kid = check.ident(node, "a knowledge page", k_ids)
-        if not kid:
-            continue
-        body_path = knowledge_dir / f"{kid}.md"
-        if not body_path.is_file():
-            check.problem(node, f"knowledge page '{kid}' has no body file {body_path}")
-            body = ""
-        else:
-            body = body_path.read_text(encoding="utf-8")
-        sources = [Source(check.text(s, "title", f"a source of '{kid}'") or "", check.text(s, "by", f"a source of '{kid}'") or "",
-                          check.text(s, "date", f"a source of '{kid}'", required=False))
-                   for s in check.items(node, "sources", f"knowledge page '{kid}'")]
-        page = KnowledgePage(kid, check.text(node, "title", f"knowledge page '{kid}'") or kid,
-                             check.text(node, "summary", f"knowledge page '{kid}'") or "", sources, [], body)
-        for ref in node.get("areas") or []:
-            if ref in area_by_id:
-                page.areas.append(area_by_id[ref])
-                area_by_id[ref].further_reading.append(page)
-            else:
-                check.problem(node, f"knowledge page '{kid}' names area '{ref}', which is not defined", "areas")
-        knowledge.append(page)
 
-    # Front matter: the shapes the About page and home page rely on ---------------
-    check.texts(data, "introduction", "introduction")
-    how = data.get("how_to_use")
-    if not isinstance(how, dict):
-        check.problem(data, "how_to_use must be a mapping with steps:", "how_to_use")
-    else:
-        check.texts(how, "steps", "how_to_use")
-    development = data.get("development")
-    if development is not None:
-        sections = development.get("sections") if isinstance(development, dict) else None
-        if not isinstance(sections, list) or not all(isinstance(x, dict) and x.get("paragraphs") for x in sections):
-            check.problem(data, "development must have sections:, each with paragraphs:", "development")
-    ack = data.get("acknowledgements")
-    if not isinstance(ack, dict):
-        check.problem(data, "acknowledgements must be a mapping", "acknowledgements")
-    else:
-        for key in ("expert_group", "call_for_evidence", "pilot_schools"):
-            check.items(ack, key, "acknowledgements")
+def _front_matter(d: FrameworkIn) -> tuple[HowToUse, Development, Acknowledgements]:
+    how = HowToUse(list(d.how_to_use.steps), d.how_to_use.video_note)
+    dev = Development([DevelopmentSection(list(s.paragraphs), s.heading) for s in d.development.sections]
+                      if d.development else [])
+    ack = d.acknowledgements
+    acknowledgements = Acknowledgements([Organisation(o.name, o.place) for o in ack.expert_group],
+                                        list(ack.call_for_evidence), list(ack.pilot_schools))
+    return how, dev, acknowledgements
 
-    # Redirects: old page path -> current page path -----------------------------
-    redirects = data.get("redirects") or {}
-    if not isinstance(redirects, dict):
-        check.problem(data, "redirects must be a mapping of old page paths to new ones", "redirects")
-        redirects = {}
-    pages = ({f"areas/{a.id}.md" for a in areas} | {f"case-studies/{c.id}.md" for c in case_studies}
-             | {f"knowledge/{k.id}.md" for k in knowledge})
-    for old, new in redirects.items():
-        if not (isinstance(old, str) and old.endswith(".md")):
-            check.problem(redirects, f"redirects: '{old}' must be an old page path ending in .md, like areas/old-id.md", old)
-        target = str(new).split("#")[0]
-        if target in pages:
-            if old in pages:
-                check.problem(redirects, f"redirects: '{old}' is still a page, so it cannot redirect", old)
-        elif target.split("/")[0] in ("areas", "case-studies", "knowledge") and target.count("/") == 1:
-            check.problem(redirects, f"redirects: '{old}' points to '{new}', which is not a page (check the id)", old)
 
-    if check.problems:
-        raise FrameworkError("\n".join(check.problems))
+def _glossary(d: FrameworkIn, areas: list[Area], case_studies: list[CaseStudy]) -> list[GlossaryEntry]:
+    area_by_id, cs_by_id = {a.id: a for a in areas}, {c.id: c for c in case_studies}
+    return [GlossaryEntry(g.term, g.meaning, g.expansion, list(g.aliases), [area_by_id[a] for a in g.areas],
+                          [cs_by_id[c] for c in g.case_studies]) for g in d.glossary]
 
-    return Framework(
-        edition={"id": edition_id, "date": edition_date, "notes": edition.get("notes", "")},
-        title=data["title"], publisher=data.get("publisher", ""),
-        introduction=check.texts(data, "introduction", "introduction"),
-        development=data.get("development") or {}, how_to_use=data["how_to_use"],
-        tiers=tiers, areas=areas, case_studies=case_studies, themes=themes, oap=oap,
-        acknowledgements=data["acknowledgements"], glossary=glossary, knowledge_pages=knowledge,
-        redirects=dict(redirects),
+
+def _knowledge(d: FrameworkIn, areas: list[Area], knowledge_dir: Path) -> list[KnowledgePage]:
+    area_by_id, pages = {a.id: a for a in areas}, []
+    for k in d.knowledge_pages:
+        body = (knowledge_dir / f"{k.id}.md").read_text(encoding="utf-8")
+        page = KnowledgePage(k.id, k.title, k.summary, [Source(s.title, s.by, s.date) for s in k.sources],
+                             [area_by_id[a] for a in k.areas], body)
+        for area in page.areas:
+            area.further_reading.append(page)
+        pages.append(page)
+    return pages
+
+
+def _migrations(d: FrameworkIn) -> dict[str, dict]:
+    """What saved work must follow: {kind: {"renamed": {old: new}, "retired": [ids]}}."""
+    items = {"area": d.areas, "statement": [s for a in d.areas for s in a.statements], "case_study": d.case_studies}
+    return {kind: {"renamed": {old: x.id for x in things for old in x.renamed_from},
+                   "retired": [r.id for r in d.retired if r.kind == kind]}
+            for kind, things in items.items()}
+
+
+def _redirects(d: FrameworkIn, areas: list[Area], case_studies: list[CaseStudy]) -> dict[str, str]:
+    """The YAML's own redirects, plus one from each renamed area or case study's old page."""
+    redirects = dict(d.redirects)
+    for thing in [*areas, *case_studies]:
+        for old in thing.renamed_from:
+            redirects[thing.page.replace(f"/{thing.id}.md", f"/{old}.md")] = thing.page
+    return redirects
+
+
+def _prepare_key_terms(fw: Framework) -> None:
+    """Key terms are worked out here, once, so templates only read them."""
+    for area in fw.areas:
+        for statement in area.statements:
+            statement.key_terms = key_terms.for_statement(fw, area, statement)
+    for cs in fw.case_studies:
+        cs.key_terms = key_terms.for_case_study(fw, cs)
+    for entry in fw.glossary:
+        entry.statements_by_area = {a.id: key_terms.statements_using(a, entry) for a in entry.areas}
+
+
+def build(d: FrameworkIn, knowledge_dir: Path) -> Framework:
+    themes, tiers = _themes(d), _tiers(d)
+    case_studies = _case_studies(d, themes)
+    areas = _areas(d, tiers, case_studies)
+    how, development, acknowledgements = _front_matter(d)
+    fw = Framework(
+        edition=_edition(d), title=d.title, publisher=d.publisher, introduction=list(d.introduction),
+        development=development, how_to_use=how, tiers=tiers, areas=areas, case_studies=case_studies,
+        themes=themes, oap=_oap(d), acknowledgements=acknowledgements,
+        glossary=_glossary(d, areas, case_studies), knowledge_pages=_knowledge(d, areas, knowledge_dir),
+        redirects=_redirects(d, areas, case_studies), migrations=_migrations(d),
     )
+    _prepare_key_terms(fw)
+    return fw
+
+
+def load_published_ids(path: Path) -> dict[str, list[str]]:
+    """data/published-ids.yaml: {area: [...], statement: [...], case_study: [...]} (empty if absent)."""
+    file = Path(path).parent / PUBLISHED_IDS
+    if not file.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise FrameworkError(f"{shown_path(file)}: not valid YAML ({error}): regenerate it "
+                             f"(see CONTRIBUTING, 'Ids are for ever')") from None
+    if not (isinstance(data, dict) and all(isinstance(v, list) for v in data.values())):
+        raise FrameworkError(f"{shown_path(file)}:1: must be lists of ids under area:, statement:, case_study:")
+    return {k: [str(x) for x in v] for k, v in data.items()}
+
+
+def load_framework(path: Path, knowledge_dir: Path | None = None) -> Framework:
+    """Read, check and build the whole model. Raises FrameworkError listing every problem."""
+    path = Path(path)
+    shown = shown_path(path)
+    knowledge_dir = Path(knowledge_dir or path.parent / "knowledge")
+    try:
+        tree = parse_yaml(path)
+        checked, problems = schema_problems(tree, path.read_text(encoding="utf-8"))
+        if checked is not None:
+            problems = [(line_of(tree, loc), message) for loc, message
+                        in checks.cross_reference_problems(checked, load_published_ids(path), knowledge_dir)]
+        if problems:
+            raise FrameworkError("\n".join(f"{shown}:{line}: {message}" for line, message in sorted(problems)))
+        return build(checked, knowledge_dir)
+    except FrameworkError:
+        raise
+    except Exception as error:  # a case the checks above missed: still one line, never a traceback
+        raise FrameworkError(f"{shown}:1: could not be read ({type(error).__name__}: {error}); "
+                             f"please report this with the file") from None

@@ -1,9 +1,52 @@
-"""Typed objects for the framework. Built only by load.load_framework(); templates read them."""
+"""Typed objects for the framework. Built only by load.load_framework(); templates, hooks, navigation,
+redirects and downloads read them and nothing else.
+
+Each page's place is defined here once: `page` is its Markdown source path (for MkDocs, the navigation
+and redirects), `url` its address relative to the site root (for links).
+"""
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 TIER_IDS = ("establishing-foundations", "strengthening-practice", "sustaining-excellence")
+
+
+@dataclass(eq=False)
+class Edition:
+    id: str               # '2026.1'
+    date: datetime.date
+    notes: str | None = None
+
+
+@dataclass(eq=False)
+class HowToUse:
+    steps: list[str]
+    video_note: str | None = None
+
+
+@dataclass(eq=False)
+class DevelopmentSection:
+    paragraphs: list[str]
+    heading: str | None = None
+
+
+@dataclass(eq=False)
+class Development:
+    sections: list[DevelopmentSection] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Organisation:
+    name: str
+    place: str | None = None
+
+
+@dataclass(eq=False)
+class Acknowledgements:
+    expert_group: list[Organisation]
+    call_for_evidence: list[str]
+    pilot_schools: list[str]
 
 
 @dataclass(eq=False)
@@ -20,6 +63,8 @@ class Statement:
     number: int
     text: str
     area: "Area" = field(repr=False, default=None)
+    renamed_from: list[str] = field(default_factory=list)   # earlier ids: their anchors stay on the page
+    key_terms: list["GlossaryEntry"] = field(default_factory=list, repr=False)   # set by load.py
 
     @property
     def label(self) -> str:
@@ -57,6 +102,11 @@ class Area:
     featured: list["CaseStudy"]
     also: list["CaseStudy"]
     further_reading: list["KnowledgePage"] = field(default_factory=list, repr=False)
+    renamed_from: list[str] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        return f"areas/{self.id}.md"
 
     @property
     def url(self) -> str:
@@ -86,6 +136,12 @@ class CaseStudy:
     sections: dict[str, str] = field(default_factory=dict)
     featured_in: list[Area] = field(default_factory=list, repr=False)   # back-links: kept out of repr,
     linked_from: list[Area] = field(default_factory=list, repr=False)   # which would otherwise loop
+    renamed_from: list[str] = field(default_factory=list)
+    key_terms: list["GlossaryEntry"] = field(default_factory=list, repr=False)   # set by load.py
+
+    @property
+    def page(self) -> str:
+        return f"case-studies/{self.id}.md"
 
     @property
     def url(self) -> str:
@@ -106,8 +162,15 @@ class Theme:
 @dataclass(eq=False)
 class LocalAuthority:
     name: str
-    accessed: str         # ISO date
+    accessed: datetime.date
     url: str | None = None
+
+
+@dataclass(eq=False)
+class Oap:
+    """Ordinarily available provision: the intro and the local authorities' documents."""
+    intro: str
+    local_authorities: list[LocalAuthority]
 
 
 @dataclass(eq=False)
@@ -118,6 +181,8 @@ class GlossaryEntry:
     aliases: list[str] = field(default_factory=list)
     areas: list[Area] = field(default_factory=list)
     case_studies: list[CaseStudy] = field(default_factory=list)
+    # per area in self.areas: the statements whose text or descriptors use the term (set by load.py)
+    statements_by_area: dict[str, list[Statement]] = field(default_factory=dict, repr=False)
 
     @property
     def anchor(self) -> str:
@@ -141,27 +206,33 @@ class KnowledgePage:
     body: str             # Markdown, from data/knowledge/<id>.md
 
     @property
+    def page(self) -> str:
+        return f"knowledge/{self.id}.md"
+
+    @property
     def url(self) -> str:
         return f"knowledge/{self.id}/"
 
 
 @dataclass(eq=False)
 class Framework:
-    edition: dict
+    edition: Edition
     title: str
-    publisher: str
+    publisher: str | None
     introduction: list[str]
-    development: dict
-    how_to_use: dict
+    development: Development
+    how_to_use: HowToUse
     tiers: list[Tier]
     areas: list[Area]
     case_studies: list[CaseStudy]
     themes: list[Theme]
-    oap: dict
-    acknowledgements: dict
+    oap: Oap
+    acknowledgements: Acknowledgements
     glossary: list[GlossaryEntry]
     knowledge_pages: list[KnowledgePage]
-    redirects: dict[str, str]
+    redirects: dict[str, str]          # old page source path -> current one (by hand, and from renames)
+    # {"area"|"statement"|"case_study": {"renamed": {old: new}, "retired": [ids]}}: for saved workbooks
+    migrations: dict[str, dict] = field(default_factory=dict)
 
     @property
     def statements(self) -> list[Statement]:

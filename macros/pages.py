@@ -9,7 +9,6 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import key_terms
 from .model import Framework
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -22,9 +21,6 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-
-
-_env.globals["key_terms"] = key_terms   # key_terms.for_statement(...) / for_case_study(...) in templates
 
 
 def render(template: str, **context) -> str:
@@ -53,7 +49,7 @@ def workbook_json(fw: Framework) -> str:
     """What the browser workbook needs to know about the framework, as JSON for a <script> data island."""
     import json
     data = {
-        "edition": fw.edition["id"],
+        "edition": fw.edition.id,
         "tiers": [{"id": t.id, "name": t.name} for t in fw.tiers],
         "areas": [{
             "id": a.id, "number": a.number, "name": a.name, "path": a.url,
@@ -63,6 +59,8 @@ def workbook_json(fw: Framework) -> str:
                             "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)}}
                            for s in a.statements],
         } for a in fw.areas],
+        # renamed and retired ids, so saved work follows them (see the workbook's migration)
+        "migrations": fw.migrations,
     }
     # "<" escaped everywhere so no text can close the <script> or open a comment inside it
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
