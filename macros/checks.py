@@ -98,8 +98,8 @@ def case_study_links(d: FrameworkIn) -> Iterator[Problem]:
             listed.update(refs)
         for j, ref in enumerate(a.also):
             if ref in a.featured:
-                yield ("areas", i, "also", j), (f"area '{a.id}' lists case study '{ref}' under both featured: and "
-                                                f"also:: keep it in one of them")
+                yield ("areas", i, "also", j), (f"area '{a.id}' lists case study '{ref}' under both `featured:` and "
+                                                f"`also:`: keep it in one of them")
     for i, c in enumerate(d.case_studies):
         if c.id not in listed:
             yield ("case_studies", i, "id"), (f"case study '{c.id}' is not listed by any area "

@@ -5,30 +5,60 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import downloads, pages
 from .load import FrameworkError, load_framework
 from .model import Framework
 
-_cache: dict[tuple, Framework] = {}
+_cache: dict[tuple, tuple[Framework, dict]] = {}
 
 
 def data_path(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / "data" / "framework.yaml"
 
 
-def get_framework(config_file: str | Path) -> Framework:
-    """The model for the project whose mkdocs.yml is config_file.
-
-    A bad YAML file raises PluginError, which MkDocs prints as one ERROR line and exits 1
-    without a traceback.
-    """
+def _load(config_file: str | Path) -> tuple[Framework, dict]:
+    """(model, generated files), made together so that every page and download exists before MkDocs
+    cleans or writes anything. A bad YAML file raises PluginError, which MkDocs prints as one ERROR
+    message (one line per problem) and exits 1 without a traceback."""
     path = data_path(config_file)
     knowledge = path.parent / "knowledge"
-    stamp = tuple(p.stat().st_mtime_ns for p in [path, *sorted(knowledge.glob("*.md"))] if p.exists())
-    key = (str(path), stamp)
+    watched = [path, path.parent / "published-ids.yaml", *sorted(knowledge.glob("*.md"))]
+    key = (str(path), tuple(p.stat().st_mtime_ns for p in watched if p.exists()))
     if key not in _cache:
+        _cache.clear()
         try:
-            _cache.clear()
-            _cache[key] = load_framework(path, knowledge)
+            fw = load_framework(path, knowledge)
         except FrameworkError as error:
             raise PluginError(f"The framework data has a problem; nothing was built.\n{error}") from None
+        try:
+            _cache[key] = (fw, generated_files(fw))
+        except Exception as error:   # data passed its checks but a template failed: still one message
+            raise PluginError(f"data/framework.yaml:1: the data passed its checks but a page could not be made "
+                              f"({type(error).__name__}: {error}); nothing was built. Please report this.") from None
     return _cache[key]
+
+
+def generated_files(fw: Framework) -> dict[str, str | bytes]:
+    """Every page and download made from the model, by its path under docs/. Partials are rendered
+    once too, so a template that cannot render stops the build here, before anything is written."""
+    files = {}
+    for area in fw.areas:
+        files[area.page] = pages.area_page(fw, area.id)
+    for cs in fw.case_studies:
+        files[cs.page] = pages.case_study_page(fw, cs.id)
+    for page in fw.knowledge_pages:
+        files[page.page] = pages.knowledge_page(fw, page.id)
+    for name, content in downloads.all_downloads(fw).items():
+        files[f"downloads/{name}"] = content
+    for name in pages.partial_names():
+        pages.partial(fw, name, up="../", src_up="../")
+    return files
+
+
+def get_framework(config_file: str | Path) -> Framework:
+    """The model for the project whose mkdocs.yml is config_file."""
+    return _load(config_file)[0]
+
+
+def get_generated_files(config_file: str | Path) -> dict[str, str | bytes]:
+    return _load(config_file)[1]

@@ -12,14 +12,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `import ma
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import downloads, pages  # noqa: E402
-from macros.framework import get_framework  # noqa: E402
+from macros import pages  # noqa: E402
+from macros.framework import get_framework, get_generated_files  # noqa: E402
 from macros.navigation import site_nav  # noqa: E402
 
 
-# Load and validate before anything is built; set the navigation from the model.
+# Load, check and render every generated page and download before MkDocs cleans or writes anything
+# (a mistake stops the build here and the previous site stays as it was); set the navigation.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     fw = get_framework(config.config_file_path)
+    get_generated_files(config.config_file_path)
     config.nav = site_nav(fw)
     config.extra["edition"] = fw.edition
     return config
@@ -28,15 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # Add one page per area, case study and knowledge page, and the download files.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     fw = get_framework(config.config_file_path)
-    generated = {}
-    for area in fw.areas:
-        generated[area.page] = pages.area_page(fw, area.id)
-    for cs in fw.case_studies:
-        generated[cs.page] = pages.case_study_page(fw, cs.id)
-    for page in fw.knowledge_pages:
-        generated[page.page] = pages.knowledge_page(fw, page.id)
-    for name, content in downloads.all_downloads(fw).items():
-        generated[f"downloads/{name}"] = content
+    generated = get_generated_files(config.config_file_path)   # made in on_config
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri):
             files.remove(files.get_file_from_path(src_uri))  # the model wins over a stray file

@@ -82,6 +82,9 @@ def _sequence(loader, node):
 
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+# An unquoted date stays the text it is: the schema decides where a date belongs and checks it is real
+# (PyYAML would otherwise stop with a traceback on 2026-02-30).
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
 
 
 def shown_path(path: Path) -> str:
@@ -212,6 +215,8 @@ def explain(error: dict, source_lines: list[str], line: int) -> str:
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else f"the keys allowed here are {', '.join(allowed)}"
         return f"unknown key `{key}`: {hint}"
+    if value is None and kind != "missing":
+        return "is empty: write it after the colon (or delete the key if it is optional)"
     if kind == "string_type":
         written = source_lines[line - 1].split(":", 1)[-1].strip() if 0 < line <= len(source_lines) else ""
         if isinstance(value, (bool, int, float)) and written and not written.startswith(("-", "[", "{")):

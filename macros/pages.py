@@ -45,6 +45,10 @@ def partial(fw: Framework, name: str, **context) -> str:
     return render(f"partials/{name}.md.j2", fw=fw, data_json=markupsafe.Markup(workbook_json(fw)), **context)
 
 
+def partial_names() -> list[str]:
+    return sorted(p.name.removesuffix(".md.j2") for p in (TEMPLATES / "partials").glob("*.md.j2"))
+
+
 def workbook_json(fw: Framework) -> str:
     """What the browser workbook needs to know about the framework, as JSON for a <script> data island."""
     import json
