@@ -209,3 +209,42 @@ def test_odd_files_get_one_line_and_no_traceback(tmp_path, text):
     with pytest.raises(FrameworkError) as caught:
         load(tmp_path, text)
     assert str(caught.value).startswith("data/framework.yaml")
+
+
+PUBLISHED = "area: [first-area]\nstatement: [statement-1-1, statement-1-2]\ncase_study: [a-case-study, another-study]\n"
+
+
+def test_a_published_id_cannot_disappear_undeclared(tmp_path):
+    text = VALID.replace("  - id: statement-1-2\n", "  - id: statement-1-2b\n")
+    [message] = refused(tmp_path, text, PUBLISHED)
+    assert "the statement id 'statement-1-2' was published" in message and "renamed_from: [statement-1-2]" in message
+
+
+def test_a_declared_rename_gives_the_migration_and_the_redirect(tmp_path):
+    text = (VALID.replace("  - id: statement-1-2\n", "  - id: statement-1-2b\n    renamed_from: [statement-1-2]\n")
+            .replace("- id: first-area\n", "- id: area-one\n  renamed_from: [first-area]\n")
+            .replace("  areas: [first-area]", "  areas: [area-one]"))
+    fw = load(tmp_path, text, PUBLISHED)
+    assert fw.migrations["statement"] == {"renamed": {"statement-1-2": "statement-1-2b"}, "retired": []}
+    assert fw.migrations["area"] == {"renamed": {"first-area": "area-one"}, "retired": []}
+    assert fw.redirects == {"areas/first-area.md": "areas/area-one.md"}
+    assert fw.statements[1].renamed_from == ["statement-1-2"]
+
+
+def test_a_retired_id_is_declared_with_its_edition(tmp_path):
+    text = VALID.replace("- id: another-study\n  title: Another study\n  overview: What another school did.\n", "").replace(
+        "  also:\n  - another-study\n", "") + "retired:\n- id: another-study\n  kind: case_study\n  edition: '2026.2'\n"
+    fw = load(tmp_path, text, PUBLISHED)
+    assert fw.migrations["case_study"] == {"renamed": {}, "retired": ["another-study"]}
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (("    number: 1\n    text: The first statement.\n", "    number: 1\n    text: The first statement.\n    renamed_from: [statement-1-2]\n"),
+     "still in use"),
+    (("redirects: {}\n", "redirects: {}\nretired:\n- id: statement-1-1\n  kind: statement\n  edition: '2026.2'\n"), "still in use"),
+    (("redirects: {}\n", "redirects: {}\nretired:\n- id: old\n  kind: page\n  edition: '2026.2'\n"), "must be one of"),
+])
+def test_rename_and_retire_mistakes(tmp_path, edit, expected):
+    text = VALID.replace(*edit)
+    assert text != VALID
+    assert any(expected in m for m in refused(tmp_path, text, PUBLISHED))

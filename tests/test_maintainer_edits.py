@@ -1,9 +1,10 @@
 """The maintainer's edits in CONTRIBUTING.md, each made once on a temporary copy of the YAML:
 a new case study (with the optional sections), a descriptor fix, an artefact link, a local-authority
-link and a redirect. One build of the edited copy; each test checks one consequence."""
+link, a redirect, and a renamed case study and statement (declared with renamed_from). One build of the edited copy; each test checks one consequence."""
 import csv
 import io
 import json
+import re
 
 import pytest
 import yaml
@@ -43,7 +44,12 @@ def edited(tmp_path_factory):
     text = text.replace("  - name: Bolton\n", "  - name: Bolton\n    url: https://example.org/bolton-oap\n", 1)
     # 4. an old case-study URL that must keep working
     text = text.replace("redirects: {}", "redirects:\n  case-studies/hive.md: case-studies/the-hive.md", 1)
+    # 5. rename a case study and a statement, declaring the old ids
+    text = re.sub(r"(?<![\w-])sensory-support(?![\w-])", "sensory-support-hub", text)
+    text = text.replace("- id: sensory-support-hub\n", "- id: sensory-support-hub\n  renamed_from: [sensory-support]\n", 1)
+    text = text.replace("  - id: statement-3-2\n", "  - id: statement-3-2-teaching\n    renamed_from: [statement-3-2]\n", 1)
     assert "quiet-lunchtimes" in text and "EDITED" in text and "bolton-oap" in text and "hive.md" in text
+    assert "renamed_from: [statement-3-2]" in text and "renamed_from: [sensory-support]" in text
     path.write_text(text, encoding="utf-8")
     out = root / "out"
     result = build_site(project, out)
@@ -107,3 +113,25 @@ def test_old_url_redirects(edited):
 def test_statement_ids_unchanged_by_wording_fix(edited):
     page = parse(edited, "areas/outcomes-for-learners-with-send/index.html")
     assert [h["id"] for h in page.select("h2.statement-heading")] == [f"statement-1-{n}" for n in range(1, 5)]
+
+
+def test_renamed_case_study_old_page_redirects(edited):
+    stub = (edited / "case-studies" / "sensory-support" / "index.html").read_text()
+    assert "../sensory-support-hub/" in stub and "refresh" in stub
+    assert parse(edited, "case-studies/sensory-support-hub/index.html").h1
+
+
+def test_renamed_statement_keeps_its_old_anchor(edited):
+    page = parse(edited, "areas/quality-of-teaching-and-learning/index.html")
+    new = page.find(id="statement-3-2-teaching")
+    old = page.find(id="statement-3-2")
+    assert new is not None and old is not None
+    assert old.find_parent("p", class_="statement-text") is new.find_next("p", class_="statement-text")
+
+
+def test_workbook_data_carries_the_migrations(edited):
+    page = parse(edited, "self-evaluation/index.html")
+    data = json.loads(page.find(id="wb-framework").string)
+    assert data["migrations"]["statement"] == {"renamed": {"statement-3-2": "statement-3-2-teaching"}, "retired": []}
+    assert data["migrations"]["case_study"] == {"renamed": {"sensory-support": "sensory-support-hub"}, "retired": []}
+    assert data["migrations"]["area"] == {"renamed": {}, "retired": []}
