@@ -7,66 +7,21 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import json
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from . import open_data
 from .model import TIER_IDS, Framework
 
 HERE = Path(__file__).parent
-SCHEMA_FILE = HERE / "framework.schema.json"
-JSON_FORMAT = "1.0"
 
 
 def _descriptor_text(area, statement, tier_id) -> str:
     at = next(t for t in area.tiers if t.tier.id == tier_id)
     return "\n\n".join(d.text for d in at.for_statement(statement.number))
-
-
-def framework_data(fw: Framework) -> dict:
-    """The whole model as plain data (the content of framework.json)."""
-    return {
-        "format": JSON_FORMAT,
-        "edition": {"id": fw.edition.id, "date": fw.edition.date.isoformat(), "notes": fw.edition.notes or ""},
-        "title": fw.title,
-        "publisher": fw.publisher or "",
-        "tiers": [{"id": t.id, "name": t.name, "summary": t.summary, "points": t.points} for t in fw.tiers],
-        "areas": [{
-            "id": a.id, "number": a.number, "name": a.name, "path": a.url,
-            "statements": [{
-                "id": s.id, "number": s.number, "label": s.label, "text": s.text, "path": s.url,
-                "descriptors": {t: _descriptor_text(a, s, t) for t in TIER_IDS},
-            } for s in a.statements],
-            "tiers": [{
-                "tier": at.tier.id,
-                "descriptors": [{"statements": [a.statements[n - 1].id for n in d.statements], "text": d.text}
-                                for d in at.descriptors],
-                "summary": at.summary,
-            } for at in a.tiers],
-            "featured_case_studies": [c.id for c in a.featured],
-            "also_linked_case_studies": [c.id for c in a.also],
-        } for a in fw.areas],
-        "case_studies": [{
-            "id": c.id, "title": c.title, "path": c.url, "overview": c.overview,
-            "artefacts": [{"name": x.name, "url": x.url} for x in c.artefacts],
-            "themes": [t.id for t in c.themes],
-            "sections": c.sections,
-            "featured_in": [a.id for a in c.featured_in],
-            "also_linked_from": [a.id for a in c.linked_from],
-        } for c in fw.case_studies],
-        "themes": [{"id": t.id, "name": t.name, "description": t.description} for t in fw.themes],
-        "local_authorities": [{"name": la.name, "accessed": la.accessed.isoformat(), "url": la.url}
-                              for la in fw.oap.local_authorities],
-        "glossary": [{"term": g.term, "expansion": g.expansion, "aliases": g.aliases, "meaning": g.meaning}
-                     for g in fw.glossary],
-    }
-
-
-def framework_json(fw: Framework) -> str:
-    return json.dumps(framework_data(fw), ensure_ascii=False, indent=1) + "\n"
 
 
 def _csv(rows: list[list]) -> str:
@@ -183,8 +138,8 @@ def case_study_template() -> str:
 
 def all_downloads(fw: Framework) -> dict[str, str | bytes]:
     files = {
-        "framework.json": framework_json(fw),
-        "framework.schema.json": SCHEMA_FILE.read_text(encoding="utf-8"),
+        "framework.json": open_data.framework_json(fw),
+        "framework.schema.json": open_data.schema_json(),
         "statements.csv": statements_csv(fw),
         "case-studies.csv": case_studies_csv(fw),
         "inclusion-audit-workbook.xlsx": audit_workbook(fw),

@@ -137,12 +137,12 @@ def test_workbook_in_use_has_no_axe_violations(browser, base_url, html_pages, ax
         if violations := axe_violations(pg, axe_source):
             found["self-evaluation, filled in"] = violations
         for rel in ("action-plan/index.html", "compare/index.html", "trust-overview/index.html"):
-            if rel in html_pages:
-                open_page(pg, base_url, rel)           # they read the saved evaluation from localStorage
-                wait_for_scheme(pg, SCHEMES[scheme])
-                pg.wait_for_timeout(300)
-                if violations := axe_violations(pg, axe_source):
-                    found[f"{rel} with a saved evaluation"] = violations
+            assert rel in html_pages, f"{rel} is missing from the site"
+            open_page(pg, base_url, rel)           # they read the saved evaluation from localStorage
+            wait_for_scheme(pg, SCHEMES[scheme])
+            pg.wait_for_timeout(300)
+            if violations := axe_violations(pg, axe_source):
+                found[f"{rel} with a saved evaluation"] = violations
     finally:
         context.close()
     assert not found, f"axe-core found problems in the workbook in use ({scheme} palette):\n" + describe(found)

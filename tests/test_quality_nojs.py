@@ -85,8 +85,8 @@ def test_case_study_index_lists_every_case_study_without_javascript(nojs_page, b
     missing = [cs.title for cs in FW.case_studies if words(cs.title) not in shown]
     assert not missing, f"case studies not listed without JavaScript: {missing}"
     count = nojs_page.locator("#cs-count")
-    if count.count():
-        assert str(len(FW.case_studies)) in count.inner_text()
+    assert count.count() == 1, "the case-study count is missing without JavaScript"
+    assert str(len(FW.case_studies)) in count.inner_text()
     for cs in FW.case_studies:
         assert nojs_page.locator(f"article a[href='{cs.id}/']").first.is_visible(), cs.id
 
