@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .model import TIER_IDS
+from .model import TIER_IDS, Area, CaseStudy, KnowledgePage
 from .schema import FrameworkIn
 
 Problem = tuple[tuple, str]
@@ -149,8 +149,9 @@ def lists_without_repeats(d: FrameworkIn) -> Iterator[Problem]:
 
 
 def redirects(d: FrameworkIn) -> Iterator[Problem]:
-    pages = ({f"areas/{a.id}.md" for a in d.areas} | {f"case-studies/{c.id}.md" for c in d.case_studies}
-             | {f"knowledge/{k.id}.md" for k in d.knowledge_pages})
+    pages = ({Area.page_of(a.id) for a in d.areas} | {CaseStudy.page_of(c.id) for c in d.case_studies}
+             | {KnowledgePage.page_of(k.id) for k in d.knowledge_pages})
+    sections = {p.split("/")[0] for p in (Area.page_of("x"), CaseStudy.page_of("x"), KnowledgePage.page_of("x"))}
     for old, new in d.redirects.items():
         loc = ("redirects", old)
         if not old.endswith(".md"):
@@ -158,7 +159,7 @@ def redirects(d: FrameworkIn) -> Iterator[Problem]:
         elif old in pages:
             yield loc, f"redirects: '{old}' is still a page, so it cannot redirect"
         target = new.split("#")[0]
-        if target not in pages and target.split("/")[0] in ("areas", "case-studies", "knowledge"):
+        if target not in pages and target.split("/")[0] in sections:
             yield loc, f"redirects: '{old}' points to '{new}', which is not a page (check the id)"
 
 

@@ -15,13 +15,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import open_data
 from .model import TIER_IDS, Framework
+from .open_data import descriptor_text as _descriptor_text
 
 HERE = Path(__file__).parent
-
-
-def _descriptor_text(area, statement, tier_id) -> str:
-    at = next(t for t in area.tiers if t.tier.id == tier_id)
-    return "\n\n".join(d.text for d in at.for_statement(statement.number))
 
 
 def _csv(rows: list[list]) -> str:

@@ -290,6 +290,8 @@ def _areas(d: FrameworkIn, tiers: list[Tier], case_studies: list[CaseStudy]) -> 
             area.tiers.append(AreaTier(tier_by_id[tid], [Descriptor(list(x.statements), x.text) for x in block.descriptors],
                                        block.summary))
         area.tiers.sort(key=lambda t: TIER_IDS.index(t.tier.id))
+        for s in area.statements:
+            s.tier_descriptors = [(t, t.for_statement(s.number)) for t in area.tiers]
         for cs in area.featured:
             cs.featured_in.append(area)
         for cs in area.also:
@@ -344,7 +346,7 @@ def _redirects(d: FrameworkIn, areas: list[Area], case_studies: list[CaseStudy])
     redirects = dict(d.redirects)
     for thing in [*areas, *case_studies]:
         for old in thing.renamed_from:
-            redirects[thing.page.replace(f"/{thing.id}.md", f"/{old}.md")] = thing.page
+            redirects[thing.page_of(old)] = thing.page
     return redirects
 
 

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 TIER_IDS = ("establishing-foundations", "strengthening-practice", "sustaining-excellence")
 
 
+def _url(page: str) -> str:
+    """areas/x.md -> areas/x/ (MkDocs' directory URLs)."""
+    return page.removesuffix(".md") + "/"
+
+
 @dataclass(eq=False)
 class Edition:
     id: str               # '2026.1'
@@ -65,6 +70,8 @@ class Statement:
     area: "Area" = field(repr=False, default=None)
     renamed_from: list[str] = field(default_factory=list)   # earlier ids: their anchors stay on the page
     key_terms: list["GlossaryEntry"] = field(default_factory=list, repr=False)   # set by load.py
+    # [(area tier, its descriptors of this statement)] in tier order (set by load.py)
+    tier_descriptors: list[tuple["AreaTier", list["Descriptor"]]] = field(default_factory=list, repr=False)
 
     @property
     def label(self) -> str:
@@ -104,20 +111,24 @@ class Area:
     further_reading: list["KnowledgePage"] = field(default_factory=list, repr=False)
     renamed_from: list[str] = field(default_factory=list)
 
+    @staticmethod
+    def page_of(area_id: str) -> str:
+        return f"areas/{area_id}.md"
+
     @property
     def page(self) -> str:
-        return f"areas/{self.id}.md"
+        return self.page_of(self.id)
 
     @property
     def url(self) -> str:
-        return f"areas/{self.id}/"
+        return _url(self.page)
 
     @property
     def title(self) -> str:
         return f"Area {self.number}: {self.name}"
 
     def descriptors_for(self, statement: Statement) -> list[tuple[AreaTier, list[Descriptor]]]:
-        return [(t, t.for_statement(statement.number)) for t in self.tiers]
+        return statement.tier_descriptors
 
 
 @dataclass(eq=False)
@@ -139,13 +150,17 @@ class CaseStudy:
     renamed_from: list[str] = field(default_factory=list)
     key_terms: list["GlossaryEntry"] = field(default_factory=list, repr=False)   # set by load.py
 
+    @staticmethod
+    def page_of(cs_id: str) -> str:
+        return f"case-studies/{cs_id}.md"
+
     @property
     def page(self) -> str:
-        return f"case-studies/{self.id}.md"
+        return self.page_of(self.id)
 
     @property
     def url(self) -> str:
-        return f"case-studies/{self.id}/"
+        return _url(self.page)
 
     @property
     def areas(self) -> list[Area]:
@@ -205,13 +220,17 @@ class KnowledgePage:
     areas: list[Area]
     body: str             # Markdown, from data/knowledge/<id>.md
 
+    @staticmethod
+    def page_of(page_id: str) -> str:
+        return f"knowledge/{page_id}.md"
+
     @property
     def page(self) -> str:
-        return f"knowledge/{self.id}.md"
+        return self.page_of(self.id)
 
     @property
     def url(self) -> str:
-        return f"knowledge/{self.id}/"
+        return _url(self.page)
 
 
 @dataclass(eq=False)

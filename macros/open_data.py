@@ -126,7 +126,7 @@ class FrameworkOut(Published):
     glossary: list[GlossaryEntryOut]
 
 
-def _descriptor_text(area, statement, tier_id) -> str:
+def descriptor_text(area, statement, tier_id) -> str:
     at = next(t for t in area.tiers if t.tier.id == tier_id)
     return "\n\n".join(d.text for d in at.for_statement(statement.number))
 
@@ -142,7 +142,7 @@ def framework_out(fw: Framework) -> FrameworkOut:
             id=a.id, number=a.number, name=a.name, path=a.url,
             statements=[StatementOut(
                 id=s.id, number=s.number, label=s.label, text=s.text, path=s.url,
-                descriptors=StatementDescriptorsOut(**{t: _descriptor_text(a, s, t) for t in TIER_IDS}),
+                descriptors=StatementDescriptorsOut(**{t: descriptor_text(a, s, t) for t in TIER_IDS}),
             ) for s in a.statements],
             tiers=[AreaTierOut(tier=at.tier.id, summary=at.summary, descriptors=[
                 DescriptorOut(statements=[a.statements[n - 1].id for n in d.statements], text=d.text)
