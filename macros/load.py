@@ -397,12 +397,14 @@ def load_framework(path: Path, knowledge_dir: Path | None = None) -> Framework:
     path = Path(path)
     shown = shown_path(path)
     knowledge_dir = Path(knowledge_dir or path.parent / "knowledge")
+    docs_dir = path.resolve().parent.parent / "docs"     # the hand-written pages, beside data/
     try:
         tree = parse_yaml(path)
         checked, problems = schema_problems(tree, path.read_text(encoding="utf-8"))
         if checked is not None:
             problems = [(line_of(tree, loc), message) for loc, message
-                        in checks.cross_reference_problems(checked, load_published_ids(path), knowledge_dir)]
+                        in checks.cross_reference_problems(checked, load_published_ids(path), knowledge_dir,
+                                                           docs_dir if docs_dir.is_dir() else None)]
         if problems:
             raise FrameworkError("\n".join(f"{shown}:{line}: {message}" for line, message in sorted(problems)))
         return build(checked, knowledge_dir)

@@ -248,3 +248,25 @@ def test_rename_and_retire_mistakes(tmp_path, edit, expected):
     text = VALID.replace(*edit)
     assert text != VALID
     assert any(expected in m for m in refused(tmp_path, text, PUBLISHED))
+
+
+@pytest.mark.parametrize("redirects, expected", [
+    ("redirects:\n  areas/old.md: areas/first-area.md\n", None),
+    ("redirects:\n  areas/old.md: areas/no-such-area.md\n", "which is not a page"),
+    ("redirects:\n  areas/first-area.md: areas/first-area.md\n", "is still a page"),
+    ("redirects:\n  old-about: about.md\n", "ending in .md"),
+])
+def test_redirects(tmp_path, redirects, expected):
+    text = VALID.replace("redirects: {}\n", redirects)
+    if expected is None:
+        assert load(tmp_path, text).redirects == {"areas/old.md": "areas/first-area.md"}
+    else:
+        assert any(expected in m for m in refused(tmp_path, text))
+
+
+def test_a_redirect_to_a_hand_written_page_must_find_it(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n")
+    assert load(tmp_path, VALID.replace("redirects: {}\n", "redirects:\n  old-about.md: about.md\n")).redirects
+    messages = refused(tmp_path, VALID.replace("redirects: {}\n", "redirects:\n  old-about.md: abuot.md\n"))
+    assert any("which is not a page" in m for m in messages)
