@@ -29,8 +29,12 @@ def _mentions(text: str, entry: GlossaryEntry) -> bool:
     return False
 
 
-def _specific(fw: Framework) -> list[GlossaryEntry]:
+def specific(fw: Framework) -> list[GlossaryEntry]:
+    """Entries in term order, without those the framework uses in every area."""
     return [g for g in sorted(fw.glossary, key=lambda g: g.term.lower()) if len(g.areas) < len(fw.areas)]
+
+
+_specific = specific
 
 
 def for_statement(fw: Framework, area: Area, statement: Statement) -> list[GlossaryEntry]:

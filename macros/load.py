@@ -351,14 +351,16 @@ def _redirects(d: FrameworkIn, areas: list[Area], case_studies: list[CaseStudy])
 
 
 def _prepare_key_terms(fw: Framework) -> None:
-    """Key terms are worked out here, once, so templates only read them."""
-    for area in fw.areas:
-        for statement in area.statements:
-            statement.key_terms = key_terms.for_statement(fw, area, statement)
-    for cs in fw.case_studies:
-        cs.key_terms = key_terms.for_case_study(fw, cs)
+    """Key terms are worked out here, once, so templates only read them (the same rules as
+    key_terms.for_statement / for_case_study, with each area's matches computed once)."""
     for entry in fw.glossary:
         entry.statements_by_area = {a.id: key_terms.statements_using(a, entry) for a in entry.areas}
+    specific = key_terms.specific(fw)
+    for area in fw.areas:
+        for statement in area.statements:
+            statement.key_terms = [g for g in specific if area in g.areas and statement in g.statements_by_area[area.id]]
+    for cs in fw.case_studies:
+        cs.key_terms = key_terms.for_case_study(fw, cs)
 
 
 def build(d: FrameworkIn, knowledge_dir: Path) -> Framework:
