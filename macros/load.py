@@ -1,259 +1,32 @@
-"""Load data/framework.yaml once, validate it, and build the typed model.
+"""Load data/framework.yaml once, check it, and build the typed model.
 
 Three steps, each refusing with `data/framework.yaml:LINE: what is wrong, and the fix`:
-1. parse: PyYAML, keeping the line of every mapping, key and list item (Node, Seq);
-2. check: the shape declared in schema.py (pydantic, strict) and the cross-references in checks.py,
-   all problems listed together, in line order;
-3. build: one small builder per section turns the checked declarations into model.py's objects.
+1. parse.py: PyYAML, keeping the line of every mapping, key and list item (Node, Seq);
+2. check: the shape declared in schema.py (pydantic, strict; messages.py words its errors) and the
+   cross-references in checks.py, all problems listed together, in line order;
+3. build (here): one small builder per section turns the checked declarations into model.py's objects.
 Nothing here raises anything but FrameworkError, so the build prints one message and no traceback.
 """
 from __future__ import annotations
 
-import difflib
-import typing
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from . import checks, key_terms
+from .messages import line_of, schema_problems
 from .model import (
     TIER_IDS, Acknowledgements, Area, AreaTier, Artefact, CaseStudy, Descriptor, Development,
     DevelopmentSection, Edition, Framework, GlossaryEntry, HowToUse, KnowledgePage, LocalAuthority, Oap,
     Organisation, Source, Statement, Theme, Tier,
 )
+from .parse import FrameworkError, Node, Seq, parse_yaml, shown_path  # noqa: F401  (re-exported)
 from .schema import CaseStudySectionsIn, FrameworkIn
 
 PUBLISHED_IDS = "published-ids.yaml"
 
 
-class FrameworkError(Exception):
-    """The YAML is wrong. str(error) is the message for the maintainer: one line per problem."""
-
-
-# 1. Parse ---------------------------------------------------------------------------------------
-
-class Node(dict):
-    """A YAML mapping that remembers the line it starts on and the line of each key."""
-    line = 0
-    key_lines: dict
-
-
-class Seq(list):
-    """A YAML list that remembers the line it starts on and the line of each item."""
-    line = 0
-    item_lines: list
-
-
-class _DuplicateKey(Exception):
-    pass
-
-
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser when PyYAML has it: 8x faster
-
-
-class LineLoader(_Base):
-    pass
-
-
-def _mapping(loader, node):
-    loader.flatten_mapping(node)
-    result = Node()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise _DuplicateKey(f"{key_node.start_mark.line + 1}: the key {key!r} must be text (a word, like name:)")
-        if key in result:
-            raise _DuplicateKey(f"{key_node.start_mark.line + 1}: the key '{key}' appears twice in one mapping: "
-                                f"keep one (the first is on line {result.key_lines[key]})")
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
-
-
-def _sequence(loader, node):
-    result = Seq(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-# An unquoted date stays the text it is: the schema decides where a date belongs and checks it is real
-# (PyYAML would otherwise stop with a traceback on 2026-02-30).
-LineLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
-
-
-def shown_path(path: Path) -> str:
-    """The path as messages print it: data/framework.yaml, wherever the project is."""
-    path = Path(path)
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
-
-
-def parse_yaml(path: Path):
-    shown = shown_path(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FrameworkError(f"{shown}: file not found") from None
-    except UnicodeDecodeError as error:
-        raise FrameworkError(f"{shown}: not UTF-8 text ({error.reason} at byte {error.start}): "
-                             f"save the file as UTF-8") from None
-    if not text.strip():
-        raise FrameworkError(f"{shown}: the file is empty")
-    try:
-        data = yaml.load(text, Loader=LineLoader)
-    except _DuplicateKey as error:
-        raise FrameworkError(f"{shown}:{error}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        context = getattr(error, "context", None)
-        detail = f"{problem} ({context})" if context else problem
-        raise FrameworkError(f"{shown}:{line}: not valid YAML: {detail}: check the indentation and "
-                             f"punctuation on this line and the one before") from None
-    if not isinstance(data, dict):
-        raise FrameworkError(f"{shown}:1: the top level must be a mapping of keys (title:, areas:, ...)")
-    return data
-
-
-# 2. Check: where in the file, and what to say --------------------------------------------------
-
-def line_of(tree, loc: tuple) -> int:
-    """The YAML line of the thing at loc (keys and list indexes), or of its nearest parent found."""
-    line, node = getattr(tree, "line", 1), tree
-    for step in loc:
-        if isinstance(node, Node) and step in node:
-            line, node = node.key_lines.get(step, line), node[step]
-        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
-            line, node = node.item_lines[step], node[step]
-        else:
-            break
-    return line
-
-
-def describe(tree, loc: tuple) -> str:
-    """'areas › leadership-of-send › statements › statement-2-3': the path to loc, with ids for items."""
-    parts, node = [], tree
-    for step in loc:
-        if isinstance(step, int):
-            item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
-            label = next((item[k] for k in ("id", "term", "name") if isinstance(item, dict)
-                          and isinstance(item.get(k), str)), None)
-            parts.append(label or f"item {step + 1}")
-        else:
-            parts.append(str(step))
-        node = node[step] if isinstance(node, (dict, list)) and _has(node, step) else None
-    return " › ".join(parts)
-
-
-def _has(node, step) -> bool:
-    return (step in node) if isinstance(node, dict) else isinstance(step, int) and 0 <= step < len(node)
-
-
-def _unwrap(tp):
-    """The class inside Annotated[...] / X | None."""
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-            tp = next(a for a in typing.get_args(tp) if a is not type(None))
-        else:
-            return tp
-
-
-def _declaration_at(loc: tuple):
-    """The schema class describing the mapping at loc (for the keys allowed there)."""
-    tp = FrameworkIn
-    for step in loc:
-        tp = _unwrap(tp)
-        if isinstance(step, int) and typing.get_origin(tp) is list:
-            tp = typing.get_args(tp)[0]
-        elif isinstance(tp, type) and issubclass(tp, BaseModel):
-            field = next((f for name, f in tp.model_fields.items() if (f.alias or name) == step), None)
-            if field is None:
-                return None
-            tp = field.annotation
-        else:
-            return None
-    tp = _unwrap(tp)
-    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
-
-
-def _allowed_keys(loc: tuple) -> list[str]:
-    declared = _declaration_at(loc)
-    return [f.alias or name for name, f in declared.model_fields.items()] if declared else []
-
-
-def _kind(value) -> str:
-    if isinstance(value, bool):
-        return "a yes/no value (YAML reads Yes, No, true, false, on, off that way)"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, dict):
-        return "a mapping (key: value lines)"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "empty"
-    return f"the text {value!r}" if isinstance(value, str) else f"a {type(value).__name__}"
-
-
-def explain(error: dict, source_lines: list[str], line: int) -> str:
-    """One pydantic error as 'what is wrong, and the fix'."""
-    kind, loc, value = error["type"], error["loc"], error.get("input")
-    key = next((s for s in reversed(loc) if isinstance(s, str)), "")
-    if kind == "missing":
-        return f"`{key}` is missing: add it"
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
-        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"the keys allowed here are {', '.join(allowed)}"
-        return f"unknown key `{key}`: {hint}"
-    if value is None and kind != "missing":
-        return "is empty: write it after the colon (or delete the key if it is optional)"
-    if kind == "string_type":
-        written = source_lines[line - 1].split(":", 1)[-1].strip() if 0 < line <= len(source_lines) else ""
-        if isinstance(value, (bool, int, float)) and written and not written.startswith(("-", "[", "{")):
-            return f"is {_kind(value)}, but text is expected here: put it in quotes, like '{written}'"
-        return f"is {_kind(value)}, but text is expected here"
-    if kind in ("int_type", "int_parsing"):
-        return f"is {_kind(value)}, but a whole number is expected here: write it without quotes, like 3"
-    if kind == "list_type":
-        if isinstance(value, str):
-            return "is a single text, but a list is expected: write one `- item` per line (or [a, b])"
-        return f"is {_kind(value)}, but a list is expected: write one `- item` per line"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"is {_kind(value)}, but a mapping is expected: write `key: value` lines indented below it"
-    if kind == "too_short":
-        return "is empty: list at least one item"
-    if kind == "literal_error":
-        return f"is {_kind(value)}; it must be one of {error['ctx']['expected']}"
-    if kind == "string_too_short":
-        return "is empty: write the text"
-    return error["msg"][0].lower() + error["msg"][1:] if error["msg"] else kind
-
-
-def schema_problems(tree, text: str) -> tuple[FrameworkIn | None, list[tuple[int, str]]]:
-    """The declared shape: (the checked data, or None) and [(line, message)]."""
-    try:
-        return FrameworkIn.model_validate(tree), []
-    except ValidationError as error:
-        lines, problems = text.split("\n"), []
-        for e in error.errors(include_url=False):
-            loc = tuple(e["loc"])
-            line = line_of(tree, loc)
-            where = describe(tree, loc[:-1] if e["type"] in ("missing", "extra_forbidden") else loc)
-            problems.append((line, f"{where}: {explain(e, lines, line)}" if where else explain(e, lines, line)))
-        return None, problems
-
-
-# 3. Build: one builder per section ---------------------------------------------------------------
+# Build: one builder per section ----------------------------------------------------------------
 
 def _edition(d: FrameworkIn) -> Edition:
     return Edition(d.edition.id, d.edition.date, d.edition.notes)
