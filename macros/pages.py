@@ -63,11 +63,12 @@ def workbook_json(fw: Framework) -> str:
                             "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)}}
                            for s in a.statements],
         } for a in fw.areas],
-        # renamed and retired ids, so saved work follows them (see the workbook's migration)
+        # renamed and retired ids, so saved work and old exports follow them (see the workbook's migration)
         "migrations": fw.migrations,
     }
     # "<" escaped everywhere so no text can close the <script> or open a comment inside it
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
 
 
 def _yaml_string(value) -> str:
