@@ -54,6 +54,7 @@ def workbook_json(fw: Framework) -> str:
     import json
     data = {
         "edition": fw.edition["id"],
+        "title": fw.title,    # the printed report names the framework (issue 13)
         "tiers": [{"id": t.id, "name": t.name} for t in fw.tiers],
         "areas": [{
             "id": a.id, "number": a.number, "name": a.name, "path": a.url,
