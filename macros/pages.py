@@ -64,9 +64,22 @@ def workbook_json(fw: Framework) -> str:
                             "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)}}
                            for s in a.statements],
         } for a in fw.areas],
+        # ids renamed or retired since earlier editions, so saved work and old exports move to the new ids
+        # (shape agreed with the schema issue: {kind: {"renamed": {old: new}, "retired": [ids]}})
+        "migrations": _migrations(fw),
     }
     # "<" escaped everywhere so no text can close the <script> or open a comment inside it
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _migrations(fw: Framework) -> dict:
+    """fw.migrations when the model has it (issue 14 adds it), always with every kind and both keys."""
+    found = getattr(fw, "migrations", None) or {}
+    out = {}
+    for kind in ("statement", "case_study", "area"):
+        given = found.get(kind) or {}
+        out[kind] = {"renamed": dict(given.get("renamed") or {}), "retired": list(given.get("retired") or [])}
+    return out
 
 
 def _yaml_string(value) -> str:

@@ -1,11 +1,7 @@
 /* The action plan page: a read-only view of the self-evaluation saved in this browser, showing the
- * priorities by area with the next tier, chosen case studies and actions. Needs workbook-core.js. */
-(function () {
+ * priorities by area with the next tier, chosen case studies and actions. Starts from data-module="action-plan"; needs workbook-core.js. */
+Workbook.define("action-plan", function (holder, W, fw) {
   "use strict";
-  var W = window.Workbook;
-  var fw = W.framework();
-  var holder = document.getElementById("ap-plan");
-  if (!fw || !holder) return;
   var el = W.el;
   var state;
 
@@ -17,8 +13,9 @@
       return {
         area: area,
         items: area.statements.filter(function (s) {
-          return state.statements[s.id] && state.statements[s.id].priority;
-        }).map(function (s) { return { statement: s, entry: state.statements[s.id] }; })
+          var e = W.entryOf(state, s.id);
+          return e && e.priority;
+        }).map(function (s) { return { statement: s, entry: W.entryOf(state, s.id) }; })
       };
     }).filter(function (group) { return group.items.length; });
   }
@@ -29,21 +26,17 @@
 
   /* What the next step is, as paragraphs: the next tier's descriptors, or why there is none. */
   function nextStep(statement, entry) {
-    var next = W.nextTier(fw, entry.tier);
-    if (!entry.tier) return { title: "Next step", paragraphs: ["Not judged yet: choose a tier for it in the workbook first."] };
-    if (!next) return { title: "Next step", paragraphs: ["Already at " + W.tierName(fw, entry.tier) + ": keep it there, and share what works."] };
-    var paragraphs = W.descriptors(statement, next.id);
-    return { title: "What " + next.name + " looks like", tier: next,
-      paragraphs: paragraphs.length ? paragraphs : ["The framework has no separate paragraph for this statement at this tier."] };
+    var step = W.nextStep(fw, statement, entry);
+    if (!step.judged) return { title: "Next step", paragraphs: ["Not judged yet: choose a tier for it in the workbook first."] };
+    if (step.top) return { title: "Next step", paragraphs: ["Already at " + W.tierName(fw, entry.tier) + ": keep it there, and share what works."] };
+    return { title: "What " + step.tier.name + " looks like", tier: step.tier, paragraphs: step.paragraphs };
   }
 
   function orNot(text) { return text || "Not recorded yet"; }
 
   function glance(groups) {
     var table = el("table", {}, [
-      el("thead", {}, [el("tr", {}, ["Statement", "Now", "Action", "Who leads", "By when"].map(function (h) {
-        return el("th", { scope: "col", text: h });
-      }))])]);
+      el("thead", {}, [el("tr", {}, ["Statement", "Now", "Action", "Who leads", "By when"].map(function (h) { return W.th(h); }))])]);
     var body = el("tbody");
     groups.forEach(function (g) {
       g.items.forEach(function (item) {
@@ -117,27 +110,18 @@
   }
 
   document.getElementById("ap-export-csv").addEventListener("click", function () {
-    var rows = [["edition", "school", "date", "area", "statement_id", "statement", "text", "current_tier", "next_tier",
-      "next_tier_descriptor", "case_studies", "case_study_links", "evidence", "action", "lead", "due"]];
-    priorities().forEach(function (g) {
-      g.items.forEach(function (i) {
-        var e = i.entry, next = W.nextTier(fw, e.tier), cases = W.chosenCases(g.area, e);
-        rows.push([fw.edition, state.school, state.date, g.area.name, i.statement.id, i.statement.label, i.statement.text,
-          e.tier ? W.tierName(fw, e.tier) : "", next ? next.name : "", next ? W.descriptors(i.statement, next.id).join("\n\n") : "",
-          cases.map(function (c) { return c.title; }).join("; "),
-          cases.map(function (c) { return new URL("../" + c.path, window.location.href).href; }).join(" "),
-          e.evidence || "", e.action || "", e.lead || "", e.due || ""]);
-      });
-    });
+    var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "current_tier", "next_tier",
+      "next_tier_descriptor", "case_studies", "case_study_links", "evidence", "action", "lead", "due"];
+    var rows = [columns].concat(W.csvRows(fw, state, columns, { only: function (e) { return e.priority; } }));
     var name = "action-plan" + (state.school ? "-" + W.slug(state.school) : "") + "-" + (state.date || W.today()) + ".csv";
     W.download(name, W.toCsv(rows), "text/csv;charset=utf-8");
     document.getElementById("ap-status").textContent = "Exported " + name + ".";
   });
 
-  document.getElementById("ap-print").addEventListener("click", function () { window.print(); });
+  W.printButton(document.getElementById("ap-print"));
 
   // The workbook open in another tab saves as you type: follow it.
   window.addEventListener("storage", function (event) { if (event.key === W.STORAGE_KEY) draw(); });
 
   draw();
-})();
+});

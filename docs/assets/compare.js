@@ -1,11 +1,7 @@
 /* The compare page: an earlier export beside the saved self-evaluation (or a second export), per statement
- * and per area: moved up, moved down, stayed the same, not judged. Files are read here, never sent. */
-(function () {
+ * and per area: moved up, moved down, stayed the same, not judged. Files are read here, never sent. Starts from data-module="compare"; needs workbook-core.js. */
+Workbook.define("compare", function (form, W, fw) {
   "use strict";
-  var W = window.Workbook;
-  var fw = W.framework();
-  var form = document.getElementById("cmp-form");
-  if (!fw || !form) return;
   var el = W.el;
   var result = document.getElementById("cmp-result");
   var statusNode = document.getElementById("cmp-status");
@@ -22,18 +18,15 @@
 
   W.enhance();
 
-  function showError(message) {
-    errorNode.textContent = message;
-    errorNode.hidden = !message;
-  }
+  function showError(message) { W.showError(errorNode, message); }
 
   /* One row per statement: its tiers before and after, and the kind of change. */
   function changes(earlier, later) {
     var rows = [];
     fw.areas.forEach(function (area) {
       area.statements.forEach(function (s) {
-        var before = (earlier.statements[s.id] || {}).tier || "";
-        var after = (later.statements[s.id] || {}).tier || "";
+        var before = (W.entryOf(earlier, s.id) || {}).tier || "";
+        var after = (W.entryOf(later, s.id) || {}).tier || "";
         var kind, detail;
         if (!before || !after) {
           kind = "none";
@@ -61,7 +54,7 @@
       el("span", { className: "move__symbol", "aria-hidden": "true", text: k.symbol }), " " + (text || k.name)]);
   }
 
-  function th(text) { return el("th", { scope: "col", text: text }); }
+  var th = W.th;
 
   /* How an evaluation is named on screen: its school and date, and where it came from. */
   function source(state, file) {
@@ -150,4 +143,4 @@
       draw(read[0].state, source(read[0].state, earlierFile), later, source(later, laterFile));
     });
   });
-})();
+});

@@ -1,11 +1,8 @@
 /* The trust overview: several schools' exports read in this browser (never sent), shown as a grid of schools
- * by areas, the statements most often at the first tier, and the priorities schools share. Needs workbook-core.js. */
-(function () {
+ * by areas, the statements most often at the first tier, and the priorities schools share. Starts from data-module="trust"; needs workbook-core.js. */
+Workbook.define("trust", function (root, W, fw) {
   "use strict";
-  var W = window.Workbook;
-  var fw = W.framework();
   var input = document.getElementById("trust-files");
-  if (!fw || !input) return;
   var el = W.el;
   var result = document.getElementById("trust-result");
   var statusNode = document.getElementById("trust-status");
@@ -14,9 +11,7 @@
 
   W.enhance();
 
-  function th(text, scope) { return el("th", { scope: scope || "col", text: text }); }
-
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+  var th = W.th, plural = W.plural;
 
   function statementCell(area, s) {
     return el("th", { scope: "row" }, [el("a", { href: "../" + area.path + "#" + s.id, text: s.label }), " ",
@@ -28,7 +23,7 @@
     var rows = [];
     fw.areas.forEach(function (area) {
       area.statements.forEach(function (s) {
-        var which = schools.filter(function (school) { return test(school.state.statements[s.id] || {}); });
+        var which = schools.filter(function (school) { return test(W.entryOf(school.state, s.id) || {}); });
         if (which.length) rows.push({ area: area, statement: s, schools: which });
       });
     });
@@ -51,14 +46,10 @@
     var table = el("table", {}, [el("thead", {}, [el("tr", {},
       [th("School")].concat(fw.areas.map(function (a) { return th(a.number + ". " + a.name); }), [th("All areas")]))])]);
     var body = el("tbody");
-    var all = Object.keys(W.statementIndex(fw)).length;
+    var all = W.statementIndex(fw).size;
     var trust = fw.areas.map(function () { return null; });
     var trustAll = null;
-    function add(sum, counts) {
-      if (!sum) return Object.assign({}, counts);
-      Object.keys(counts).forEach(function (k) { sum[k] += counts[k]; });
-      return sum;
-    }
+    var add = W.addCounts;
     schools.forEach(function (school) {
       var total = null;
       var cells = fw.areas.map(function (area, i) {
@@ -126,23 +117,16 @@
   });
 
   document.getElementById("trust-export-csv").addEventListener("click", function () {
-    var rows = [["school", "date", "file", "edition", "area", "statement_id", "statement", "text", "tier", "priority",
-      "action", "lead", "due", "case_studies"]];
+    var columns = ["school", "date", "file", "edition", "area", "statement_id", "statement", "text", "tier", "priority",
+      "action", "lead", "due", "case_studies"];
+    var rows = [columns];
     schools.forEach(function (school) {
-      var st = school.state;
-      fw.areas.forEach(function (area) {
-        area.statements.forEach(function (s) {
-          var e = st.statements[s.id] || {};
-          rows.push([st.school, st.date, school.file, st.edition, area.name, s.id, s.label, s.text,
-            e.tier ? W.tierName(fw, e.tier) : "", e.priority ? "yes" : "", e.action || "", e.lead || "", e.due || "",
-            W.chosenCases(area, e).map(function (c) { return c.title; }).join("; ")]);
-        });
-      });
+      rows = rows.concat(W.csvRows(fw, school.state, columns, { edition: school.state.edition, file: school.file }));
     });
     var name = "trust-overview-" + W.today() + ".csv";
     W.download(name, W.toCsv(rows), "text/csv;charset=utf-8");
     statusNode.textContent = "Exported " + name + ".";
   });
 
-  document.getElementById("trust-print").addEventListener("click", function () { window.print(); });
-})();
+  W.printButton(document.getElementById("trust-print"));
+});

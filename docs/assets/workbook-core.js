@@ -1,4 +1,7 @@
-/* Shared by the self-evaluation, action plan, compare and trust pages.
+/* The workbook's core, shared by the self-evaluation, action plan, compare and trust pages.
+ * It alone reads and writes the saved work, validates files, and makes the export formats (JSON and CSV rows);
+ * the pages only draw. Each page registers itself with Workbook.define("name", start), and start(root, W) runs
+ * for every element marked data-module="name" (W is this core).
  * Everything stays in this browser: localStorage and files the user picks. Nothing is sent anywhere. */
 (function () {
   "use strict";
@@ -9,10 +12,93 @@
   var BACKUP_KEY = "inclusion-audit-workbook-before-import";
   var MAX_BYTES = 2 * 1024 * 1024;
 
+  /* ---- the framework, from the page's data island ------------------------------------------------------- */
+
   function framework() {
     var node = document.getElementById("wb-framework");
     return node ? JSON.parse(node.textContent) : null;
   }
+
+  /* statement id -> {statement, area}, as a Map so that no id ("__proto__", "toString") can reach a prototype. */
+  function statementIndex(fw) {
+    var index = new Map();
+    fw.areas.forEach(function (area) {
+      area.statements.forEach(function (s) { index.set(s.id, { statement: s, area: area }); });
+    });
+    return index;
+  }
+
+  function tierIds(fw) { return fw.tiers.map(function (t) { return t.id; }); }
+
+  function tierRank(fw, id) { return id ? tierIds(fw).indexOf(id) : -1; }
+
+  function tierName(fw, id) {
+    var tier = fw.tiers.filter(function (t) { return t.id === id; })[0];
+    return tier ? tier.name : "Not yet judged";
+  }
+
+  /* The tier after this one, or null at the top tier or when not judged. */
+  function nextTier(fw, id) {
+    var rank = tierRank(fw, id);
+    return rank >= 0 && rank < fw.tiers.length - 1 ? fw.tiers[rank + 1] : null;
+  }
+
+  /* A statement's descriptor paragraphs at one tier (from the data island). */
+  function descriptors(statement, tierId) {
+    return (statement.descriptors && Object.prototype.hasOwnProperty.call(statement.descriptors, tierId) &&
+      statement.descriptors[tierId]) || [];
+  }
+
+  /* What to do next for a judged statement: {judged, top, tier, paragraphs}. The one place that decides it. */
+  function nextStep(fw, statement, entry) {
+    var tier = entry && entry.tier;
+    if (!tier) return { judged: false, top: false, tier: null, paragraphs: [] };
+    var next = nextTier(fw, tier);
+    if (!next) return { judged: true, top: true, tier: null, paragraphs: [] };
+    var paragraphs = descriptors(statement, next.id);
+    return { judged: true, top: false, tier: next,
+      paragraphs: paragraphs.length ? paragraphs : ["The framework has no separate paragraph for this statement at this tier."] };
+  }
+
+  /* The featured case studies of an area that a statement's entry chose, in the area's order. */
+  function chosenCases(area, entry) {
+    var chosen = (entry && entry.case_studies) || [];
+    return area.case_studies.filter(function (c) { return chosen.indexOf(c.id) >= 0; });
+  }
+
+  /* Counts per tier (and "" for not judged) for one area of a state. */
+  function areaCounts(fw, state, area) {
+    var counts = { "": 0 };
+    fw.tiers.forEach(function (t) { counts[t.id] = 0; });
+    area.statements.forEach(function (s) {
+      var entry = entryOf(state, s.id);
+      counts[entry && entry.tier ? entry.tier : ""] += 1;
+    });
+    return counts;
+  }
+
+  /* Per-tier totals: counts added into sum (a new object when sum is null). */
+  function addCounts(sum, counts) {
+    if (!sum) return Object.assign({}, counts);
+    Object.keys(counts).forEach(function (k) { sum[k] += counts[k]; });
+    return sum;
+  }
+
+  /* Counts per tier over every area of a state. */
+  function totalCounts(fw, state) {
+    return fw.areas.reduce(function (sum, area) { return addCounts(sum, areaCounts(fw, state, area)); }, null);
+  }
+
+  function countsText(fw, counts) {
+    return fw.tiers.map(function (t) { return t.name + " " + counts[t.id]; }).join(", ") + ", not yet judged " + counts[""];
+  }
+
+  /* A statement's saved entry, or undefined (own keys only). */
+  function entryOf(state, id) {
+    return Object.prototype.hasOwnProperty.call(state.statements, id) ? state.statements[id] : undefined;
+  }
+
+  /* ---- the saved work ------------------------------------------------------------------------------------ */
 
   function emptyState(fw) {
     return { format: FORMAT, version: VERSION, edition: fw.edition, school: "", date: "", statements: {} };
@@ -43,43 +129,7 @@
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
   }
 
-  function statementIndex(fw) {
-    var index = {};
-    fw.areas.forEach(function (area) {
-      area.statements.forEach(function (s) { index[s.id] = { statement: s, area: area }; });
-    });
-    return index;
-  }
-
-  function tierIds(fw) { return fw.tiers.map(function (t) { return t.id; }); }
-
-  function tierName(fw, id) {
-    var tier = fw.tiers.filter(function (t) { return t.id === id; })[0];
-    return tier ? tier.name : "Not yet judged";
-  }
-
-  /* The tier after this one, or null at the top tier or when not judged. */
-  function nextTier(fw, id) {
-    var rank = tierRank(fw, id);
-    return rank >= 0 && rank < fw.tiers.length - 1 ? fw.tiers[rank + 1] : null;
-  }
-
-  /* A statement's descriptor paragraphs at one tier (from the data island). */
-  function descriptors(statement, tierId) {
-    return (statement.descriptors && statement.descriptors[tierId]) || [];
-  }
-
-  /* The featured case studies of an area that a statement's entry chose, in the area's order. */
-  function chosenCases(area, entry) {
-    var chosen = (entry && entry.case_studies) || [];
-    return area.case_studies.filter(function (c) { return chosen.indexOf(c.id) >= 0; });
-  }
-
-  /* How to name an evaluation on screen: its school (or the file it came from) and its date. */
-  function describe(state, fallback) {
-    var name = state.school || fallback || "Unnamed school";
-    return state.date ? name + ", " + ukDate(state.date) : name;
-  }
+  /* ---- the file format: validate, read, export ----------------------------------------------------------- */
 
   function isDate(value) { return value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value); }
 
@@ -100,8 +150,7 @@
     if (!data.statements || typeof data.statements !== "object" || Array.isArray(data.statements)) {
       return { ok: false, errors: ["The file has no \"statements\" object."] };
     }
-    var known = statementIndex(fw), tiers = tierIds(fw), areaCases = {};
-    fw.areas.forEach(function (a) { areaCases[a.id] = a.case_studies.map(function (c) { return c.id; }); });
+    var known = statementIndex(fw), tiers = tierIds(fw);
     var state = emptyState(fw);
     state.edition = typeof data.edition === "string" ? data.edition : "";
     if (data.version === 2) {
@@ -112,7 +161,7 @@
     }
     Object.keys(data.statements).forEach(function (id) {
       var entry = data.statements[id];
-      if (!known[id]) { errors.push("Unknown statement id \"" + id + "\"."); return; }
+      if (!known.has(id)) { errors.push("Unknown statement id \"" + id + "\"."); return; }
       if (!entry || typeof entry !== "object") { errors.push("Statement \"" + id + "\" is not an object."); return; }
       var tier = entry.tier === null || entry.tier === undefined ? "" : entry.tier;
       if (tier !== "" && tiers.indexOf(tier) < 0) {
@@ -129,9 +178,10 @@
       if (entry.priority !== undefined && typeof entry.priority !== "boolean") errors.push("Statement \"" + id + "\": \"priority\" must be true or false.");
       else if (entry.priority) clean.priority = true;
       if (entry.case_studies !== undefined) {
+        var cases = known.get(id).area.case_studies.map(function (c) { return c.id; });
         if (!Array.isArray(entry.case_studies)) errors.push("Statement \"" + id + "\": \"case_studies\" must be a list.");
         else entry.case_studies.forEach(function (c) {
-          if (areaCases[known[id].area.id].indexOf(c) < 0) errors.push("Statement \"" + id + "\": unknown case study \"" + c + "\".");
+          if (cases.indexOf(c) < 0) errors.push("Statement \"" + id + "\": unknown case study \"" + c + "\".");
         });
         if (Array.isArray(entry.case_studies) && entry.case_studies.length) clean.case_studies = entry.case_studies.slice();
       }
@@ -182,6 +232,59 @@
     return copy;
   }
 
+  /* How to name an evaluation on screen: its school (or the file it came from) and its date. */
+  function describe(state, fallback) {
+    var name = state.school || fallback || "Unnamed school";
+    return state.date ? name + ", " + ukDate(state.date) : name;
+  }
+
+  /* ---- CSV: every column the pages export is defined once, here ------------------------------------------- */
+
+  /* Each column: (row) -> cell text, where row = {fw, state, edition, file, area, statement, entry}. */
+  var CSV_COLUMNS = {
+    edition: function (r) { return r.edition; },
+    school: function (r) { return r.state.school; },
+    date: function (r) { return r.state.date; },
+    file: function (r) { return r.file; },
+    area: function (r) { return r.area.name; },
+    statement_id: function (r) { return r.statement.id; },
+    statement: function (r) { return r.statement.label; },
+    text: function (r) { return r.statement.text; },
+    tier: function (r) { return r.entry.tier ? tierName(r.fw, r.entry.tier) : ""; },
+    current_tier: function (r) { return r.entry.tier ? tierName(r.fw, r.entry.tier) : ""; },
+    next_tier: function (r) { var n = nextTier(r.fw, r.entry.tier); return n ? n.name : ""; },
+    next_tier_descriptor: function (r) {
+      var n = nextTier(r.fw, r.entry.tier);
+      return n ? descriptors(r.statement, n.id).join("\n\n") : "";
+    },
+    evidence: function (r) { return r.entry.evidence || ""; },
+    priority: function (r) { return r.entry.priority ? "yes" : ""; },
+    action: function (r) { return r.entry.action || ""; },
+    lead: function (r) { return r.entry.lead || ""; },
+    due: function (r) { return r.entry.due || ""; },
+    case_studies: function (r) { return chosenCases(r.area, r.entry).map(function (c) { return c.title; }).join("; "); },
+    case_study_links: function (r) {
+      return chosenCases(r.area, r.entry).map(function (c) { return new URL("../" + c.path, window.location.href).href; }).join(" ");
+    }
+  };
+
+  /* A header row and one row per statement of a state (options.only(entry) picks statements), in the
+   * framework's order. options: {edition (default the site's), file, only}. */
+  function csvRows(fw, state, columns, options) {
+    options = options || {};
+    var rows = [];
+    fw.areas.forEach(function (area) {
+      area.statements.forEach(function (s) {
+        var entry = entryOf(state, s.id) || {};
+        if (options.only && !options.only(entry)) return;
+        var row = { fw: fw, state: state, edition: options.edition === undefined ? fw.edition : options.edition,
+          file: options.file || "", area: area, statement: s, entry: entry };
+        rows.push(columns.map(function (name) { return CSV_COLUMNS[name](row); }));
+      });
+    });
+    return rows;
+  }
+
   function csvCell(value) {
     var text = value === undefined || value === null ? "" : String(value);
     if (/^[=+\-@]/.test(text)) text = "'" + text;       // stop a spreadsheet running it as a formula
@@ -203,17 +306,13 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
   }
 
+  /* ---- small helpers for text and dates ---------------------------------------------------------------- */
+
   /* 2026-03-14 -> 14 March 2026 (read as a calendar date, so no time zone can move it a day). */
   function ukDate(iso) {
     if (!iso || !isDate(iso)) return iso || "";
     var p = iso.split("-");
     return new Date(+p[0], +p[1] - 1, +p[2]).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  }
-
-  /* Show the parts that only work with JavaScript, drop the "needs JavaScript" texts. */
-  function enhance() {
-    document.querySelectorAll(".js-only").forEach(function (node) { node.hidden = false; });
-    document.querySelectorAll(".no-js-text").forEach(function (node) { node.remove(); });
   }
 
   /* A file name part from a school's name: "Oak Tree Primary" -> "oak-tree-primary". */
@@ -222,6 +321,10 @@
   }
 
   function today() { return new Date().toISOString().slice(0, 10); }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
+
+  /* ---- drawing ------------------------------------------------------------------------------------------ */
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -234,15 +337,33 @@
     return node;
   }
 
-  /* Counts per tier (and "" for not judged) for one area of a state. */
-  function areaCounts(fw, state, area) {
-    var counts = { "": 0 };
-    fw.tiers.forEach(function (t) { counts[t.id] = 0; });
-    area.statements.forEach(function (s) {
-      var entry = state.statements[s.id];
-      counts[entry && entry.tier ? entry.tier : ""] += 1;
+  /* A table header cell (scope "col" unless told). */
+  function th(text, scope) { return el("th", { scope: scope || "col", text: text }); }
+
+  /* Show a message in an error box (role=alert), or hide the box when the message is empty. */
+  function showError(node, message) {
+    node.textContent = message;
+    node.hidden = !message;
+  }
+
+  /* Show the parts that only work with JavaScript, drop the "needs JavaScript" texts. */
+  function enhance() {
+    document.querySelectorAll(".js-only").forEach(function (node) { node.hidden = false; });
+    document.querySelectorAll(".no-js-text").forEach(function (node) { node.remove(); });
+  }
+
+  /* A print button; printing opens every collapsed section so the printout shows all of it. */
+  var printing = false;
+  function printButton(button) {
+    button.addEventListener("click", function () { window.print(); });
+    if (printing) return;
+    printing = true;
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      opened = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+      opened.forEach(function (d) { d.open = true; });
     });
-    return counts;
+    window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); });
   }
 
   /* A stacked bar with a text equivalent: how many statements sit at each tier. */
@@ -273,18 +394,31 @@
     return el("div", { className: "table-wrap" + (className ? " " + className : ""), role: "region", "aria-label": label, tabindex: "0" }, [table]);
   }
 
-  function countsText(fw, counts) {
-    return fw.tiers.map(function (t) { return t.name + " " + counts[t.id]; }).join(", ") + ", not yet judged " + counts[""];
+  /* ---- pages start from their element --------------------------------------------------------------------- */
+
+  var core = {
+    FORMAT: FORMAT, VERSION: VERSION, STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, MAX_BYTES: MAX_BYTES,
+    // framework
+    framework: framework, statementIndex: statementIndex, tierIds: tierIds, tierRank: tierRank, tierName: tierName,
+    nextTier: nextTier, nextStep: nextStep, descriptors: descriptors, chosenCases: chosenCases, entryOf: entryOf,
+    areaCounts: areaCounts, addCounts: addCounts, totalCounts: totalCounts, countsText: countsText,
+    // saved work and files
+    emptyState: emptyState, stored: stored, load: load, save: save, validate: validate, readFile: readFile,
+    readFiles: readFiles, exportState: exportState, describe: describe, csvRows: csvRows, toCsv: toCsv, download: download,
+    // text
+    ukDate: ukDate, slug: slug, today: today, plural: plural,
+    // drawing
+    el: el, th: th, showError: showError, enhance: enhance, printButton: printButton, tierBar: tierBar, tierKey: tierKey,
+    scrollBox: scrollBox
+  };
+
+  /* Workbook.define("compare", function (root, W) {...}): run start for each element with data-module="compare".
+   * Page scripts come after their element, so it is already in the document. */
+  function define(name, start) {
+    var fw = framework();
+    if (!fw) return;
+    document.querySelectorAll("[data-module='" + name + "']").forEach(function (root) { start(root, core, fw); });
   }
 
-  function tierRank(fw, id) { return id ? tierIds(fw).indexOf(id) : -1; }
-
-  window.Workbook = {
-    FORMAT: FORMAT, VERSION: VERSION, STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, MAX_BYTES: MAX_BYTES,
-    framework: framework, emptyState: emptyState, load: load, save: save, validate: validate, readFile: readFile,
-    exportState: exportState, toCsv: toCsv, download: download, today: today, el: el, tierName: tierName,
-    tierIds: tierIds, statementIndex: statementIndex, areaCounts: areaCounts, tierBar: tierBar,
-    countsText: countsText, tierKey: tierKey, scrollBox: scrollBox, tierRank: tierRank, stored: stored, nextTier: nextTier, descriptors: descriptors,
-    chosenCases: chosenCases, describe: describe, readFiles: readFiles, ukDate: ukDate, enhance: enhance, slug: slug
-  };
+  window.Workbook = { define: define, core: core };
 })();

@@ -1,10 +1,7 @@
 /* The self-evaluation page: restores saved work into the plain HTML form, saves as you go,
- * draws the summary and next steps, exports, imports, clears and prints. Needs workbook-core.js. */
-(function () {
+ * draws the summary and next steps, exports, imports, clears and prints. Starts from data-module="workbook"; needs workbook-core.js. */
+Workbook.define("workbook", function (root, W, fw) {
   "use strict";
-  var W = window.Workbook;
-  var fw = W.framework();
-  if (!fw || !document.getElementById("wb-summary")) return;
   var state = W.load(fw);
   var index = W.statementIndex(fw);
   var statusNode = document.getElementById("wb-status");
@@ -19,10 +16,7 @@
 
   function say(message) { statusNode.textContent = message; }
 
-  function showError(message) {
-    errorNode.textContent = message;
-    errorNode.hidden = !message;
-  }
+  function showError(message) { W.showError(errorNode, message); }
 
   function persist() {
     try {
@@ -40,7 +34,7 @@
     document.getElementById("wb-date").value = state.date || "";
     fw.areas.forEach(function (area) {
       area.statements.forEach(function (s) {
-        var e = state.statements[s.id] || {};
+        var e = W.entryOf(state, s.id) || {};
         document.querySelectorAll("input[name='tier-" + s.id + "']").forEach(function (radio) {
           radio.checked = radio.value === (e.tier || "");
         });
@@ -58,21 +52,18 @@
   /* What the next tier looks like, and the area's case studies, for a statement judged below the top tier. */
   function drawNext(id) {
     var box = document.querySelector("[data-next-for='" + id + "']");
-    var e = state.statements[id] || {};
-    var rank = W.tierRank(fw, e.tier);
-    var area = index[id].area;
+    var e = W.entryOf(state, id) || {};
+    var found = index.get(id), area = found.area;
+    var step = W.nextStep(fw, found.statement, e);
     box.textContent = "";
     box.closest(".wb-statement").querySelector("[data-action-for]").hidden = !e.priority;
-    if (rank < 0) return;
-    if (rank >= fw.tiers.length - 1) {
-      box.appendChild(W.el("p", { className: "wb-next__title", text: "Judged at " + fw.tiers[rank].name + ": keep it there, and share what works." }));
+    if (!step.judged) return;
+    if (step.top) {
+      box.appendChild(W.el("p", { className: "wb-next__title", text: "Judged at " + W.tierName(fw, e.tier) + ": keep it there, and share what works." }));
       return;
     }
-    var next = fw.tiers[rank + 1];
-    box.appendChild(W.el("h4", { className: "wb-next__title", text: "Next step: what " + next.name + " looks like for statement " + index[id].statement.label }));
-    var paragraphs = W.descriptors(index[id].statement, next.id);
-    if (!paragraphs.length) paragraphs = ["The framework has no separate paragraph for this statement at this tier."];
-    paragraphs.forEach(function (text) { box.appendChild(W.el("p", { text: text })); });
+    box.appendChild(W.el("h4", { className: "wb-next__title", text: "Next step: what " + step.tier.name + " looks like for statement " + found.statement.label }));
+    step.paragraphs.forEach(function (text) { box.appendChild(W.el("p", { text: text })); });
     if (area.case_studies.length) {
       var chosen = e.case_studies || [];
       var group = W.el("fieldset", { className: "wb-cases" }, [
@@ -91,14 +82,11 @@
     var holder = document.getElementById("wb-summary");
     holder.textContent = "";
     var table = W.el("table");       // no class: Material styles plain tables
-    var head = W.el("tr", {}, [W.el("th", { scope: "col", text: "Area" }), W.el("th", { scope: "col", text: "Judgements" })]);
-    table.appendChild(W.el("thead", {}, [head]));
+    table.appendChild(W.el("thead", {}, [W.el("tr", {}, [W.th("Area"), W.th("Judgements")])]));
     var body = W.el("tbody");
-    var total = { "": 0 };
-    fw.tiers.forEach(function (t) { total[t.id] = 0; });
+    var total = W.totalCounts(fw, state);
     fw.areas.forEach(function (area) {
       var counts = W.areaCounts(fw, state, area);
-      Object.keys(counts).forEach(function (k) { total[k] += counts[k]; });
       var text = W.countsText(fw, counts);
       body.appendChild(W.el("tr", {}, [
         W.el("th", { scope: "row" }, [W.el("a", { href: "#area-" + area.id, text: area.number + ". " + area.name })]),
@@ -106,7 +94,7 @@
       ]));
     });
     table.appendChild(body);
-    var all = Object.keys(index).length;
+    var all = index.size;
     holder.appendChild(W.el("p", { text: "All " + all + " statements: " + W.countsText(fw, total) + "." }));
     holder.appendChild(W.el("div", { className: "table-wrap" }, [table]));
     holder.appendChild(W.tierKey(fw));
@@ -156,15 +144,8 @@
   });
 
   document.getElementById("wb-export-csv").addEventListener("click", function () {
-    var rows = [["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"]];
-    fw.areas.forEach(function (area) {
-      area.statements.forEach(function (s) {
-        var e = state.statements[s.id] || {};
-        rows.push([fw.edition, state.school, state.date, area.name, s.id, s.label, s.text,
-          e.tier ? W.tierName(fw, e.tier) : "", e.evidence || "", e.priority ? "yes" : "", e.action || "", e.lead || "", e.due || "",
-          W.chosenCases(area, e).map(function (c) { return c.title; }).join("; ")]);
-      });
-    });
+    var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
+    var rows = [columns].concat(W.csvRows(fw, state, columns));
     W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");
     say("Exported " + fileName("csv") + ".");
   });
@@ -231,15 +212,8 @@
     say("Cleared. The workbook is empty.");
   });
 
-  /* Print: open every collapsed section so the report shows all of it. */
-  var opened = [];
-  window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
-    opened.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); });
-  document.getElementById("wb-print").addEventListener("click", function () { window.print(); });
+  W.printButton(document.getElementById("wb-print"));
 
   fill();
   addUndo();
-})();
+});
