@@ -197,6 +197,15 @@
       done("“" + file.name + "” is " + Math.round(file.size / 1024) + " KB; an export is never larger than " + (MAX_BYTES / 1024 / 1024) + " MB, so this is not one.");
       return;
     }
+    // A spreadsheet (the CSV export, the Excel audit workbook) becomes the same object a JSON export holds
+    // (workbook-sheets.js), then takes the same validation below: all or nothing.
+    if (window.WorkbookSheets && window.WorkbookSheets.isSpreadsheet(file)) {
+      window.WorkbookSheets.read(file, fw).then(function (result) {
+        if (result.errors) done(notImported(file, result.errors));
+        else checked(file, result.data, fw, done);
+      }, function () { done("“" + file.name + "” could not be read."); });
+      return;
+    }
     var reader = new FileReader();
     reader.onerror = function () { done("“" + file.name + "” could not be read."); };
     reader.onload = function () {
@@ -205,15 +214,21 @@
         done("“" + file.name + "” is not a JSON file, so it is not an export from this workbook.");
         return;
       }
-      var result = validate(data, fw);
-      if (!result.ok) {
-        var more = result.errors.length > 3 ? " (and " + (result.errors.length - 3) + " more problems)" : "";
-        done("“" + file.name + "” was not imported: " + result.errors.slice(0, 3).join(" ") + more);
-        return;
-      }
-      done(null, result.state);
+      checked(file, data, fw, done);
     };
     reader.readAsText(file);
+  }
+
+  /* Validate what a file held; calls back (errorMessage) or (null, state). */
+  function checked(file, data, fw, done) {
+    var result = validate(data, fw);
+    if (!result.ok) done(notImported(file, result.errors));
+    else done(null, result.state);
+  }
+
+  function notImported(file, errors) {
+    var more = errors.length > 3 ? " (and " + (errors.length - 3) + " more problems)" : "";
+    return "“" + file.name + "” was not imported: " + errors.slice(0, 3).join(" ") + more;
   }
 
   /* Read several files; resolves to [{file, error, state}] in the order given. */

@@ -2,10 +2,10 @@
  * form. The self-evaluation page prints this instead of its form (see workbook.css): a title, school, date
  * and edition; a summary by area and tier; each judged statement with its tier, its full evidence, priority,
  * action, lead and date; then the statements not yet judged, by number. Needs workbook-core.js.
- * Exposes window.WorkbookReport.render(fw, state) -> an element. */
+ * Starts from data-module="report" (an element straight inside the page's article). */
 (function () {
   "use strict";
-  var W = window.Workbook;
+  var W = window.Workbook.core;
 
   function judged(state, id) {
     var e = state.statements[id];
@@ -101,29 +101,23 @@
       [].concat(heading(fw, state), summary(fw, state), judgements(fw, state), notJudged(fw, state)));
   }
 
-  window.WorkbookReport = { render: render };
-
-  /* On the self-evaluation page: keep a report beside the form, redrawn from the saved work whenever it may
-   * have changed, so whatever prints the page (the "Print report" button, Ctrl+P, a PDF printer) prints it. */
-  var fw = W.framework();
-  var form = document.getElementById("wb-summary");
-  var article = form && form.closest("article");
-  if (!fw || !article) return;
-  var holder = W.el("div", { className: "wb-report", id: "wb-report" });
-  article.appendChild(holder);
-  document.documentElement.classList.add("wb-has-report");   // print.css: print the report, not the form
-  var pending = false;
-  function redraw() {
-    pending = false;
-    holder.textContent = "";
-    holder.appendChild(render(fw, W.load(fw)));
-  }
-  function soon() {
-    // after the page's own handlers have saved the change
-    if (!pending) { pending = true; setTimeout(redraw, 0); }
-  }
-  ["input", "change", "click"].forEach(function (type) { document.addEventListener(type, soon); });
-  window.addEventListener("storage", soon);
-  window.addEventListener("beforeprint", redraw);
-  redraw();
+  /* Keep the report beside the form, redrawn from the saved work whenever it may have changed, so whatever
+   * prints the page (the "Print report" button, Ctrl+P, a PDF printer) prints it. */
+  window.Workbook.define("report", function (holder, core, fw) {
+    document.documentElement.classList.add("wb-has-report");   // workbook.css: print the report, not the form
+    var pending = false;
+    function redraw() {
+      pending = false;
+      holder.textContent = "";
+      holder.appendChild(render(fw, W.load(fw)));
+    }
+    function soon() {
+      // after the page's own handlers have saved the change
+      if (!pending) { pending = true; setTimeout(redraw, 0); }
+    }
+    ["input", "change", "click"].forEach(function (type) { document.addEventListener(type, soon); });
+    window.addEventListener("storage", soon);
+    window.addEventListener("beforeprint", redraw);
+    redraw();
+  });
 })();
