@@ -128,3 +128,14 @@ def test_compare_and_trust_overview_read_excel_workbooks(page, base_url, site_di
     other = filled_workbook(site_dir, tmp_path, {s1.id: SE}, name="ash-2026.xlsx")
     page.get_by_label(re.compile("^Schools' exported self-evaluations")).set_input_files([str(later), str(other)])
     expect(page.locator("article").get_by_role("status")).to_contain_text("2 schools loaded")
+
+
+def test_the_action_plan_shows_a_filled_in_excel_workbook_without_saving_it(page, base_url, site_dir, tmp_path):
+    s = FW.statements[4]
+    path = filled_workbook(site_dir, tmp_path, {s.id: EF}, name="oak.xlsx",
+                           next_steps={s.id: "Audit the accessibility plan with governors"})
+    page.goto(base_url + "action-plan/")
+    page.get_by_label(re.compile("^Or show the plan from a file")).set_input_files(str(path))
+    expect(page.locator(f"#plan-{s.id}")).to_contain_text("Audit the accessibility plan with governors")
+    expect(page.locator("article").get_by_role("status")).to_contain_text("Showing the plan from “oak.xlsx”")
+    assert page.evaluate(STORAGE_JS) is None, "opening a file on the action plan saved it"

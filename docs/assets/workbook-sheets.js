@@ -128,6 +128,8 @@
       var due = get(row, "due");
       if (due) entry.due = dateText(due);
       var priority = get(row, "priority").toLowerCase();
+      // The Excel audit workbook has no Priority column: a statement with next steps written is one.
+      if (columns.priority === undefined && entry.action) entry.priority = true;
       if (priority) {
         if (/^(yes|y|true|x|1|✓)$/.test(priority)) entry.priority = true;
         else if (!/^(no|n|false|0)$/.test(priority)) errors.push("Row " + line + " (" + id + "): priority “" + priority + "” should be “yes” or empty.");
