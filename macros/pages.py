@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import key_terms
+from . import key_terms, suggestions
 from .model import Framework
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -61,7 +61,9 @@ def workbook_json(fw: Framework) -> str:
             "case_studies": [{"id": c.id, "title": c.title, "path": c.url} for c in a.featured],
             # descriptors: {tier id: [paragraphs]}, so the action plan can show the next tier's text
             "statements": [{"id": s.id, "label": s.label, "text": s.text,
-                            "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)}}
+                            "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)},
+                            # three case studies to suggest first, each with why (issue 13; macros/suggestions.py)
+                            "suggested": [{"id": c.id, "why": why} for c, why in suggestions.for_statement(fw, a, s)]}
                            for s in a.statements],
         } for a in fw.areas],
         # ids renamed or retired since earlier editions, so saved work and old exports move to the new ids

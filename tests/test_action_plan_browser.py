@@ -78,14 +78,20 @@ def test_next_tier_text_and_case_studies_appear_after_a_judgement(page, base_url
     expect(box.get_by_role("heading")).to_have_text(f"Next step: what {SP} looks like for statement {s.label}")
     for text in descriptors(s.id, 1):
         expect(box).to_contain_text(norm(text))
-    cases = box.get_by_role("group", name=re.compile("^Case studies for this area"))
+    # a compact next step (issue 13): at most three case studies, each with why, the rest on request
+    cases = box.get_by_role("group", name=re.compile("^Case studies that may help"))
+    expect(cases.get_by_role("checkbox")).to_have_count(3)
+    expect(cases.locator(".wb-case__why").first).not_to_be_empty()
+    cases.get_by_role("button", name=f"Show all {len(s.area.featured)} case studies for this area").click()
     expect(cases.get_by_role("checkbox")).to_have_count(len(s.area.featured))
     first = s.area.featured[0]
-    link = cases.get_by_role("link", name=first.title, exact=True)
+    link = cases.get_by_role("link", name=f"Read it: {first.title}", exact=True)
     expect(link).to_have_attribute("href", f"../case-studies/{first.id}/")
+    page.get_by_role("button", name="Change the tier").click()   # a judged statement shows its tier only
     tier_radio(page, s, SP).check()                        # one tier up: the text follows
     for text in descriptors(s.id, 2):
         expect(box).to_contain_text(norm(text))
+    page.get_by_role("button", name="Change the tier").click()
     tier_radio(page, s, SE).check()                        # the top tier has no next tier
     expect(box).to_contain_text(f"Judged at {SE}: keep it there")
     expect(box.get_by_role("checkbox")).to_have_count(0)
