@@ -32,6 +32,23 @@ Workbook.define("action-plan", function (holder, W, fw) {
     return { title: "What " + step.tier.name + " looks like", tier: step.tier, paragraphs: step.paragraphs };
   }
 
+  /* What the workbook's core found at load: storage blocked, saved work it could not read (kept), ids moved. */
+  function notes(found) {
+    if (found.storage === "blocked") {
+      holder.appendChild(el("p", { className: "wb-error", text: "This browser is not letting this site read or save anything " +
+        "(its storage is turned off or blocked), so no saved self-evaluation can be shown here. In the workbook you can " +
+        "still fill in, export and print your self-evaluation." }));
+    }
+    if (found.raw) {
+      holder.appendChild(el("p", { className: "wb-error" }, [(found.partial ? "Some of the work saved in this browser could not be read (" :
+        "The work saved in this browser could not be read (") + found.problem + "). " +
+        (found.kept ? "The whole saved copy is kept: download it from the " : "Download it now from the "),
+        workbookLink("self-evaluation workbook"), "."]));
+    }
+    var moved = W.migrationText(fw, found);
+    if (moved) holder.appendChild(el("p", { className: "note", text: moved }));
+  }
+
   function orNot(text) { return text || "Not recorded yet"; }
 
   function glance(groups) {
@@ -83,8 +100,10 @@ Workbook.define("action-plan", function (holder, W, fw) {
   var fromFile = null;    // a state read from a file the user opened here (never saved), or null for the saved work
 
   function draw() {
-    state = fromFile || W.load(fw);
+    var found = fromFile ? { state: fromFile } : W.load(fw);
+    state = found.state;
     holder.textContent = "";
+    notes(found);
     var saved = Object.keys(state.statements).length || state.school;
     var groups = priorities();
     var tools = document.querySelector(".ap-tools");

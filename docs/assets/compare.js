@@ -127,7 +127,7 @@ Workbook.define("compare", function (form, W, fw) {
     var earlierFile = document.getElementById("cmp-earlier").files[0];
     var laterFile = document.getElementById("cmp-later").files[0];
     if (!earlierFile) { showError("Choose the earlier evaluation's file first."); return; }
-    var saved = W.load(fw);
+    var saved = W.load(fw).state;
     if (!laterFile && !Object.keys(saved.statements).length) {
       showError("There is no self-evaluation saved in this browser to compare with: choose a later file as well.");
       return;

@@ -107,7 +107,8 @@ Workbook.define("trust", function (root, W, fw) {
     statusNode.textContent = "Reading " + plural(files.length, "file", "files") + "…";
     W.readFiles(files, fw).then(function (read) {
       schools = read.filter(function (r) { return !r.error; }).map(function (r) {
-        return { name: W.describe(r.state, r.file.name.replace(/\.json$/i, "")), file: r.file.name, state: r.state };
+        return { name: W.describe(r.state, r.file.name.replace(/\.json$/i, "")), file: r.file.name, state: r.state,
+          edition: r.result.from_edition };
       });
       var errors = read.filter(function (r) { return r.error; }).map(function (r) { return r.error; });
       draw(errors);
@@ -121,7 +122,7 @@ Workbook.define("trust", function (root, W, fw) {
       "action", "lead", "due", "case_studies"];
     var rows = [columns];
     schools.forEach(function (school) {
-      rows = rows.concat(W.csvRows(fw, school.state, columns, { edition: school.state.edition, file: school.file }));
+      rows = rows.concat(W.csvRows(fw, school.state, columns, { edition: school.edition, file: school.file }));
     });
     var name = "trust-overview-" + W.today() + ".csv";
     W.download(name, W.toCsv(rows), "text/csv;charset=utf-8");

@@ -98,10 +98,100 @@
     return Object.prototype.hasOwnProperty.call(state.statements, id) ? state.statements[id] : undefined;
   }
 
-  /* ---- the saved work ------------------------------------------------------------------------------------ */
+  /* ---- the saved work: verified writes, per-field merging, unreadable copies kept -------------------------- */
+
+  var UNREADABLE_KEY = STORAGE_KEY + "-unreadable";   // a list of copies this site could not read: [{found_at, text}]
+  var UNREADABLE_LIMIT = 5;                            // the newest five are kept
+  var FIELDS = ["tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
+  var META = ["school", "date"];
+  var EMPTY = { tier: "", evidence: "", priority: false, action: "", lead: "", due: "", case_studies: [], school: "", date: "" };
 
   function emptyState(fw) {
     return { format: FORMAT, version: VERSION, edition: fw.edition, school: "", date: "", statements: {} };
+  }
+
+  /* A clock for edits: milliseconds, never the same twice in this tab, so the newer edit always wins a merge. */
+  var lastTick = 0;
+  function tick() { lastTick = Math.max(Date.now(), lastTick + 1); return lastTick; }
+
+  /* Record an edit: one field of one statement (or "school"/"date" when id is null), stamped with the time. */
+  function setField(state, id, field, value) {
+    var target = state;
+    if (id !== null) {
+      if (!Object.prototype.hasOwnProperty.call(state.statements, id)) state.statements[id] = { tier: "", evidence: "" };
+      target = state.statements[id];
+    }
+    target[field] = value;
+    target.changed = target.changed || {};
+    target.changed[field] = tick();
+  }
+
+  /* Stamp every field as written now, after the state replaced all earlier work (an import, an undo, a clear):
+   * anything older in another tab's copy then loses to it in a merge, even fields this state leaves empty. */
+  function replaceAll(state) {
+    var now = tick();
+    state.replaced_at = now;
+    state.changed = {};
+    META.forEach(function (f) { state.changed[f] = now; });
+    Object.keys(state.statements).forEach(function (id) {
+      var e = state.statements[id];
+      e.changed = {};
+      FIELDS.forEach(function (f) { if (e[f] !== undefined) e.changed[f] = now; });
+    });
+    return state;
+  }
+
+  /* One field of one copy as {value, time}. A value without its own edit time counts from the copy's last
+   * replacement; anything older than the newest replacement of either copy counts as empty. */
+  function fieldOf(holder, field, replacedAt, cut) {
+    var time = holder && holder.changed && typeof holder.changed[field] === "number" ? holder.changed[field] : (replacedAt || 0);
+    if (time < cut) return { value: EMPTY[field], time: cut };
+    return { value: holder && holder[field] !== undefined ? holder[field] : EMPTY[field], time: time };
+  }
+
+  function isEmpty(value) { return value === "" || value === false || value === undefined || (Array.isArray(value) && !value.length); }
+
+  /* The newer of two versions of a field; on a tie the one with something in it, then mine. */
+  function newer(theirs, mine) {
+    if (theirs.time !== mine.time) return theirs.time > mine.time ? theirs : mine;
+    return isEmpty(mine.value) && !isEmpty(theirs.value) ? theirs : mine;
+  }
+
+  /* Merge two copies of the saved work (the stored one and this tab's) field by field: the newer edit of each
+   * field wins. Never a whole-state overwrite, so no tab writes over another tab's newer work. */
+  function merge(fw, stored, mine, report) {
+    report = report || {};
+    if (!stored) return mine;
+    if (!mine) return stored;
+    var cut = Math.max(stored.replaced_at || 0, mine.replaced_at || 0);
+    var out = emptyState(fw);
+    if (cut) out.replaced_at = cut;
+    function pick(a, b, field, into) {
+      var theirs = fieldOf(a, field, stored.replaced_at, cut), ours = fieldOf(b, field, mine.replaced_at, cut);
+      var win = newer(theirs, ours);
+      if (win === theirs && JSON.stringify(theirs.value) !== JSON.stringify(ours.value)) report.theirs = true;
+      if (isEmpty(win.value) && !win.time) return;         // nothing there, ever: leave the field out
+      into[field] = Array.isArray(win.value) ? win.value.slice() : win.value;
+      if (win.time) { into.changed = into.changed || {}; into.changed[field] = win.time; }
+    }
+    META.forEach(function (f) { pick(stored, mine, f, out); });
+    Object.keys(stored.statements).concat(Object.keys(mine.statements)).forEach(function (id) {
+      if (own(out.statements, id)) return;
+      var a = entryOf(stored, id), b = entryOf(mine, id), e = { tier: "", evidence: "" };
+      FIELDS.forEach(function (f) { pick(a, b, f, e); });
+      // case studies kept from an earlier edition: the union of both copies, never dropped
+      var kept = ((a && a.retired_case_studies) || []).concat((b && b.retired_case_studies) || []);
+      kept = kept.filter(function (c, i) { return kept.indexOf(c) === i; });
+      if (kept.length) e.retired_case_studies = kept;
+      out.statements[id] = e;
+    });
+    var retired = Object.assign({}, stored.retired || {}, mine.retired || {});   // kept from earlier editions: never dropped
+    if (Object.keys(retired).length) out.retired = retired;
+    return out;
+  }
+
+  function isQuota(error) {
+    return error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22);
   }
 
   /* localStorage can be turned off or blocked: reading it then throws, so read through this. */
@@ -109,33 +199,178 @@
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
   }
 
-  function load(fw) {
+  /* Write, then read back and compare. Returns {ok} or {ok: false, reason: "full" | "blocked" | "unverified"}. */
+  function writeVerified(key, text) {
+    try { window.localStorage.setItem(key, text); } catch (e) { return { ok: false, reason: isQuota(e) ? "full" : "blocked" }; }
+    var back;
+    try { back = window.localStorage.getItem(key); } catch (e) { return { ok: false, reason: "blocked" }; }
+    return back === text ? { ok: true } : { ok: false, reason: "unverified" };
+  }
+
+  function remove(key) { try { window.localStorage.removeItem(key); } catch (e) { /* storage blocked: nothing there */ } }
+
+  /* Can this page store anything at all? "ok", "full" or "blocked" (private windows, locked-down profiles). */
+  function storageState() {
     try {
-      var raw = stored(STORAGE_KEY);
-      if (!raw) return emptyState(fw);
-      var result = null;
-      try { result = validate(JSON.parse(raw), fw); } catch (e) { result = { ok: false }; }
-      if (result.ok) return result.state;
-      // Saved work this edition cannot read (e.g. a statement removed): keep a copy so nothing is lost.
-      try { window.localStorage.setItem(STORAGE_KEY + "-unreadable", raw); } catch (e) { /* storage full */ }
-      return emptyState(fw);
+      var probe = STORAGE_KEY + "-probe";
+      window.localStorage.setItem(probe, "1");
+      var ok = window.localStorage.getItem(probe) === "1";
+      window.localStorage.removeItem(probe);
+      return ok ? "ok" : "blocked";
     } catch (e) {
-      return emptyState(fw);
+      return isQuota(e) ? "full" : "blocked";
     }
   }
 
-  function save(state) {
+  /* The copies of saved work this site could not read, oldest first. (An older version of this page kept one
+   * copy as plain text under the same key: that one is read as the first copy.) */
+  function unreadableCopies() {
+    var raw = stored(UNREADABLE_KEY);
+    if (!raw) return [];
+    try {
+      var list = JSON.parse(raw);
+      if (Array.isArray(list) && list.every(function (c) { return c && typeof c.text === "string"; })) return list;
+    } catch (e) { /* the older single copy */ }
+    return [{ found_at: "", text: raw }];
+  }
+
+  /* Keep an unreadable copy (once; the newest five). Returns true when it is stored and read back. */
+  function keepUnreadable(text) {
+    var list = unreadableCopies();
+    if (list.some(function (c) { return c.text === text; })) return true;
+    list.push({ found_at: new Date().toISOString(), text: text });
+    while (list.length > UNREADABLE_LIMIT) list.shift();
+    return writeVerified(UNREADABLE_KEY, JSON.stringify(list)).ok;
+  }
+
+  /* Read the saved work: {state, raw, problem, partial, errors, moved, retired, from_edition}. Never throws. */
+  function readSaved(fw) {
+    var raw;
+    try { raw = window.localStorage.getItem(STORAGE_KEY); } catch (e) { return { state: emptyState(fw), blocked: true }; }
+    if (!raw) return { state: emptyState(fw) };
+    var data;
+    try { data = JSON.parse(raw); } catch (e) {
+      return { state: emptyState(fw), raw: raw, problem: "it is not complete or not in the right form (it may have been damaged)" };
+    }
+    var result = validate(data, fw, { saved: true });
+    var out = { state: result.state || emptyState(fw), moved: result.moved || [], retired: result.retired || [],
+      from_edition: result.from_edition };
+    if (!result.ok) {
+      out.raw = raw;
+      out.errors = result.errors;
+      out.partial = !!result.state;
+      out.problem = result.errors.slice(0, 3).join(" ") + (result.errors.length > 3 ? " (and " + (result.errors.length - 3) + " more problems)" : "");
+    }
+    return out;
+  }
+
+  /* What every page calls at load: the saved work, what could not be read (kept, never thrown away), what moved to
+   * a new edition's ids, and whether storage works at all. */
+  function load(fw) {
+    var found = readSaved(fw);
+    found.storage = found.blocked ? "blocked" : storageState();
+    if (found.raw) found.kept = keepUnreadable(found.raw);
+    found.copies = unreadableCopies();
+    return found;
+  }
+
+  /* Save this tab's work: merge it into what is stored (another tab may have saved since), write, read back.
+   * Returns {ok, state} (state: the merged work to show) or {ok: false, reason}. Stored data this page cannot
+   * read is kept as an unreadable copy first; if even that fails, nothing is written over it. */
+  function save(fw, state) {
+    var found = readSaved(fw);
+    if (found.blocked) return { ok: false, reason: "blocked", state: state };
+    if (found.raw && !keepUnreadable(found.raw)) return { ok: false, reason: "full", state: state };
+    var report = {};
+    var merged = found.raw && !found.partial ? state : merge(fw, found.state, state, report);
+    merged.edition = fw.edition;
+    merged.saved_at = new Date().toISOString();
+    var result = writeVerified(STORAGE_KEY, JSON.stringify(merged));
+    // theirs: another tab's newer work came in with the merge, so the page should redraw
+    return { ok: result.ok, reason: result.reason, state: result.ok ? merged : state, theirs: !!report.theirs };
+  }
+
+  /* Before an import replaces the saved work: back it up, verified. {ok, empty} or {ok: false, reason}. */
+  function backUp(fw, state) {
+    var current = merge(fw, readSaved(fw).state, state);
+    var hasWork = Object.keys(current.statements).length || current.school || current.date ||
+      Object.keys(current.retired || {}).length;
+    if (!hasWork) { remove(BACKUP_KEY); return { ok: true, empty: true }; }
+    return writeVerified(BACKUP_KEY, JSON.stringify(current));
+  }
+
+  /* Replace the saved work with another (an import, an undo, a clear), verified; on failure nothing changes. */
+  function replace(fw, state) {
+    replaceAll(state);
+    state.edition = fw.edition;
     state.saved_at = new Date().toISOString();
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    var result = writeVerified(STORAGE_KEY, JSON.stringify(state));
+    return { ok: result.ok, reason: result.reason, state: state };
+  }
+
+  /* The work kept before the last import, or null. */
+  function backup(fw) {
+    var raw = stored(BACKUP_KEY);
+    if (!raw) return null;
+    try { return validate(JSON.parse(raw), fw, { saved: true }).state || null; } catch (e) { return null; }
   }
 
   /* ---- the file format: validate, read, export ----------------------------------------------------------- */
 
   function isDate(value) { return value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value); }
 
-  /* Check a parsed file (or saved state). Returns {ok, state, errors}; never changes anything. */
-  function validate(data, fw) {
-    var errors = [];
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  /* The data island's migrations as Maps and Sets (the framework's own lists: no plain-object lookups). */
+  function migrations(fw) {
+    var m = fw.migrations || {};
+    function kind(name) {
+      var k = (own(m, name) && m[name]) || {};
+      var renamed = new Map();
+      Object.keys(k.renamed || {}).forEach(function (old) { renamed.set(old, k.renamed[old]); });
+      return { renamed: renamed, retired: new Set(Array.isArray(k.retired) ? k.retired : []) };
+    }
+    return { statement: kind("statement"), case_study: kind("case_study") };
+  }
+
+  /* An old id's current id (following a chain of renames), or null. */
+  function renamedTo(map, id, known) {
+    var seen = 0;
+    while (map.has(id) && seen < 20) { id = map.get(id); seen += 1; }
+    return seen && known(id) ? id : null;
+  }
+
+  /* Check one statement's entry; the clean copy, with errors pushed to errors. */
+  function cleanEntry(entry, where, tiers, errors) {
+    if (!entry || typeof entry !== "object" || Array.isArray(entry)) { errors.push(where + " is not an object."); return null; }
+    var tier = entry.tier === null || entry.tier === undefined ? "" : entry.tier;
+    if (tier !== "" && tiers.indexOf(tier) < 0) {
+      errors.push(where + " has tier " + JSON.stringify(tier) + ", which does not exist (use " + tiers.join(", ") + ").");
+      return null;
+    }
+    var clean = { tier: tier, evidence: "" };
+    ["evidence", "action", "lead"].forEach(function (key) {
+      if (entry[key] !== undefined && typeof entry[key] !== "string") errors.push(where + ": \"" + key + "\" must be text.");
+      else if (entry[key] !== undefined) clean[key] = entry[key];
+    });
+    if (entry.due !== undefined && !(typeof entry.due === "string" && isDate(entry.due))) errors.push(where + ": \"due\" must be a date.");
+    else if (entry.due !== undefined) clean.due = entry.due;
+    if (entry.priority !== undefined && typeof entry.priority !== "boolean") errors.push(where + ": \"priority\" must be true or false.");
+    else if (entry.priority !== undefined) clean.priority = entry.priority;
+    if (entry.changed && typeof entry.changed === "object") {       // edit times, in saved work only
+      clean.changed = {};
+      FIELDS.forEach(function (f) { if (own(entry.changed, f) && typeof entry.changed[f] === "number") clean.changed[f] = entry.changed[f]; });
+    }
+    return clean;
+  }
+
+  /* Check a parsed file (or saved work) and move it to this edition's ids.
+   * Returns {ok, state, errors, moved: [{kind, from, to}], retired: [{kind, id}], from_edition}; never changes
+   * anything. A file is all or nothing (state only when ok); saved work (options.saved) keeps every part that
+   * is fine, so the page can restore it while the whole copy is kept aside. */
+  function validate(data, fw, options) {
+    var saved = options && options.saved;
+    var errors = [], moved = [], retired = [];
     if (!data || typeof data !== "object" || Array.isArray(data)) {
       return { ok: false, errors: ["The file is not a self-evaluation export (it holds no evaluation object)."] };
     }
@@ -150,48 +385,108 @@
     if (!data.statements || typeof data.statements !== "object" || Array.isArray(data.statements)) {
       return { ok: false, errors: ["The file has no \"statements\" object."] };
     }
-    var known = statementIndex(fw), tiers = tierIds(fw);
+    var known = statementIndex(fw), tiers = tierIds(fw), mig = migrations(fw);
     var state = emptyState(fw);
-    state.edition = typeof data.edition === "string" ? data.edition : "";
+    var fromEdition = typeof data.edition === "string" ? data.edition : "";
     if (data.version === 2) {
       if (data.school !== undefined && typeof data.school !== "string") errors.push("\"school\" must be text.");
       if (data.date !== undefined && !(typeof data.date === "string" && isDate(data.date))) errors.push("\"date\" must be a date like 2026-11-22.");
       state.school = typeof data.school === "string" ? data.school.slice(0, 200) : "";
       state.date = typeof data.date === "string" && isDate(data.date) ? data.date : "";
     }
-    Object.keys(data.statements).forEach(function (id) {
-      var entry = data.statements[id];
-      if (!known.has(id)) { errors.push("Unknown statement id \"" + id + "\"."); return; }
-      if (!entry || typeof entry !== "object") { errors.push("Statement \"" + id + "\" is not an object."); return; }
-      var tier = entry.tier === null || entry.tier === undefined ? "" : entry.tier;
-      if (tier !== "" && tiers.indexOf(tier) < 0) {
-        errors.push("Statement \"" + id + "\" has tier \"" + tier + "\", which does not exist (use " + tiers.join(", ") + ").");
-        return;
+    if (saved) {
+      if (typeof data.replaced_at === "number") state.replaced_at = data.replaced_at;
+      if (data.changed && typeof data.changed === "object") {
+        state.changed = {};
+        META.forEach(function (f) { if (own(data.changed, f) && typeof data.changed[f] === "number") state.changed[f] = data.changed[f]; });
       }
-      var clean = { tier: tier, evidence: "" };
-      ["evidence", "action", "lead"].forEach(function (key) {
-        if (entry[key] !== undefined && typeof entry[key] !== "string") errors.push("Statement \"" + id + "\": \"" + key + "\" must be text.");
-        else if (entry[key]) clean[key] = entry[key];
+    }
+
+    /* Case studies of an entry: current ids kept, renamed ones moved, retired ones kept aside. */
+    function placeCases(list, area, where, clean) {
+      if (list === undefined) return;
+      if (!Array.isArray(list)) { errors.push(where + ": \"case_studies\" must be a list."); return; }
+      var cases = area ? area.case_studies.map(function (c) { return c.id; }) : [];
+      var inArea = function (c) { return cases.indexOf(c) >= 0; };
+      clean.case_studies = [];
+      list.forEach(function (c) {
+        if (typeof c !== "string") { errors.push(where + ": a case study id must be text."); return; }
+        if (inArea(c)) { clean.case_studies.push(c); return; }
+        var to = renamedTo(mig.case_study.renamed, c, inArea);
+        if (to) { clean.case_studies.push(to); moved.push({ kind: "case_study", from: c, to: to }); return; }
+        if (mig.case_study.retired.has(c)) {
+          clean.retired_case_studies = (clean.retired_case_studies || []).concat([c]);
+          retired.push({ kind: "case_study", id: c, statement: where });
+          return;
+        }
+        errors.push(where + ": unknown case study " + JSON.stringify(c) + ".");
       });
-      if (entry.due !== undefined && !(typeof entry.due === "string" && isDate(entry.due))) errors.push("Statement \"" + id + "\": \"due\" must be a date.");
-      else if (entry.due) clean.due = entry.due;
-      if (entry.priority !== undefined && typeof entry.priority !== "boolean") errors.push("Statement \"" + id + "\": \"priority\" must be true or false.");
-      else if (entry.priority) clean.priority = true;
-      if (entry.case_studies !== undefined) {
-        var cases = known.get(id).area.case_studies.map(function (c) { return c.id; });
-        if (!Array.isArray(entry.case_studies)) errors.push("Statement \"" + id + "\": \"case_studies\" must be a list.");
-        else entry.case_studies.forEach(function (c) {
-          if (cases.indexOf(c) < 0) errors.push("Statement \"" + id + "\": unknown case study \"" + c + "\".");
-        });
-        if (Array.isArray(entry.case_studies) && entry.case_studies.length) clean.case_studies = entry.case_studies.slice();
+    }
+
+    Object.keys(data.statements).forEach(function (id) {
+      var where = "Statement " + JSON.stringify(id);
+      var target = id;
+      if (!known.has(id)) {
+        target = renamedTo(mig.statement.renamed, id, function (x) { return known.has(x); });
+        if (!target) {
+          if (mig.statement.retired.has(id)) { keepRetired(id, data.statements[id]); return; }
+          errors.push("Unknown statement id " + JSON.stringify(id) + ": it is not one of this framework's statements.");
+          return;
+        }
+        if (own(data.statements, target)) {       // both the old and the new id: keep the old one aside, shown
+          keepRetired(id, data.statements[id]);
+          return;
+        }
+        moved.push({ kind: "statement", from: id, to: target });
       }
-      state.statements[id] = clean;
+      var entryErrors = [];
+      var clean = cleanEntry(data.statements[id], where, tiers, entryErrors);
+      if (clean) {
+        placeCases(data.statements[id].case_studies, known.get(target).area, where, clean);
+        keepCases(data.statements[id], clean, where, entryErrors);
+      }
+      errors.push.apply(errors, entryErrors);
+      if (clean && !entryErrors.length) state.statements[target] = clean;
     });
-    if (errors.length) return { ok: false, errors: errors };
-    return { ok: true, state: state, errors: [] };
+
+    /* Statements retired from the framework: kept, shown and exported, never dropped. */
+    function keepRetired(id, entry) {
+      var entryErrors = [];
+      var clean = cleanEntry(entry, "Statement " + JSON.stringify(id), tiers, entryErrors);
+      if (clean && Array.isArray(entry.case_studies)) clean.case_studies = entry.case_studies.filter(function (c) { return typeof c === "string"; });
+      errors.push.apply(errors, entryErrors);
+      if (!clean || entryErrors.length) return;
+      state.retired = state.retired || {};
+      state.retired[id] = clean;
+      retired.push({ kind: "statement", id: id });
+    }
+
+    /* Case studies kept aside by an earlier migration (in saved work and in exports made since). */
+    function keepCases(entry, clean, where, entryErrors) {
+      if (entry.retired_case_studies === undefined) return;
+      if (!Array.isArray(entry.retired_case_studies)) { entryErrors.push(where + ": \"retired_case_studies\" must be a list."); return; }
+      entry.retired_case_studies.forEach(function (c) {
+        if (typeof c === "string" && mig.case_study.retired.has(c)) {
+          if ((clean.retired_case_studies || []).indexOf(c) < 0) clean.retired_case_studies = (clean.retired_case_studies || []).concat([c]);
+        } else entryErrors.push(where + ": " + JSON.stringify(c) + " is not a retired case study of this framework.");
+      });
+    }
+
+    if (data.retired !== undefined) {
+      if (!data.retired || typeof data.retired !== "object" || Array.isArray(data.retired)) errors.push("\"retired\" must be an object.");
+      else Object.keys(data.retired).forEach(function (id) {
+        if (mig.statement.retired.has(id)) keepRetired(id, data.retired[id]);
+        else errors.push("\"retired\" holds " + JSON.stringify(id) + ", which is not a retired statement of this framework.");
+      });
+    }
+
+    var result = { ok: !errors.length, errors: errors, moved: moved, retired: retired, from_edition: fromEdition };
+    if (!errors.length || saved) result.state = state;
+    return result;
   }
 
-  /* Read a File chosen by the user: size check, JSON parse, validate. Calls back (errorMessage, state). */
+  /* Read a File chosen by the user: size check, JSON parse, validate. Calls back (errorMessage, state, result).
+   * Always calls back, once, whatever the file holds. */
   function readFile(file, fw, done) {
     if (file.size > MAX_BYTES) {
       done("“" + file.name + "” is " + Math.round(file.size / 1024) + " KB; an export is never larger than " + (MAX_BYTES / 1024 / 1024) + " MB, so this is not one.");
@@ -209,7 +504,7 @@
     var reader = new FileReader();
     reader.onerror = function () { done("“" + file.name + "” could not be read."); };
     reader.onload = function () {
-      var data;
+      var data, result;
       try { data = JSON.parse(reader.result); } catch (e) {
         done("“" + file.name + "” is not a JSON file, so it is not an export from this workbook.");
         return;
@@ -219,11 +514,15 @@
     reader.readAsText(file);
   }
 
-  /* Validate what a file held; calls back (errorMessage) or (null, state). */
+  /* Validate what a file held; calls back (errorMessage) or (null, state, result). */
   function checked(file, data, fw, done) {
-    var result = validate(data, fw);
+    var result;
+    try { result = validate(data, fw); } catch (e) {
+      done("“" + file.name + "” was not imported: this page could not check it (" + e.message + ").");
+      return;
+    }
     if (!result.ok) done(notImported(file, result.errors));
-    else done(null, result.state);
+    else done(null, result.state, result);
   }
 
   function notImported(file, errors) {
@@ -231,20 +530,68 @@
     return "“" + file.name + "” was not imported: " + errors.slice(0, 3).join(" ") + more;
   }
 
-  /* Read several files; resolves to [{file, error, state}] in the order given. */
+  /* Read several files; resolves to [{file, error, state, result}] in the order given. */
   function readFiles(files, fw) {
     return Promise.all(Array.prototype.map.call(files, function (file) {
       return new Promise(function (resolve) {
-        readFile(file, fw, function (error, state) { resolve({ file: file, error: error, state: state }); });
+        readFile(file, fw, function (error, state, result) { resolve({ file: file, error: error, state: state, result: result }); });
       });
     }));
   }
 
-  function exportState(state) {
+  /* The JSON export: the work, its edition, and anything kept from earlier editions; no edit times. */
+  function exportState(fw, state) {
     var copy = JSON.parse(JSON.stringify(state));
-    copy.format = FORMAT; copy.version = VERSION;
+    copy.format = FORMAT; copy.version = VERSION; copy.edition = fw.edition;
     copy.exported_at = new Date().toISOString();
+    delete copy.changed; delete copy.replaced_at; delete copy.saved_at;
+    Object.keys(copy.statements).forEach(function (id) { delete copy.statements[id].changed; });
+    if (copy.retired && !Object.keys(copy.retired).length) delete copy.retired;
     return copy;
+  }
+
+  /* What moved to new ids and what was kept aside, in words: "" when nothing did. */
+  function migrationText(fw, result) {
+    var moved = (result && result.moved) || [], retired = (result && result.retired) || [];
+    if (!moved.length && !retired.length) return "";
+    var index = statementIndex(fw), titles = new Map();
+    fw.areas.forEach(function (a) { a.case_studies.forEach(function (c) { titles.set(c.id, c.title); }); });
+    var parts = [];
+    if (result.from_edition && result.from_edition !== fw.edition) {
+      parts.push("It was made with framework edition " + result.from_edition + "; this site shows edition " + fw.edition + ".");
+    }
+    if (moved.length) {
+      parts.push("Moved to the new ids: " + moved.map(function (m) {
+        return m.kind === "statement" ? "statement " + index.get(m.to).statement.label + " (was “" + m.from + "”)" :
+          "case study “" + (titles.get(m.to) || m.to) + "” (was “" + m.from + "”)";
+      }).join("; ") + ".");
+    }
+    if (retired.length) {
+      parts.push("Kept, though no longer in the framework: " + retired.map(function (r) {
+        return r.kind === "statement" ? "statement “" + r.id + "”" : "case study “" + r.id + "”";
+      }).join("; ") + ". It stays in this browser and in every export.");
+    }
+    return parts.join(" ");
+  }
+
+  /* Why a save failed, in plain words. */
+  function problemText(reason) {
+    return reason === "full" ? "this browser's storage for this site is full" :
+      reason === "blocked" ? "this browser is not letting this site store anything (its storage is turned off or blocked, as in some private windows and locked-down school profiles)" :
+      "the browser did not give back what was written, so it cannot be trusted to keep it";
+  }
+
+  /* Ask the browser to keep this site's data even when the device runs short of space.
+   * Resolves to "granted", "refused" or "unsupported"; never rejects. */
+  function askToKeep() {
+    try {
+      if (!navigator.storage || !navigator.storage.persist) return Promise.resolve("unsupported");
+      var already = navigator.storage.persisted ? navigator.storage.persisted() : Promise.resolve(false);
+      return already.then(function (yes) { return yes || navigator.storage.persist(); })
+        .then(function (yes) { return yes ? "granted" : "refused"; }, function () { return "unsupported"; });
+    } catch (e) {
+      return Promise.resolve("unsupported");
+    }
   }
 
   /* How to name an evaluation on screen: its school (or the file it came from) and its date. */
@@ -418,8 +765,11 @@
     nextTier: nextTier, nextStep: nextStep, descriptors: descriptors, chosenCases: chosenCases, entryOf: entryOf,
     areaCounts: areaCounts, addCounts: addCounts, totalCounts: totalCounts, countsText: countsText,
     // saved work and files
-    emptyState: emptyState, stored: stored, load: load, save: save, validate: validate, readFile: readFile,
-    readFiles: readFiles, exportState: exportState, describe: describe, csvRows: csvRows, toCsv: toCsv, download: download,
+    emptyState: emptyState, stored: stored, load: load, readSaved: readSaved, save: save, merge: merge, setField: setField,
+    backUp: backUp, backup: backup, replace: replace, remove: remove, unreadableCopies: unreadableCopies,
+    UNREADABLE_KEY: UNREADABLE_KEY, problemText: problemText, askToKeep: askToKeep, migrationText: migrationText,
+    validate: validate, readFile: readFile, readFiles: readFiles, exportState: exportState, describe: describe,
+    csvRows: csvRows, toCsv: toCsv, download: download,
     // text
     ukDate: ukDate, slug: slug, today: today, plural: plural,
     // drawing

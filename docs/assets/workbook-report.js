@@ -109,7 +109,7 @@
     function redraw() {
       pending = false;
       holder.textContent = "";
-      holder.appendChild(render(fw, W.load(fw)));
+      holder.appendChild(render(fw, W.readSaved(fw).state));   // read only: the page itself owns saving
     }
     function soon() {
       // after the page's own handlers have saved the change

@@ -1,54 +1,101 @@
-/* The self-evaluation page: restores saved work into the plain HTML form, saves as you go,
- * draws the summary and next steps, exports, imports, clears and prints. Starts from data-module="workbook"; needs workbook-core.js. */
+/* The self-evaluation page: restores saved work into the plain HTML form, saves as you go (verified, merged with
+ * other open tabs), draws the summary and next steps, exports, imports, clears and prints.
+ * Starts from data-module="workbook"; needs workbook-core.js, which owns all reading and writing. */
 Workbook.define("workbook", function (root, W, fw) {
   "use strict";
-  var state = W.load(fw);
+  var opened = W.load(fw);
+  var state = opened.state;
   var index = W.statementIndex(fw);
   var statusNode = document.getElementById("wb-status");
   var errorNode = document.getElementById("wb-error");
+  var notesNode = document.getElementById("wb-notes");
+  var savedNode = document.getElementById("wb-saved");
+  var keepWord = "";            // what the browser said when asked to keep the data
+  var storageOff = opened.storage === "blocked";
 
   W.enhance();
 
-  function entry(id) {
-    if (!state.statements[id]) state.statements[id] = { tier: "", evidence: "" };
-    return state.statements[id];
-  }
-
   function say(message) { statusNode.textContent = message; }
 
-  function showError(message) { W.showError(errorNode, message); }
-
-  function persist() {
-    try {
-      W.save(state);
-      document.getElementById("wb-saved").textContent = "Saved in this browser at " +
-        new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".";
-    } catch (e) {
-      showError("Your browser would not save this change (its storage may be full or turned off). Export a file to keep your work.");
+  /* An error in plain words; with offerExport, a button to save the work as a file at once. */
+  function showError(message, offerExport) {
+    // the same message again (a failed save on every keystroke) leaves the box alone, so its button stays clickable
+    if (errorNode.getAttribute("data-message") === message + !!offerExport && !errorNode.hidden) return;
+    errorNode.setAttribute("data-message", message + !!offerExport);
+    W.showError(errorNode, message);
+    if (message && offerExport) {
+      var button = W.el("button", { type: "button", className: "md-button", text: "Download a copy of your work now" });
+      button.addEventListener("click", exportJson);
+      errorNode.appendChild(document.createTextNode(" "));
+      errorNode.appendChild(button);
     }
   }
 
+  function savedText() {
+    return "Saved in this browser at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + "." +
+      (keepWord === "granted" ? " The browser agreed to keep it until you clear it." :
+        keepWord ? " The browser has not promised to keep it: it may delete it if the device runs short of space, so export a file too." : "");
+  }
+
+  /* Save, merged with what other tabs saved; say at once when it did not work. */
+  function persist() {
+    var result = W.save(fw, state);
+    if (!result.ok) {
+      savedNode.textContent = "Not saved in this browser: see the message above.";
+      showError("Your last change was not saved: " + W.problemText(result.reason) + ". Everything you entered is " +
+        "still on this page, but it will be lost when you close or reload it. Download a copy (Export, JSON file) " +
+        "to keep it.", true);
+      return false;
+    }
+    state = result.state;
+    if (errorNode.textContent.indexOf("was not saved") >= 0 || storageOff) { showError(""); storageOff = false; }
+    savedNode.textContent = savedText();
+    if (!keepWord) {
+      W.askToKeep().then(function (answer) { keepWord = answer; savedNode.textContent = savedText(); });
+    }
+    if (result.theirs) fill();        // another tab's newer work came in with the merge
+    return true;
+  }
+
+  /* Another tab saved, or this one comes back into view: take in the newer work, field by field. */
+  function refresh() {
+    var found = W.readSaved(fw);
+    if (found.blocked || found.raw && !found.partial) return;
+    state = W.merge(fw, found.state, state);
+    fill();
+  }
+  window.addEventListener("storage", function (event) {
+    if (event.key === W.STORAGE_KEY || event.key === null) refresh();
+    if (event.key === W.BACKUP_KEY) drawUndo();
+  });
+  window.addEventListener("focus", refresh);
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
+
+  /* Set a control only when it differs, so a merge never moves the caret of the box being typed in. */
+  function setValue(node, value) { if (node.value !== value) node.value = value; }
+
   /* Put the state into the form. */
   function fill() {
-    document.getElementById("wb-school").value = state.school || "";
-    document.getElementById("wb-date").value = state.date || "";
+    setValue(document.getElementById("wb-school"), state.school || "");
+    setValue(document.getElementById("wb-date"), state.date || "");
     fw.areas.forEach(function (area) {
       area.statements.forEach(function (s) {
         var e = W.entryOf(state, s.id) || {};
         document.querySelectorAll("input[name='tier-" + s.id + "']").forEach(function (radio) {
           radio.checked = radio.value === (e.tier || "");
         });
-        document.getElementById("evidence-" + s.id).value = e.evidence || "";
+        setValue(document.getElementById("evidence-" + s.id), e.evidence || "");
         document.getElementById("priority-" + s.id).checked = !!e.priority;
-        document.getElementById("action-" + s.id).value = e.action || "";
-        document.getElementById("lead-" + s.id).value = e.lead || "";
-        document.getElementById("due-" + s.id).value = e.due || "";
+        setValue(document.getElementById("action-" + s.id), e.action || "");
+        setValue(document.getElementById("lead-" + s.id), e.lead || "");
+        setValue(document.getElementById("due-" + s.id), e.due || "");
         settle(s.id, !!e.tier);
         drawNext(s.id);
       });
     });
     drawSummary();
     drawProgress();
+    drawKept();
   }
 
   /* The next step for a statement judged below the top tier: what the next tier looks like (one suggestion),
@@ -59,8 +106,14 @@ Workbook.define("workbook", function (root, W, fw) {
     var e = W.entryOf(state, id) || {};
     var found = index.get(id), area = found.area;
     var step = W.nextStep(fw, found.statement, e);
+    if (box.contains(document.activeElement) && box.getAttribute("data-drawn") === JSON.stringify([e.tier, e.case_studies || [], e.priority])) return;
+    box.setAttribute("data-drawn", JSON.stringify([e.tier, e.case_studies || [], e.priority]));
     box.textContent = "";
     box.closest(".wb-statement").querySelector("[data-action-for]").hidden = !e.priority;
+    if (e.retired_case_studies && e.retired_case_studies.length) {
+      box.appendChild(W.el("p", { className: "wb-kept", text: "Kept from an earlier edition: case studies no longer in the framework (" +
+        e.retired_case_studies.join(", ") + "). They stay in your exports." }));
+    }
     if (!step.judged) return;
     if (step.top) {
       box.appendChild(W.el("p", { className: "wb-next__title", text: "Judged at " + W.tierName(fw, e.tier) + ": keep it there, and share what works." }));
@@ -197,10 +250,70 @@ Workbook.define("workbook", function (root, W, fw) {
       ]));
     });
     table.appendChild(body);
-    var all = index.size;
-    holder.appendChild(W.el("p", { text: "All " + all + " statements: " + W.countsText(fw, total) + "." }));
+    holder.appendChild(W.el("p", { text: "All " + index.size + " statements: " + W.countsText(fw, total) + "." }));
     holder.appendChild(W.el("div", { className: "table-wrap" }, [table]));
     holder.appendChild(W.tierKey(fw));
+  }
+
+  /* Statements kept from an earlier edition (retired from the framework): shown, and in every export. */
+  function drawKept() {
+    var old = document.getElementById("wb-kept");
+    if (old) old.remove();
+    var ids = Object.keys(state.retired || {});
+    if (!ids.length) return;
+    notesNode.appendChild(W.el("div", { id: "wb-kept", className: "note" }, [
+      W.el("p", { text: "Kept from an earlier edition: these statements are no longer in the framework. Your judgements on them " +
+        "stay in this browser and in every export." }),
+      W.el("ul", {}, ids.map(function (id) {
+        var e = state.retired[id];
+        return W.el("li", { text: "“" + id + "”: " + W.tierName(fw, e.tier) + (e.evidence ? "; evidence: " + e.evidence : "") });
+      }))]));
+  }
+
+  /* At load, before anything is typed: what this browser can keep, what was found and what was kept. */
+  function drawLoadNotes() {
+    if (opened.storage === "blocked") {
+      showError("This browser is not letting this site save anything (its storage is turned off or blocked, as in some " +
+        "private windows and locked-down school profiles). You can still fill in the workbook, export it (JSON or CSV) " +
+        "and print it, but what you enter is lost when you close or reload this page unless you export it first.");
+      savedNode.textContent = "Not saved in this browser: storage is blocked.";
+    } else if (opened.storage === "full") {
+      showError("This browser's storage for this site is full, so changes may not be saved. Export a file to keep your work.", true);
+    }
+    if (opened.raw) {
+      var what = opened.partial ?
+        "Some of the work saved in this browser could not be read (" + opened.problem + "). Everything that could be read is restored below." :
+        "Work saved in this browser could not be read (" + opened.problem + "), so the workbook starts empty.";
+      var kept = opened.kept ? " The whole saved copy was kept: download it below." :
+        " This browser's storage is full, so the copy could not be set aside: download it now, before you change anything.";
+      notesNode.appendChild(W.el("p", { className: "wb-error", id: "wb-found", text: what + kept }));
+      if (!opened.kept) notesNode.appendChild(copyButton({ found_at: new Date().toISOString(), text: opened.raw }, 0));
+    }
+    var moved = W.migrationText(fw, opened);
+    if (moved) {
+      notesNode.appendChild(W.el("p", { className: "note", id: "wb-moved", text: "Your saved work was updated to this edition. " + moved }));
+      if (!opened.raw) persist();        // save it under the new ids (the old ids are in the message above)
+    }
+    drawCopies();
+  }
+
+  function copyButton(copy, i) {
+    var when = copy.found_at ? " (found " + W.ukDate(copy.found_at.slice(0, 10)) + ")" : "";
+    var button = W.el("button", { type: "button", className: "md-button", text: "Download unreadable copy " + (i + 1) + when });
+    button.addEventListener("click", function () {
+      W.download("self-evaluation-unreadable-copy-" + (i + 1) + ".json", copy.text, "application/json");
+    });
+    return button;
+  }
+
+  /* Every unreadable copy kept in this browser, each as a download. */
+  function drawCopies() {
+    var copies = W.unreadableCopies();
+    if (!copies.length) return;
+    notesNode.appendChild(W.el("div", { className: "wb-copies", id: "wb-copies" }, [
+      W.el("p", { text: "Saved work this site could not read is kept here (the newest " + copies.length +
+        (copies.length === 1 ? " copy" : " copies") + "). Download a copy to keep it or to ask for help reading it." }),
+      W.el("ul", {}, copies.map(function (copy, i) { return W.el("li", {}, [copyButton(copy, i)]); }))]));
   }
 
   /* Save as you go. */
@@ -210,28 +323,28 @@ Workbook.define("workbook", function (root, W, fw) {
   function onEdit(event) {
     var t = event.target;
     if (!t || !t.closest(".wb-statement, .wb-meta")) return;
-    if (t.id === "wb-school") state.school = t.value;
-    else if (t.id === "wb-date") state.date = t.value;
+    if (t.id === "wb-school") W.setField(state, null, "school", t.value);
+    else if (t.id === "wb-date") W.setField(state, null, "date", t.value);
     else {
       var id = t.closest(".wb-statement").getAttribute("data-statement");
-      var e = entry(id);
       if (t.type === "radio") {
-        e.tier = t.value;
-        settle(id, !!e.tier);
+        W.setField(state, id, "tier", t.value);
+        settle(id, !!t.value);
         drawNext(id); drawSummary(); drawProgress();
         (t.closest(".wb-option") || t).scrollIntoView({ block: "nearest" });   // the chosen tier stays in view
       }
-      else if (t.id === "evidence-" + id) e.evidence = t.value;
-      else if (t.id === "priority-" + id) { e.priority = t.checked; drawNext(id); }
-      else if (t.id === "action-" + id) e.action = t.value;
-      else if (t.id === "lead-" + id) e.lead = t.value;
-      else if (t.id === "due-" + id) e.due = t.value;
+      else if (t.id === "evidence-" + id) W.setField(state, id, "evidence", t.value);
+      else if (t.id === "priority-" + id) { W.setField(state, id, "priority", t.checked); drawNext(id); }
+      else if (t.id === "action-" + id) W.setField(state, id, "action", t.value);
+      else if (t.id === "lead-" + id) W.setField(state, id, "lead", t.value);
+      else if (t.id === "due-" + id) W.setField(state, id, "due", t.value);
       else if (t.hasAttribute("data-case-for")) {
         var chosen = Array.prototype.map.call(
           t.closest(".wb-cases").querySelectorAll("input:checked"), function (i) { return i.value; });
-        e.case_studies = chosen;
+        W.setField(state, id, "case_studies", chosen);
       } else return;
     }
+    if (storageOff) return;        // said at load; the work stays in the page
     persist();
   }
 
@@ -240,16 +353,17 @@ Workbook.define("workbook", function (root, W, fw) {
     return "self-evaluation" + (school ? "-" + school : "") + "-" + (state.date || W.today()) + "." + ext;
   }
 
-  document.getElementById("wb-export-json").addEventListener("click", function () {
+  function exportJson() {
     // an export needs a date to be compared with later ones: default to today's
     if (!state.date) {
-      state.date = W.today();
+      W.setField(state, null, "date", W.today());
       document.getElementById("wb-date").value = state.date;
-      persist();
+      if (!storageOff) persist();
     }
-    W.download(fileName("json"), JSON.stringify(W.exportState(state), null, 1), "application/json");
+    W.download(fileName("json"), JSON.stringify(W.exportState(fw, state), null, 1), "application/json");
     say("Exported " + fileName("json") + ". Keep it safe: it is the only copy outside this browser.");
-  });
+  }
+  document.getElementById("wb-export-json").addEventListener("click", exportJson);
 
   document.getElementById("wb-export-csv").addEventListener("click", function () {
     var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
@@ -258,45 +372,61 @@ Workbook.define("workbook", function (root, W, fw) {
     say("Exported " + fileName("csv") + ".");
   });
 
+  /* Import: the whole file is checked first; the saved work is replaced only after a backup of it has been
+   * written and read back; if anything fails, nothing changes. */
   document.getElementById("wb-import").addEventListener("change", function (event) {
     var file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
     showError("");
-    W.readFile(file, fw, function (error, imported) {
+    W.readFile(file, fw, function (error, imported, result) {
       if (error) { showError(error + " Your saved work has not been changed."); return; }
-      var before = W.stored(W.STORAGE_KEY);
-      // keep the work being replaced so Undo import can bring it back (and never an older backup)
-      try {
-        if (before) window.localStorage.setItem(W.BACKUP_KEY, before);
-        else window.localStorage.removeItem(W.BACKUP_KEY);
-      } catch (e) { /* storage off: persist() below says so */ }
+      var kept = { ok: true, empty: true };
+      if (!storageOff) {
+        kept = W.backUp(fw, state);
+        if (!kept.ok) {
+          showError("“" + file.name + "” was not imported: " + W.problemText(kept.reason) + ", so your current work " +
+            "could not be backed up first. Your saved work has not been changed. Download a copy of it, then free some " +
+            "space (or use another browser) and import again.", true);
+          return;
+        }
+        var written = W.replace(fw, imported);
+        if (!written.ok) {
+          if (!kept.empty) W.remove(W.BACKUP_KEY);
+          showError("“" + file.name + "” was not imported: " + W.problemText(written.reason) + ". Your saved work has " +
+            "not been changed.", true);
+          return;
+        }
+        imported = written.state;
+      }
       state = imported;
-      persist();
       fill();
+      savedNode.textContent = storageOff ? "Not saved in this browser: storage is blocked." : savedText();
       var judged = Object.keys(state.statements).filter(function (id) { return state.statements[id].tier; }).length;
-      var note = imported.edition && imported.edition !== fw.edition ?
-        " It was made with framework edition " + imported.edition + "; this site shows edition " + fw.edition + " (statement ids are the same)." : "";
-      say("Imported “" + file.name + "”: " + judged + " judgements restored." + note + (before ? " Your previous work was kept as a backup: use Undo import to bring it back." : ""));
-      if (!before) removeUndo();
-      else if (!document.getElementById("wb-undo")) addUndo();
+      var note = W.migrationText(fw, result);
+      say("Imported “" + file.name + "”: " + judged + " judgements restored." + (note ? " " + note : "") +
+        (kept.empty ? "" : " Your previous work was backed up in this browser: use Undo import to bring it back."));
+      drawUndo();
     });
   });
 
-  function removeUndo() {
+  /* Undo import: put the backed-up work back (verified), then drop the backup. */
+  function drawUndo() {
     var button = document.getElementById("wb-undo");
-    if (button) button.remove();
-  }
-
-  function addUndo() {
-    if (!W.stored(W.BACKUP_KEY)) return;
-    var button = W.el("button", { type: "button", className: "md-button", id: "wb-undo", text: "Undo import" });
+    var has = !!W.stored(W.BACKUP_KEY);
+    if (!has) { if (button) button.remove(); return; }
+    if (button) return;
+    button = W.el("button", { type: "button", className: "md-button", id: "wb-undo", text: "Undo import" });
     button.addEventListener("click", function () {
-      var backup = window.localStorage.getItem(W.BACKUP_KEY);
-      if (!backup) return;
-      window.localStorage.setItem(W.STORAGE_KEY, backup);
-      window.localStorage.removeItem(W.BACKUP_KEY);
-      state = W.load(fw);
+      var previous = W.backup(fw);
+      if (!previous) { button.remove(); say("There is no backup to bring back."); return; }
+      var written = W.replace(fw, previous);
+      if (!written.ok) {
+        showError("The import was not undone: " + W.problemText(written.reason) + ". The backup is still kept.", true);
+        return;
+      }
+      W.remove(W.BACKUP_KEY);
+      state = written.state;
       fill();
       button.remove();
       say("Import undone: your previous work is back.");
@@ -309,19 +439,22 @@ Workbook.define("workbook", function (root, W, fw) {
       say("Nothing was cleared.");
       return;
     }
-    // clear means all: the copy kept for Undo import goes too
-    try {
-      window.localStorage.removeItem(W.STORAGE_KEY);
-      window.localStorage.removeItem(W.BACKUP_KEY);
-    } catch (e) { /* storage off: nothing was stored */ }
-    removeUndo();
-    state = W.emptyState(fw);
+    // clear means all: the copy kept for Undo import and the unreadable copies go too. The cleared work is
+    // written (not just removed) so that other open tabs clear too instead of saving their older copy back.
+    var empty = W.emptyState(fw);
+    var written = storageOff ? { ok: true } : W.replace(fw, empty);
+    W.remove(W.BACKUP_KEY);
+    W.remove(W.UNREADABLE_KEY);
+    drawUndo();
+    state = empty;
+    notesNode.textContent = "";
     fill();
-    say("Cleared. The workbook is empty.");
+    say(written.ok ? "Cleared. The workbook is empty." : "Cleared on this page, but " + W.problemText(written.reason) + ".");
   });
 
   W.printButton(document.getElementById("wb-print"));
 
   fill();
-  addUndo();
+  drawLoadNotes();
+  drawUndo();
 });
