@@ -246,9 +246,11 @@ def run_compare(page, base_url, earlier, later=None):
 def assert_oak_movement(page):
     counts = page.locator(".cmp-counts li")
     expect(counts).to_have_text(["▲ Moved up: 3 statements", "▼ Moved down: 1 statement",
-                                 "= Stayed the same: 2 statements",
-                                 f"○ Not judged: {len(FW.statements) - 6} statements"])
-    expect(page.locator("article").get_by_role("status")).to_contain_text("moved up 3, moved down 1, stayed the same 2")
+                                 "= Stayed the same: 2 statements", "+ Newly judged: 1 statement",
+                                 "− No longer judged: 1 statement",
+                                 f"○ Not judged: {len(FW.statements) - 8} statements"])
+    expect(page.locator("article").get_by_role("status")).to_contain_text(
+        "moved up 3, moved down 1, stayed the same 2, newly judged 1, no longer judged 1")
     rows = page.get_by_role("region", name="Changes by statement").get_by_role("row")
     expect(rows).to_have_count(len(FW.statements) + 1)
 
@@ -258,15 +260,15 @@ def assert_oak_movement(page):
     expect(row("statement-2-1").locator("td")).to_have_text([EF, SE, "▲ Moved up 2 tiers"])
     expect(row("statement-1-3").locator("td")).to_have_text([SP, EF, "▼ Moved down"])
     expect(row("statement-1-2").locator("td")).to_have_text([SP, SP, "= Stayed the same"])
-    expect(row("statement-4-1").locator("td").last).to_have_text("○ Not judged now")
-    expect(row("statement-5-1").locator("td").last).to_have_text("○ Not judged earlier")
+    expect(row("statement-4-1").locator("td").last).to_have_text("− No longer judged")
+    expect(row("statement-5-1").locator("td").last).to_have_text("+ Newly judged")     # apart from "not judged" (issue 13)
     expect(row("statement-8-1").locator("td").last).to_have_text("○ Not judged in either")
     # the symbols are decoration; the words carry the meaning
     expect(row("statement-1-1").locator(".move__symbol")).to_have_attribute("aria-hidden", "true")
     # per area: area 1 had one up (1.1), one down (1.3), one the same (1.2) and one not judged (1.4)
     area_row = page.get_by_role("region", name="Changes by area").get_by_role("row").nth(1)
     expect(area_row.get_by_role("rowheader")).to_have_text(f"1. {FW.areas[0].name}")
-    expect(area_row.locator("td.wb-num")).to_have_text(["1", "1", "1", "1"])
+    expect(area_row.locator("td.wb-num")).to_have_text(["1", "1", "1", "0", "0", "1"])
     expect(area_row.get_by_role("img")).to_have_count(2)
 
 

@@ -139,3 +139,31 @@ def test_the_action_plan_shows_a_filled_in_excel_workbook_without_saving_it(page
     expect(page.locator(f"#plan-{s.id}")).to_contain_text("Audit the accessibility plan with governors")
     expect(page.locator("article").get_by_role("status")).to_contain_text("Showing the plan from “oak.xlsx”")
     assert page.evaluate(STORAGE_JS) is None, "opening a file on the action plan saved it"
+
+
+# --- trust overview: the same school twice (issue 13, item 6) ----------------------------------------------------
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def test_trust_overview_counts_the_same_school_once_unless_told_otherwise(page, base_url, tmp_path):
+    copy = tmp_path / "birch-copy.json"               # one export saved twice under two names
+    copy.write_text((FIXTURES / "birch-2026.json").read_text(encoding="utf-8"), encoding="utf-8")
+    page.goto(base_url + "trust-overview/")
+    page.get_by_label(re.compile("^Schools' exported self-evaluations")).set_input_files(
+        [str(FIXTURES / n) for n in ("oak-2025.json", "oak-2026.json", "birch-2026.json")] + [str(copy)])
+    status = page.locator("article").get_by_role("status")
+    expect(status).to_contain_text("2 schools loaded. 2 files look like a school already loaded and are counted once")
+    warning = page.locator(".trust-twins")
+    expect(warning.get_by_role("heading")).to_have_text("Same school twice?")
+    expect(warning).to_contain_text("“oak-2025.json” and “oak-2026.json” have the same school name (Oak Tree Primary)")
+    expect(warning).to_contain_text("counted once, using “oak-2026.json” (12 March 2026)")
+    expect(warning).to_contain_text("“birch-copy.json” and “birch-2026.json” hold the same judgements and evidence")
+    grid = page.get_by_role("region", name="Schools by area").get_by_role("table")
+    expect(grid.locator("tbody th[scope=row]")).to_have_text(["Oak Tree Primary, 12 March 2026", "Birch Academy, 2 February 2026"])
+    expect(grid.locator("tfoot th")).to_have_text("All 2 schools")
+
+    page.get_by_label("They are different schools: count every file").check()
+    expect(grid.locator("tbody th[scope=row]")).to_have_count(4)
+    expect(page.get_by_role("region", name="Schools by area").get_by_role("table").locator("tfoot th")).to_have_text("All 4 schools")
+    expect(status).to_have_text("4 schools loaded.")

@@ -594,6 +594,20 @@
     }
   }
 
+  /* Do two evaluations look like the same school? "content" (the same judgements and evidence, e.g. one export
+   * loaded twice under two file names), "name" (the same school name, however spaced or capitalised), or "". */
+  function sameSchool(a, b) {
+    var name = function (s) { return (s.school || "").trim().toLowerCase().replace(/\s+/g, " "); };
+    var content = function (s) {
+      return JSON.stringify(Object.keys(s.statements).sort().map(function (id) {
+        var e = s.statements[id];
+        return [id, Object.keys(e).sort().map(function (k) { return [k, e[k]]; })];
+      }));
+    };
+    if (Object.keys(a.statements).length && content(a) === content(b)) return "content";
+    return name(a) && name(a) === name(b) ? "name" : "";
+  }
+
   /* How to name an evaluation on screen: its school (or the file it came from) and its date. */
   function describe(state, fallback) {
     var name = state.school || fallback || "Unnamed school";
@@ -769,6 +783,7 @@
     backUp: backUp, backup: backup, replace: replace, remove: remove, unreadableCopies: unreadableCopies,
     UNREADABLE_KEY: UNREADABLE_KEY, problemText: problemText, askToKeep: askToKeep, migrationText: migrationText,
     validate: validate, readFile: readFile, readFiles: readFiles, exportState: exportState, describe: describe,
+    sameSchool: sameSchool,
     csvRows: csvRows, toCsv: toCsv, download: download,
     // text
     ukDate: ukDate, slug: slug, today: today, plural: plural,
