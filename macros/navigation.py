@@ -12,7 +12,8 @@ def site_nav(fw: Framework) -> list:
         {"Areas": ["areas/index.md"] + [{a.title: a.page} for a in fw.areas]},
         {"Case studies": ["case-studies/index.md"]
          + [{c.title: c.page} for c in sorted(fw.case_studies, key=lambda c: c.title.lower())]},
-        {"Self-evaluation": ["self-evaluation.md", "action-plan.md", "compare.md", "trust-overview.md"]},
+        {"Self-evaluation": ["self-evaluation.md", "action-plan.md", "compare.md", "trust-overview.md",
+                             "audit-form.md"]},   # audit-form.md: the printable blank form (issue 13),
         {"Ordinarily available provision": "ordinarily-available-provision.md"},
         {"Knowledge base": ["knowledge/index.md"] + [{p.title: p.page} for p in fw.knowledge_pages]},
         {"Glossary": "glossary.md"},

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
+from . import suggestions
 from .model import Framework
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,13 +55,16 @@ def workbook_json(fw: Framework) -> str:
     import json
     data = {
         "edition": fw.edition.id,
+        "title": fw.title,    # the printed report names the framework (issue 13)
         "tiers": [{"id": t.id, "name": t.name} for t in fw.tiers],
         "areas": [{
             "id": a.id, "number": a.number, "name": a.name, "path": a.url,
             "case_studies": [{"id": c.id, "title": c.title, "path": c.url} for c in a.featured],
             # descriptors: {tier id: [paragraphs]}, so the action plan can show the next tier's text
             "statements": [{"id": s.id, "label": s.label, "text": s.text,
-                            "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)}}
+                            "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)},
+                            # three case studies to suggest first, each with why (issue 13; macros/suggestions.py)
+                            "suggested": [{"id": c.id, "why": why} for c, why in suggestions.for_statement(fw, a, s)]}
                            for s in a.statements],
         } for a in fw.areas],
         # renamed and retired ids, so saved work and old exports follow them (see the workbook's migration)

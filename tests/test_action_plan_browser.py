@@ -78,14 +78,20 @@ def test_next_tier_text_and_case_studies_appear_after_a_judgement(page, base_url
     expect(box.get_by_role("heading")).to_have_text(f"Next step: what {SP} looks like for statement {s.label}")
     for text in descriptors(s.id, 1):
         expect(box).to_contain_text(norm(text))
-    cases = box.get_by_role("group", name=re.compile("^Case studies for this area"))
+    # a compact next step (issue 13): at most three case studies, each with why, the rest on request
+    cases = box.get_by_role("group", name=re.compile("^Case studies that may help"))
+    expect(cases.get_by_role("checkbox")).to_have_count(3)
+    expect(cases.locator(".wb-case__why").first).not_to_be_empty()
+    cases.get_by_role("button", name=f"Show all {len(s.area.featured)} case studies for this area").click()
     expect(cases.get_by_role("checkbox")).to_have_count(len(s.area.featured))
     first = s.area.featured[0]
-    link = cases.get_by_role("link", name=first.title, exact=True)
+    link = cases.get_by_role("link", name=f"Read it: {first.title}", exact=True)
     expect(link).to_have_attribute("href", f"../case-studies/{first.id}/")
+    page.get_by_role("button", name="Change the tier").click()   # a judged statement shows its tier only
     tier_radio(page, s, SP).check()                        # one tier up: the text follows
     for text in descriptors(s.id, 2):
         expect(box).to_contain_text(norm(text))
+    page.get_by_role("button", name="Change the tier").click()
     tier_radio(page, s, SE).check()                        # the top tier has no next tier
     expect(box).to_contain_text(f"Judged at {SE}: keep it there")
     expect(box.get_by_role("checkbox")).to_have_count(0)
@@ -231,7 +237,7 @@ def test_action_plan_with_nothing_saved_points_to_the_workbook(page, base_url):
 
 def run_compare(page, base_url, earlier, later=None):
     page.goto(base_url + "compare/")
-    page.get_by_label("Earlier evaluation: an exported file (.json)").set_input_files(fixture(earlier))
+    page.get_by_label(re.compile("^Earlier evaluation")).set_input_files(fixture(earlier))
     if later:
         page.get_by_label(re.compile("^Later evaluation")).set_input_files(fixture(later))
     page.get_by_role("button", name="Compare", exact=True).click()
@@ -240,9 +246,11 @@ def run_compare(page, base_url, earlier, later=None):
 def assert_oak_movement(page):
     counts = page.locator(".cmp-counts li")
     expect(counts).to_have_text(["▲ Moved up: 3 statements", "▼ Moved down: 1 statement",
-                                 "= Stayed the same: 2 statements",
-                                 f"○ Not judged: {len(FW.statements) - 6} statements"])
-    expect(page.locator("article").get_by_role("status")).to_contain_text("moved up 3, moved down 1, stayed the same 2")
+                                 "= Stayed the same: 2 statements", "+ Newly judged: 1 statement",
+                                 "− No longer judged: 1 statement",
+                                 f"○ Not judged: {len(FW.statements) - 8} statements"])
+    expect(page.locator("article").get_by_role("status")).to_contain_text(
+        "moved up 3, moved down 1, stayed the same 2, newly judged 1, no longer judged 1")
     rows = page.get_by_role("region", name="Changes by statement").get_by_role("row")
     expect(rows).to_have_count(len(FW.statements) + 1)
 
@@ -252,15 +260,15 @@ def assert_oak_movement(page):
     expect(row("statement-2-1").locator("td")).to_have_text([EF, SE, "▲ Moved up 2 tiers"])
     expect(row("statement-1-3").locator("td")).to_have_text([SP, EF, "▼ Moved down"])
     expect(row("statement-1-2").locator("td")).to_have_text([SP, SP, "= Stayed the same"])
-    expect(row("statement-4-1").locator("td").last).to_have_text("○ Not judged now")
-    expect(row("statement-5-1").locator("td").last).to_have_text("○ Not judged earlier")
+    expect(row("statement-4-1").locator("td").last).to_have_text("− No longer judged")
+    expect(row("statement-5-1").locator("td").last).to_have_text("+ Newly judged")     # apart from "not judged" (issue 13)
     expect(row("statement-8-1").locator("td").last).to_have_text("○ Not judged in either")
     # the symbols are decoration; the words carry the meaning
     expect(row("statement-1-1").locator(".move__symbol")).to_have_attribute("aria-hidden", "true")
     # per area: area 1 had one up (1.1), one down (1.3), one the same (1.2) and one not judged (1.4)
     area_row = page.get_by_role("region", name="Changes by area").get_by_role("row").nth(1)
     expect(area_row.get_by_role("rowheader")).to_have_text(f"1. {FW.areas[0].name}")
-    expect(area_row.locator("td.wb-num")).to_have_text(["1", "1", "1", "1"])
+    expect(area_row.locator("td.wb-num")).to_have_text(["1", "1", "1", "0", "0", "1"])
     expect(area_row.get_by_role("img")).to_have_count(2)
 
 
@@ -357,7 +365,8 @@ def test_pages_without_javascript_say_they_need_it(browser, base_url, path):
         expect(note).to_contain_text("needs JavaScript")
         expect(note.locator("a[href='../self-evaluation/']")).to_have_count(1)
         expect(page.get_by_role("note")).to_contain_text("Nothing leaves this browser.")
-        expect(page.locator(".js-only")).to_be_hidden()
+        for part in page.locator(".js-only").all():       # every part that needs JavaScript
+            expect(part).to_be_hidden()
     finally:
         context.close()
 

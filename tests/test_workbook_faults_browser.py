@@ -141,6 +141,7 @@ def test_two_tabs_editing_the_same_statement_merge_per_field_and_newer_wins(brow
         evidence(b, STATEMENT).fill("Evidence typed in tab B")       # B: the evidence of the same statement
         expect(evidence(a, STATEMENT)).to_have_value("Evidence typed in tab B")
         expect(radio(b, STATEMENT, SP)).to_be_checked()
+        b.locator(f"#eval-{STATEMENT.id}").get_by_role("button", name="Change the tier").click()  # a judged statement shows its tier only (issue 13)
         radio(b, STATEMENT, SE).check()                              # the same field: the newer edit wins everywhere
         expect(radio(a, STATEMENT, SE)).to_be_checked()
         a.get_by_label(f"Make statement {STATEMENT.label} a priority for development").check()

@@ -97,8 +97,10 @@ Workbook.define("action-plan", function (holder, W, fw) {
     ]);
   }
 
+  var fromFile = null;    // a state read from a file the user opened here (never saved), or null for the saved work
+
   function draw() {
-    var found = W.load(fw);
+    var found = fromFile ? { state: fromFile } : W.load(fw);
     state = found.state;
     holder.textContent = "";
     notes(found);
@@ -139,8 +141,25 @@ Workbook.define("action-plan", function (holder, W, fw) {
 
   W.printButton(document.getElementById("ap-print"));
 
-  // The workbook open in another tab saves as you type: follow it.
-  window.addEventListener("storage", function (event) { if (event.key === W.STORAGE_KEY) draw(); });
+  // The workbook open in another tab saves as you type: follow it (unless a file is shown).
+  window.addEventListener("storage", function (event) { if (event.key === W.STORAGE_KEY && !fromFile) draw(); });
+
+  // Show the plan of an export or a filled-in spreadsheet, without touching the work saved here.
+  var opener = document.getElementById("ap-open");
+  var openError = document.getElementById("ap-open-error");
+  opener.addEventListener("change", function () {
+    var file = opener.files[0];
+    opener.value = "";
+    if (!file) return;
+    W.readFile(file, fw, function (error, opened) {
+      W.showError(openError, error ? error + " The plan shown has not changed." : "");
+      if (error) return;
+      fromFile = opened;
+      draw();
+      document.getElementById("ap-status").textContent = "Showing the plan from “" + file.name +
+        "”. The work saved in this browser has not changed.";
+    });
+  });
 
   draw();
 });

@@ -1,5 +1,5 @@
 /* The compare page: an earlier export beside the saved self-evaluation (or a second export), per statement
- * and per area: moved up, moved down, stayed the same, not judged. Files are read here, never sent. Starts from data-module="compare"; needs workbook-core.js. */
+ * and per area: moved up, moved down, stayed the same, newly judged, no longer judged, not judged. Files are read here, never sent. Starts from data-module="compare"; needs workbook-core.js. */
 Workbook.define("compare", function (form, W, fw) {
   "use strict";
   var el = W.el;
@@ -12,9 +12,12 @@ Workbook.define("compare", function (form, W, fw) {
     up: { symbol: "▲", name: "Moved up", className: "move-up" },
     down: { symbol: "▼", name: "Moved down", className: "move-down" },
     same: { symbol: "=", name: "Stayed the same", className: "move-same" },
+    added: { symbol: "+", name: "Newly judged", className: "move-added" },
+    dropped: { symbol: "−", name: "No longer judged", className: "move-dropped" },
     none: { symbol: "○", name: "Not judged", className: "move-none" }
   };
-  var ORDER = ["up", "down", "same", "none"];
+  // a statement judged only in the later file is progress to see, not "not judged" (issue 13)
+  var ORDER = ["up", "down", "same", "added", "dropped", "none"];
 
   W.enhance();
 
@@ -29,8 +32,8 @@ Workbook.define("compare", function (form, W, fw) {
         var after = (W.entryOf(later, s.id) || {}).tier || "";
         var kind, detail;
         if (!before || !after) {
-          kind = "none";
-          detail = !before && !after ? "Not judged in either" : !before ? "Not judged earlier" : "Not judged now";
+          kind = !before && !after ? "none" : !before ? "added" : "dropped";
+          detail = { none: "Not judged in either", added: "Newly judged", dropped: "No longer judged" }[kind];
         } else {
           var steps = W.tierRank(fw, after) - W.tierRank(fw, before);
           kind = steps > 0 ? "up" : steps < 0 ? "down" : "same";
@@ -43,7 +46,8 @@ Workbook.define("compare", function (form, W, fw) {
   }
 
   function tally(rows) {
-    var counts = { up: 0, down: 0, same: 0, none: 0 };
+    var counts = {};
+    ORDER.forEach(function (k) { counts[k] = 0; });
     rows.forEach(function (r) { counts[r.kind] += 1; });
     return counts;
   }

@@ -7,7 +7,9 @@ Workbook.define("trust", function (root, W, fw) {
   var result = document.getElementById("trust-result");
   var statusNode = document.getElementById("trust-status");
   var buttons = document.getElementById("trust-buttons");
-  var schools = [];       // [{name, file, state}] in the order the files were given
+  var schools = [];       // [{name, file, state}] counted in the overview, in the order the files were given
+  var loaded = [];        // every file read, duplicates included
+  var countTwins = false; // the user said files that look like the same school are different schools
 
   W.enhance();
 
@@ -73,8 +75,59 @@ Workbook.define("trust", function (root, W, fw) {
     return W.scrollBox(table, "Schools by area", "trust-grid");
   }
 
-  function draw(errors) {
+  /* Files that look like the same school are counted once (the latest evaluation) unless the user says
+   * otherwise. Returns [{kept, dropped, why}] for the warning. */
+  function pickSchools() {
+    var kept = [], twins = [];
+    loaded.forEach(function (school) {
+      var twin = kept.filter(function (k) { return W.sameSchool(k.state, school.state); })[0];
+      if (!twin) { kept.push(school); return; }
+      var why = W.sameSchool(twin.state, school.state);
+      if (countTwins) { kept.push(school); twins.push({ kept: twin, other: school, why: why }); return; }
+      var later = (school.state.date || "") > (twin.state.date || "");
+      if (later) kept[kept.indexOf(twin)] = school;
+      twins.push({ kept: later ? school : twin, other: later ? twin : school, why: why });
+    });
+    schools = kept;
+    return twins;
+  }
+
+  function twinWarning(twins) {
+    var box = el("div", { className: "note note--warning trust-twins" }, [
+      el("h2", { id: "same-school", text: "Same school twice?" }),
+      el("ul", {}, twins.map(function (t) {
+        return el("li", { text: "“" + t.other.file + "” and “" + t.kept.file + "” " + (t.why === "name" ?
+          "have the same school name (" + (t.kept.state.school || "").trim() + ")" : "hold the same judgements and evidence") +
+          (countTwins ? ": both are counted." : ": counted once, using “" + t.kept.file + "”" +
+            (t.kept.state.date ? " (" + W.ukDate(t.kept.state.date) + ")" : "") + ".") });
+      }))]);
+    var check = el("input", { type: "checkbox", id: "trust-count-twins" });
+    check.checked = countTwins;
+    check.addEventListener("change", function () {
+      countTwins = check.checked;
+      var errors = lastErrors;
+      drawAll(errors);
+      document.getElementById("trust-count-twins").focus();
+    });
+    box.appendChild(el("p", {}, [el("label", { className: "check", for: "trust-count-twins" },
+      [check, " They are different schools: count every file"])]));
+    return box;
+  }
+
+  var lastErrors = [];
+  function drawAll(errors) {
+    lastErrors = errors;
+    var twins = pickSchools();
+    draw(errors, twins);
+    var extra = twins.length && !countTwins ? " " + plural(twins.length, "file looks", "files look") +
+      " like a school already loaded and " + (twins.length === 1 ? "is" : "are") + " counted once: see “Same school twice?”." : "";
+    statusNode.textContent = plural(schools.length, "school", "schools") + " loaded." + extra +
+      (errors.length ? " " + plural(errors.length, "file was", "files were") + " not loaded: see “Files not loaded”." : "");
+  }
+
+  function draw(errors, twins) {
     result.textContent = "";
+    if (twins && twins.length) result.appendChild(twinWarning(twins));
     buttons.hidden = !schools.length;
     if (errors.length) {
       result.appendChild(el("h2", { id: "not-loaded", text: "Files not loaded" }));
@@ -106,14 +159,12 @@ Workbook.define("trust", function (root, W, fw) {
     if (!files.length) return;
     statusNode.textContent = "Reading " + plural(files.length, "file", "files") + "…";
     W.readFiles(files, fw).then(function (read) {
-      schools = read.filter(function (r) { return !r.error; }).map(function (r) {
-        return { name: W.describe(r.state, r.file.name.replace(/\.json$/i, "")), file: r.file.name, state: r.state,
+      loaded = read.filter(function (r) { return !r.error; }).map(function (r) {
+        return { name: W.describe(r.state, r.file.name.replace(/\.(json|csv|xlsx)$/i, "")), file: r.file.name, state: r.state,
           edition: r.result.from_edition };
       });
-      var errors = read.filter(function (r) { return r.error; }).map(function (r) { return r.error; });
-      draw(errors);
-      statusNode.textContent = plural(schools.length, "school", "schools") + " loaded." +
-        (errors.length ? " " + plural(errors.length, "file was", "files were") + " not loaded: see “Files not loaded”." : "");
+      countTwins = false;
+      drawAll(read.filter(function (r) { return r.error; }).map(function (r) { return r.error; }));
     });
   });
 

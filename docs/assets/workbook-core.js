@@ -508,6 +508,15 @@
       done("“" + file.name + "” is " + Math.round(file.size / 1024) + " KB; an export is never larger than " + (MAX_BYTES / 1024 / 1024) + " MB, so this is not one.");
       return;
     }
+    // A spreadsheet (the CSV export, the Excel audit workbook) becomes the same object a JSON export holds
+    // (workbook-sheets.js), then takes the same validation below: all or nothing.
+    if (window.WorkbookSheets && window.WorkbookSheets.isSpreadsheet(file)) {
+      window.WorkbookSheets.read(file, fw).then(function (result) {
+        if (result.errors) done(notImported(file, result.errors));
+        else checked(file, result.data, fw, done);
+      }, function () { done("“" + file.name + "” could not be read."); });
+      return;
+    }
     var reader = new FileReader();
     reader.onerror = function () { done("“" + file.name + "” could not be read."); };
     reader.onload = function () {
@@ -516,18 +525,25 @@
         done("“" + file.name + "” is not a JSON file, so it is not an export from this workbook.");
         return;
       }
-      try { result = validate(data, fw); } catch (e) {
-        done("“" + file.name + "” was not imported: this page could not check it (" + e.message + ").");
-        return;
-      }
-      if (!result.ok) {
-        var more = result.errors.length > 3 ? " (and " + (result.errors.length - 3) + " more problems)" : "";
-        done("“" + file.name + "” was not imported: " + result.errors.slice(0, 3).join(" ") + more);
-        return;
-      }
-      done(null, result.state, result);
+      checked(file, data, fw, done);
     };
     reader.readAsText(file);
+  }
+
+  /* Validate what a file held; calls back (errorMessage) or (null, state, result). */
+  function checked(file, data, fw, done) {
+    var result;
+    try { result = validate(data, fw); } catch (e) {
+      done("“" + file.name + "” was not imported: this page could not check it (" + e.message + ").");
+      return;
+    }
+    if (!result.ok) done(notImported(file, result.errors));
+    else done(null, result.state, result);
+  }
+
+  function notImported(file, errors) {
+    var more = errors.length > 3 ? " (and " + (errors.length - 3) + " more problems)" : "";
+    return "“" + file.name + "” was not imported: " + errors.slice(0, 3).join(" ") + more;
   }
 
   /* Read several files; resolves to [{file, error, state, result}] in the order given. */
@@ -592,6 +608,20 @@
     } catch (e) {
       return Promise.resolve("unsupported");
     }
+  }
+
+  /* Do two evaluations look like the same school? "content" (the same judgements and evidence, e.g. one export
+   * loaded twice under two file names), "name" (the same school name, however spaced or capitalised), or "". */
+  function sameSchool(a, b) {
+    var name = function (s) { return (s.school || "").trim().toLowerCase().replace(/\s+/g, " "); };
+    var content = function (s) {
+      return JSON.stringify(Object.keys(s.statements).sort().map(function (id) {
+        var e = s.statements[id];
+        return [id, Object.keys(e).sort().map(function (k) { return [k, e[k]]; })];
+      }));
+    };
+    if (Object.keys(a.statements).length && content(a) === content(b)) return "content";
+    return name(a) && name(a) === name(b) ? "name" : "";
   }
 
   /* How to name an evaluation on screen: its school (or the file it came from) and its date. */
@@ -769,6 +799,7 @@
     backUp: backUp, backup: backup, replace: replace, importState: importState, remove: remove, unreadableCopies: unreadableCopies,
     UNREADABLE_KEY: UNREADABLE_KEY, problemText: problemText, askToKeep: askToKeep, migrationText: migrationText,
     validate: validate, readFile: readFile, readFiles: readFiles, exportState: exportState, describe: describe,
+    sameSchool: sameSchool,
     csvRows: csvRows, toCsv: toCsv, download: download,
     // text
     ukDate: ukDate, slug: slug, today: today, plural: plural,

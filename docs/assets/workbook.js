@@ -89,14 +89,18 @@ Workbook.define("workbook", function (root, W, fw) {
         setValue(document.getElementById("action-" + s.id), e.action || "");
         setValue(document.getElementById("lead-" + s.id), e.lead || "");
         setValue(document.getElementById("due-" + s.id), e.due || "");
+        settle(s.id, !!e.tier);
         drawNext(s.id);
       });
     });
     drawSummary();
+    drawProgress();
     drawKept();
   }
 
-  /* What the next tier looks like, and the area's case studies, for a statement judged below the top tier. */
+  /* The next step for a statement judged below the top tier: what the next tier looks like (one suggestion),
+   * then at most three case studies with why each is suggested, the rest on request. Ticking a box never
+   * leaves the page: the links to read a case study are outside the boxes' labels. */
   function drawNext(id) {
     var box = document.querySelector("[data-next-for='" + id + "']");
     var e = W.entryOf(state, id) || {};
@@ -117,19 +121,118 @@ Workbook.define("workbook", function (root, W, fw) {
     }
     box.appendChild(W.el("h4", { className: "wb-next__title", text: "Next step: what " + step.tier.name + " looks like for statement " + found.statement.label }));
     step.paragraphs.forEach(function (text) { box.appendChild(W.el("p", { text: text })); });
-    if (area.case_studies.length) {
-      var chosen = e.case_studies || [];
-      var group = W.el("fieldset", { className: "wb-cases" }, [
-        W.el("legend", { text: "Case studies for this area: tick the ones to use in your action plan" })]);
-      area.case_studies.forEach(function (c) {
-        var box2 = W.el("input", { type: "checkbox", value: c.id, "data-case-for": id });
-        box2.checked = chosen.indexOf(c.id) >= 0;
-        var link = W.el("a", { href: "../" + c.path, text: c.title });
-        group.appendChild(W.el("label", { className: "check" }, [box2, " ", link]));
+    if (area.case_studies.length) box.appendChild(caseStudies(id, found.statement, area, e.case_studies || []));
+  }
+
+  function caseStudies(id, statement, area, chosen) {
+    var why = {};
+    (statement.suggested || []).forEach(function (x) { why[x.id] = x.why; });
+    var first = area.case_studies.filter(function (c) { return why[c.id] || chosen.indexOf(c.id) >= 0; });
+    var rest = area.case_studies.filter(function (c) { return first.indexOf(c) < 0; });
+    var group = W.el("fieldset", { className: "wb-cases" }, [
+      W.el("legend", { text: "Case studies that may help: tick the ones to use in your action plan" })]);
+    function option(c, list) {
+      var tick = W.el("input", { type: "checkbox", value: c.id, "data-case-for": id });
+      tick.checked = chosen.indexOf(c.id) >= 0;
+      var read = W.el("a", { href: "../" + c.path, "aria-label": "Read it: " + c.title, text: "Read it" });
+      list.appendChild(W.el("li", { className: "wb-case" }, [
+        W.el("label", { className: "check" }, [tick, " ", c.title]),
+        W.el("span", { className: "wb-case__why" }, [why[c.id] ? why[c.id] + " " : "", read])]));
+    }
+    var shown = W.el("ul", { className: "wb-case-list" });
+    first.forEach(function (c) { option(c, shown); });
+    group.appendChild(shown);
+    if (rest.length) {
+      var more = W.el("ul", { className: "wb-case-list", id: "more-cases-" + id, hidden: "" });
+      rest.forEach(function (c) { option(c, more); });
+      var toggle = W.el("button", { type: "button", className: "wb-link-button", "aria-expanded": "false", "aria-controls": more.id,
+        text: "Show all " + area.case_studies.length + " case studies for this area" });
+      toggle.addEventListener("click", function () {
+        more.hidden = !more.hidden;
+        toggle.setAttribute("aria-expanded", String(!more.hidden));
+        toggle.textContent = more.hidden ? "Show all " + area.case_studies.length + " case studies for this area" : "Show only the suggested case studies";
       });
-      box.appendChild(group);
+      group.appendChild(toggle);
+      group.appendChild(more);
+    }
+    return group;
+  }
+
+  /* A judged statement shows only its chosen tier, so the page gets shorter as the work goes on;
+   * "Change the tier" shows all three again. */
+  function settle(id, settled) {
+    var section = document.getElementById("eval-" + id);
+    section.classList.toggle("wb-statement--settled", settled);
+    var change = section.querySelector(".wb-change");
+    if (!change) {
+      change = W.el("button", { type: "button", className: "wb-link-button wb-change", "aria-expanded": "false", text: "Change the tier" });
+      change.addEventListener("click", function () {
+        var open = section.classList.contains("wb-statement--settled");
+        section.classList.toggle("wb-statement--settled", !open);
+        change.setAttribute("aria-expanded", String(open));
+        change.textContent = open ? "Keep this tier" : "Change the tier";
+      });
+      section.querySelector(".wb-tiers").appendChild(change);
+    }
+    change.hidden = !settled;
+    change.setAttribute("aria-expanded", "false");
+    change.textContent = "Change the tier";
+  }
+
+  /* Progress: "N of 43 judged" (kept in view), per area, in the contents column, and the next one to do. */
+  function drawProgress() {
+    var all = index.size, total = W.totalCounts(fw, state), done = all - total[""];
+    document.getElementById("wb-progress-count").textContent = done + " of " + all + " judged";
+    drawNextButton();
+    var toc = document.querySelector(".md-sidebar--secondary .md-nav--secondary");
+    var list = W.el("ul", { className: "md-nav__list wb-toc" });
+    fw.areas.forEach(function (area) {
+      var counts = W.areaCounts(fw, state, area), n = area.statements.length, judged = n - counts[""];
+      var text = judged + " of " + n + " judged";
+      var line = document.querySelector("[data-progress-for='" + area.id + "']");
+      if (line) line.textContent = text;
+      list.appendChild(W.el("li", { className: "md-nav__item" }, [W.el("a", { className: "md-nav__link", href: "#area-" + area.id }, [
+        W.el("span", { text: area.number + ". " + area.name }), W.el("span", { className: "wb-toc__count", text: " " + text })])]));
+    });
+    if (toc) {
+      toc.textContent = "";
+      toc.appendChild(W.el("p", { className: "md-nav__title", text: "Your progress: " + done + " of " + all }));
+      toc.appendChild(list);
     }
   }
+
+  /* The first statement without a tier after the one in view (or from the top). */
+  function nextUnjudged() {
+    var order = [];
+    fw.areas.forEach(function (area) { area.statements.forEach(function (s) { order.push(index.get(s.id)); }); });
+    var open = order.filter(function (x) { var e = W.entryOf(state, x.statement.id); return !(e && e.tier); });
+    if (!open.length) return null;
+    var top = 0;
+    var after = open.filter(function (x) { return document.getElementById("eval-" + x.statement.id).getBoundingClientRect().top > top + 200; });
+    return after[0] || open[0];
+  }
+
+  function drawNextButton() {
+    var next = nextUnjudged();
+    var button = document.getElementById("wb-next-unjudged");
+    button.hidden = !next;
+    if (next) button.textContent = "Next not judged: " + next.statement.label;
+  }
+
+  document.getElementById("wb-next-unjudged").addEventListener("click", function () {
+    var next = nextUnjudged();
+    if (!next) return;
+    var section = document.getElementById("eval-" + next.statement.id);
+    section.scrollIntoView({ block: "start" });
+    section.querySelector("input[type=radio]").focus({ preventScroll: true });
+    drawNextButton();
+  });
+  var scrolled = false;
+  window.addEventListener("scroll", function () {
+    if (scrolled) return;
+    scrolled = true;
+    window.requestAnimationFrame(function () { scrolled = false; drawNextButton(); });
+  }, { passive: true });
 
   function drawSummary() {
     var holder = document.getElementById("wb-summary");
@@ -224,7 +327,12 @@ Workbook.define("workbook", function (root, W, fw) {
     else if (t.id === "wb-date") W.setField(state, null, "date", t.value);
     else {
       var id = t.closest(".wb-statement").getAttribute("data-statement");
-      if (t.type === "radio") { W.setField(state, id, "tier", t.value); drawNext(id); drawSummary(); }
+      if (t.type === "radio") {
+        W.setField(state, id, "tier", t.value);
+        settle(id, !!t.value);
+        drawNext(id); drawSummary(); drawProgress();
+        (t.closest(".wb-option") || t).scrollIntoView({ block: "nearest" });   // the chosen tier stays in view
+      }
       else if (t.id === "evidence-" + id) W.setField(state, id, "evidence", t.value);
       else if (t.id === "priority-" + id) { W.setField(state, id, "priority", t.checked); drawNext(id); }
       else if (t.id === "action-" + id) W.setField(state, id, "action", t.value);

@@ -1,0 +1,212 @@
+/* Spreadsheets back into the workbook: the workbook's own CSV export, and the Excel audit workbook the site
+ * offers (downloads/inclusion-audit-workbook.xlsx, its "Audit" sheet), filled in in Excel. Each becomes the
+ * same object a JSON export holds, so it then goes through the core's one validation, all or nothing.
+ * The .xlsx reader (vendor/read-excel-file.min.js, MIT) is loaded only when someone picks an .xlsx file.
+ * Nothing leaves the browser. Exposes window.WorkbookSheets. */
+(function () {
+  "use strict";
+
+  var FORMAT = "inclusion-audit-self-evaluation";
+  // where this script was loaded from, to find the vendored reader beside it
+  var HERE = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
+  var READER_URL = HERE + "vendor/read-excel-file.min.js";
+
+  /* Column headings, normalised ("Evidence of current practice" -> "evidence_of_current_practice"),
+   * for each field: the CSV export's name first, then the Excel audit workbook's. */
+  var COLUMNS = {
+    id: ["statement_id"],
+    tier: ["tier"],
+    evidence: ["evidence", "evidence_of_current_practice"],
+    priority: ["priority"],
+    action: ["action", "next_steps"],
+    lead: ["lead", "who_leads", "who_leads_it"],
+    due: ["due", "by_when"],
+    case_studies: ["case_studies"],
+    school: ["school"],
+    date: ["date"],
+    edition: ["edition"]
+  };
+
+  function key(heading) {
+    return String(heading === null || heading === undefined ? "" : heading).trim().toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  }
+
+  /* Parse CSV text (RFC 4180: quotes, doubled quotes, line breaks inside quotes) into rows of strings.
+   * A spreadsheet saved with a semicolon separator (some European settings) is read too. */
+  function parseCsv(text) {
+    text = text.replace(/^\ufeff/, "");
+    var firstLine = text.split(/\r?\n/, 1)[0];
+    var sep = firstLine.indexOf(",") < 0 && firstLine.indexOf(";") >= 0 ? ";" : ",";
+    var rows = [], row = [], cell = "", quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (quoted) {
+        if (c === "\"" && text[i + 1] === "\"") { cell += "\""; i++; }
+        else if (c === "\"") quoted = false;
+        else cell += c;
+      } else if (c === "\"") quoted = true;
+      else if (c === sep) { row.push(cell); cell = ""; }
+      else if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        row.push(cell); rows.push(row); row = []; cell = "";
+      } else cell += c;
+    }
+    if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+    return rows;
+  }
+
+  /* A cell as text: Excel gives numbers and dates as such; the CSV export guards formulas with a "'". */
+  function cellText(value) {
+    if (value === null || value === undefined) return "";
+    if (value instanceof Date) return isoDate(value);
+    return String(value).replace(/^'(?=[=+\-@])/, "").trim();
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function isoDate(d) {
+    // Excel dates are calendar days stored as midnight UTC: read them in UTC so no time zone moves them
+    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+  }
+
+  /* "2026-03-14", or "14/03/2026" as Excel writes a UK date back into a CSV. Anything else is kept as it
+   * is, so the core's validation names it. */
+  function dateText(text) {
+    var uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    return uk ? uk[3] + "-" + pad(+uk[2]) + "-" + pad(+uk[1]) : text;
+  }
+
+  /* Rows (the first one with a "statement id" column is the heading) -> {data} or {errors}. */
+  function fromRows(rows, fw, extra) {
+    var start = -1, columns = {};
+    for (var r = 0; r < rows.length && start < 0; r++) {
+      var keys = rows[r].map(key);
+      if (keys.indexOf("statement_id") >= 0) {
+        start = r;
+        Object.keys(COLUMNS).forEach(function (field) {
+          var at = -1;
+          COLUMNS[field].some(function (name) { at = keys.indexOf(name); return at >= 0; });
+          if (at >= 0) columns[field] = at;
+        });
+      }
+    }
+    if (start < 0) {
+      return { errors: ["It has no “Statement id” column, so it is not the workbook's CSV export or the site's Excel audit workbook."] };
+    }
+    if (columns.tier === undefined) return { errors: ["It has no “Tier” column."] };
+
+    var tierByName = {}, statements = {}, casesByTitle = {}, areaOf = {}, errors = [];
+    fw.tiers.forEach(function (t) { tierByName[t.name.toLowerCase()] = t.id; tierByName[t.id] = t.id; });
+    fw.areas.forEach(function (a) {
+      var titles = {};
+      a.case_studies.forEach(function (c) { titles[c.title.toLowerCase()] = c.id; });
+      a.statements.forEach(function (s) { areaOf[s.id] = titles; });
+    });
+    var data = { format: FORMAT, version: 2, edition: (extra && extra.edition) || fw.edition, school: "", date: "", statements: statements };
+    var get = function (row, field) { return columns[field] === undefined ? "" : cellText(row[columns[field]]); };
+
+    rows.slice(start + 1).forEach(function (row, i) {
+      var line = start + i + 2;           // the row number a spreadsheet shows
+      var id = get(row, "id");
+      if (!id) return;                    // a blank row
+      ["school", "date", "edition"].forEach(function (field) {
+        var value = get(row, field);
+        if (value && !data[field + "_seen"]) { data[field] = field === "date" ? dateText(value) : value; data[field + "_seen"] = true; }
+      });
+      var entry = {}, tierText = get(row, "tier");
+      if (tierText) {
+        var tier = tierByName[tierText.toLowerCase()];
+        if (!tier) {
+          errors.push("Row " + line + " (" + id + "): the tier “" + tierText + "” is not one of " +
+            fw.tiers.map(function (t) { return "“" + t.name + "”"; }).join(", ") + ".");
+          return;
+        }
+        entry.tier = tier;
+      }
+      ["evidence", "action", "lead"].forEach(function (field) { var v = get(row, field); if (v) entry[field] = v; });
+      var due = get(row, "due");
+      if (due) entry.due = dateText(due);
+      var priority = get(row, "priority").toLowerCase();
+      // The Excel audit workbook has no Priority column: a statement with next steps written is one.
+      if (columns.priority === undefined && entry.action) entry.priority = true;
+      if (priority) {
+        if (/^(yes|y|true|x|1|✓)$/.test(priority)) entry.priority = true;
+        else if (!/^(no|n|false|0)$/.test(priority)) errors.push("Row " + line + " (" + id + "): priority “" + priority + "” should be “yes” or empty.");
+      }
+      var cases = get(row, "case_studies");
+      if (cases) {
+        entry.case_studies = cases.split(/\s*;\s*/).filter(Boolean).map(function (title) {
+          var found = areaOf[id] && areaOf[id][title.toLowerCase()];
+          if (areaOf[id] && !found) errors.push("Row " + line + " (" + id + "): no case study called “" + title + "” in this statement's area.");
+          return found || title;
+        });
+      }
+      if (!Object.keys(entry).length) return;       // nothing written for this statement
+      if (statements[id]) { errors.push("Row " + line + ": statement “" + id + "” appears twice."); return; }
+      entry.tier = entry.tier || "";
+      entry.evidence = entry.evidence || "";
+      statements[id] = entry;          // an unknown id is named by the core's validation
+    });
+    ["school", "date", "edition"].forEach(function (field) { delete data[field + "_seen"]; });
+    if (errors.length) return { errors: errors };
+    return { data: data };
+  }
+
+  /* Load the .xlsx reader once, on first use. */
+  var readerPromise = null;
+  function loadReader() {
+    if (window.readXlsxFile) return Promise.resolve(window.readXlsxFile);
+    if (!readerPromise) {
+      readerPromise = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = READER_URL;
+        script.onload = function () { resolve(window.readXlsxFile); };
+        script.onerror = function () { readerPromise = null; reject(new Error("the spreadsheet reader could not be loaded")); };
+        document.head.appendChild(script);
+      });
+    }
+    return readerPromise;
+  }
+
+  function isXlsx(file) { return /\.xlsx$/i.test(file.name); }
+  function isCsv(file) { return /\.csv$/i.test(file.name) || file.type === "text/csv"; }
+  function isSpreadsheet(file) { return isXlsx(file) || isCsv(file); }
+
+  /* The edition from the Excel workbook's About sheet ("Edition 2026.1 (2026-01-08)"), if it is there. */
+  function editionFrom(sheets) {
+    var found = "";
+    sheets.forEach(function (sheet) {
+      sheet.data.forEach(function (row) {
+        var m = /^Edition (\S+)/.exec(cellText(row[0]));
+        if (m && !found) found = m[1];
+      });
+    });
+    return found;
+  }
+
+  /* Read a .csv or .xlsx File. Resolves to {data} (an object shaped like a JSON export) or {errors}. */
+  function read(file, fw) {
+    if (isXlsx(file)) {
+      return loadReader().then(function (readXlsxFile) {
+        return readXlsxFile(file);
+      }).then(function (sheets) {
+        // the Audit sheet of the site's workbook, or else the first sheet with a "Statement id" column
+        var audit = sheets.filter(function (s) { return s.sheet === "Audit"; })[0];
+        var withIds = sheets.filter(function (s) {
+          return s.data.some(function (row) { return row.map(key).indexOf("statement_id") >= 0; });
+        });
+        var sheet = audit || withIds[0] || sheets[0];
+        return fromRows(sheet ? sheet.data : [], fw, { edition: editionFrom(sheets) });
+      }, function (e) {
+        return { errors: ["It could not be read as an Excel workbook (" + (e && e.message ? e.message : "unknown problem") + ")."] };
+      });
+    }
+    return file.text().then(function (text) { return fromRows(parseCsv(text), fw); });
+  }
+
+  window.WorkbookSheets = {
+    read: read, isSpreadsheet: isSpreadsheet, isXlsx: isXlsx, parseCsv: parseCsv, fromRows: fromRows,
+    ACCEPT: ".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+  };
+})();
