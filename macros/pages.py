@@ -26,6 +26,10 @@ _env = jinja2.Environment(
 
 _env.globals["key_terms"] = key_terms   # key_terms.for_statement(...) / for_case_study(...) in templates
 
+# Issue 16 (reading): related.for_framework(fw).for_statement(s) / .for_case_study(cs) in templates
+from . import related  # noqa: E402
+_env.globals["related"] = related
+
 
 def render(template: str, **context) -> str:
     return _env.get_template(template).render(**context)

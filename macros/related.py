@@ -11,8 +11,8 @@ framework's mapping (the framework only places case studies under areas). A pair
 - glossary key terms they share (SENCO, EHCP...);
 - the framework placing the case study under the statement's area (featured counts more than "also").
 
-Each statement keeps its best few case studies, and each case study its best few statements; the relation is
-the union of both, so the two views always agree. A maintainer can set `related_statements:` (statement ids)
+Each statement keeps its best few case studies; a case study that no statement chose keeps its best
+statement. Both views read the same pairs, so they always agree. A maintainer can set `related_statements:` (statement ids)
 on a case study: that list then wins, and the case study relates to exactly those statements.
 """
 from __future__ import annotations
@@ -26,7 +26,6 @@ from . import key_terms
 from .model import CaseStudy, Framework, Statement
 
 PER_STATEMENT = 3         # case studies shown under a statement, at most
-PER_CASE_STUDY = 3        # statements shown on a case study's page, at most (besides those that chose it)
 MIN_SCORE = 1.0           # below this a pair is not shown as related...
 FLOOR_SCORE = 0.5         # ...unless it is a statement's best pair and still scores this much
 DESCRIPTOR_SHARE = 0.4    # a word found only in the tier descriptors counts this much
@@ -171,16 +170,19 @@ def compute(fw: Framework) -> Relation:
     for p in candidates:
         by_statement.setdefault(p.statement.id, []).append(p)
         by_study.setdefault(p.case_study.id, []).append(p)
-    for group, limit in ((by_statement, PER_STATEMENT), (by_study, PER_CASE_STUDY)):
-        for pairs in group.values():
-            pairs.sort(key=lambda p: (-p.score, p.case_study.title, p.statement.id))
-            for p in pairs[:limit]:
-                if p.score >= MIN_SCORE:
-                    chosen[(p.statement.id, p.case_study.id)] = p
-    for s in fw.statements:                     # every statement gets its best pair if it honestly relates
+    for pairs in (*by_statement.values(), *by_study.values()):
+        pairs.sort(key=lambda p: (-p.score, p.case_study.title, p.statement.id))
+    for pairs in by_statement.values():         # each statement: its best few that score enough
+        for p in pairs[:PER_STATEMENT]:
+            if p.score >= MIN_SCORE:
+                chosen[(p.statement.id, p.case_study.id)] = p
+    for s in fw.statements:                     # ...or its best one, if that still honestly relates
         best = by_statement.get(s.id, [])
         if best and best[0].score >= FLOOR_SCORE and not any(k[0] == s.id for k in chosen):
             chosen[(s.id, best[0].case_study.id)] = best[0]
+    for cs_id, pairs in by_study.items():       # a case study no statement chose: its best statement
+        if pairs and pairs[0].score >= FLOOR_SCORE and not any(k[1] == cs_id for k in chosen):
+            chosen[(pairs[0].statement.id, cs_id)] = pairs[0]
 
     statements = {s.id: s for s in fw.statements}
     explicit = [Pair(statements[sid], cs, 0.0, set_by_maintainer=True)
