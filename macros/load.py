@@ -296,6 +296,21 @@ def load_framework(path: Path, knowledge_dir: Path | None = None) -> Framework:
             check.problem(data["case_studies"][case_studies.index(cs)], f"case study '{cs.id}' is not listed by any area (add its id to an area's featured: or also:)")
     area_by_id = {a.id: a for a in areas}
 
+    # Issue 16 (reading): two optional case-study keys (declare them in the schema when merging) -----------
+    # source_note: our words on how this text differs between the framework's copies of it;
+    # related_statements: statement ids a maintainer sets, which replace the computed "related" ones.
+    for node in data.get("case_studies") or []:
+        if not isinstance(node, dict) or node.get("id") not in cs_by_id:
+            continue
+        cs = cs_by_id[node["id"]]
+        cs.source_note = check.text(node, "source_note", f"case study '{cs.id}'", required=False)
+        refs = node.get("related_statements") or []
+        for ref in refs if isinstance(refs, list) else [refs]:
+            if ref not in statement_ids:
+                check.problem(node, f"case study '{cs.id}' lists '{ref}' under related_statements:, which is not a statement id (e.g. statement-2-7)", "related_statements")
+            else:
+                cs.related_statements.append(ref)
+
     # Ordinarily available provision, acknowledgements -------------------------
     oap_node = data.get("ordinarily_available_provision") or {}
     authorities = []

@@ -86,6 +86,8 @@ class CaseStudy:
     sections: dict[str, str] = field(default_factory=dict)
     featured_in: list[Area] = field(default_factory=list, repr=False)   # back-links: kept out of repr,
     linked_from: list[Area] = field(default_factory=list, repr=False)   # which would otherwise loop
+    source_note: str | None = None                                      # issue 16: see load.py
+    related_statements: list[str] = field(default_factory=list)         # issue 16: statement ids
 
     @property
     def url(self) -> str:
