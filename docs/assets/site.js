@@ -41,6 +41,9 @@
   showTarget();
   window.addEventListener("hashchange", showTarget);
 
+  /* The glossary's A-Z stays at the top of the screen: keep focused links and jump targets clear of it. */
+  if (document.querySelector(".az-list")) document.documentElement.classList.add("has-az-list");
+
   /* Case-study index: filter by area and theme without a reload; the filter lives in the URL. With an area
      chosen, the case studies the framework features under it come first, each result says "Featured" or
      "Also linked", and "Only those featured" narrows the list to the featured ones. */
