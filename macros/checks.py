@@ -115,6 +115,14 @@ def references(d: FrameworkIn, knowledge_dir: Path) -> Iterator[Problem]:
                 yield ("case_studies", i, "themes", j), (f"case study '{c.id}' has theme '{ref}', which is not "
                                                          f"defined under themes:")
         yield from _duplicates(c.themes, lambda j, i=i: ("case_studies", i, "themes", j), f"case study '{c.id}': theme")
+        statements = {s.id for a in d.areas for s in a.statements}
+        for j, ref in enumerate(c.related_statements):
+            if ref not in statements:
+                yield ("case_studies", i, "related_statements", j), (
+                    f"case study '{c.id}' lists '{ref}' under related_statements:, which is not a statement id "
+                    f"(they look like statement-2-7)")
+        yield from _duplicates(c.related_statements, lambda j, i=i: ("case_studies", i, "related_statements", j),
+                               f"case study '{c.id}': related statement")
     for i, g in enumerate(d.glossary):
         for key, known in (("areas", areas), ("case_studies", studies)):
             refs = getattr(g, key)

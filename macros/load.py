@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import checks, key_terms
+from . import checks, key_terms, related
 from .messages import line_of, schema_problems
 from .model import (
     TIER_IDS, Acknowledgements, Area, AreaTier, Artefact, CaseStudy, Descriptor, Development,
@@ -48,7 +48,8 @@ def _case_studies(d: FrameworkIn, themes: list[Theme]) -> list[CaseStudy]:
     for c in d.case_studies:
         sections = {k: v for k in order if (v := getattr(c.sections, k, None))} if c.sections else {}
         result.append(CaseStudy(c.id, c.title, c.overview, [Artefact(a.name, a.url) for a in c.artefacts],
-                                [theme_by_id[t] for t in c.themes], sections, renamed_from=list(c.renamed_from)))
+                                [theme_by_id[t] for t in c.themes], sections, renamed_from=list(c.renamed_from),
+                                source_note=c.source_note, related_statements=list(c.related_statements)))
     return result
 
 
@@ -149,6 +150,7 @@ def build(d: FrameworkIn, knowledge_dir: Path) -> Framework:
         redirects=_redirects(d, areas, case_studies), migrations=_migrations(d),
     )
     _prepare_key_terms(fw)
+    fw.related = related.compute(fw)     # statement <-> case-study suggestions, read by the templates
     return fw
 
 

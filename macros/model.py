@@ -157,6 +157,8 @@ class CaseStudy:
     @property
     def page(self) -> str:
         return self.page_of(self.id)
+    source_note: str | None = None                  # our words on how copies of the text differ
+    related_statements: list[str] = field(default_factory=list)   # statement ids a maintainer set (wins)
 
     @property
     def url(self) -> str:
@@ -252,6 +254,7 @@ class Framework:
     redirects: dict[str, str]          # old page source path -> current one (by hand, and from renames)
     # {"area"|"statement"|"case_study": {"renamed": {old: new}, "retired": [ids]}}: for saved workbooks
     migrations: dict[str, dict] = field(default_factory=dict)
+    related: "object" = field(default=None, repr=False)   # related.Relation, set by load.build
 
     @property
     def statements(self) -> list[Statement]:

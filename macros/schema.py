@@ -172,6 +172,8 @@ class CaseStudyIn(Declared):
     themes: _list(Id) = []
     sections: CaseStudySectionsIn | None = None
     renamed_from: _list(Id) = []
+    source_note: Text | None = None          # our words: how the framework's copies of this text differ
+    related_statements: _list(Id) = []       # statement ids a maintainer sets; they replace the computed ones
 
 
 class ThemeIn(Declared):

@@ -214,7 +214,7 @@ def test_action_plan_groups_priorities_by_area_prints_and_exports(page, base_url
     assert [r["statement_id"] for r in rows] == ["statement-1-3", "statement-2-3"]
     assert rows[1]["current_tier"] == SP and rows[1]["next_tier"] == SE
     assert norm(rows[1]["next_tier_descriptor"]) == norm(" ".join(descriptors("statement-2-3", 2)))
-    assert rows[1]["case_studies"] == "Think, Explore, Thrive; Regulation Rooms"
+    assert rows[1]["case_studies"] == "Think, Explore, Thrive; Regulation Rooms Overview Plan"
     assert rows[1]["lead"] == "Ms Patel" and rows[1]["due"] == "2026-07-17"
     expect(page.locator("article").get_by_role("status")).to_contain_text("Exported action-plan-oak-tree-primary-2026-03-12.csv")
 

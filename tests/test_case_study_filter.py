@@ -41,7 +41,9 @@ def test_filter_by_area_and_theme_without_a_reload(page, base_url):
     assert 0 < len(want) < len(FW.case_studies)
     assert shown(page) == want
     assert query(page) == {"area": ["efficient-use-of-resources"]}
-    assert page.locator("#cs-count").inner_text() == f"Showing {len(want)} of {len(FW.case_studies)} case studies."
+    featured = len(FW.area("efficient-use-of-resources").featured)
+    assert page.locator("#cs-count").inner_text() == (
+        f"Showing {len(want)} of {len(FW.case_studies)} case studies. {featured} featured under this area, listed first.")
 
     theme_box(page, "SEMH and regulation").check()
     want = expected("efficient-use-of-resources", ("semh",))

@@ -1,0 +1,190 @@
+"""Related case studies for each practice statement, and related statements for each case study.
+
+This is the site's own reading aid, worked out from the YAML: it is shown as "related", never as the
+framework's mapping (the framework only places case studies under areas). A pair scores points for:
+
+- words the statement and the case study (title, overview, theme names) share, each word weighted by how
+  rare it is among the case studies and among the statements, so "transition" counts and "pupils" or
+  "embedded" hardly; a theme's name counts triple; a word only in the statement's tier descriptors counts less than one in the statement;
+  the sum is divided by the square root of the case study's length, so a long overview does not win
+  everywhere;
+- glossary key terms they share (SENCO, EHCP...);
+- the framework placing the case study under the statement's area (featured counts more than "also").
+
+Each statement keeps its best few case studies; a case study that no statement chose keeps its best
+statement. Both views read the same pairs, so they always agree. A maintainer can set `related_statements:` (statement ids)
+on a case study: that list then wins, and the case study relates to exactly those statements.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from . import key_terms
+from .model import CaseStudy, Framework, Statement
+
+PER_STATEMENT = 3         # case studies shown under a statement, at most
+MIN_SCORE = 1.0           # below this a pair is not shown as related...
+FLOOR_SCORE = 0.5         # ...unless it is a statement's best pair and still scores this much
+DESCRIPTOR_SHARE = 0.4    # a word found only in the tier descriptors counts this much
+TOPIC_WEIGHT = 3.0        # a word of the case study's theme names says what it is about: counts triple
+# (not title words: "Successful Partnerships" or "Growing Futures" name a school's project, not its topic)
+KEY_TERM_POINTS = 0.6
+FEATURED_POINTS = 0.4
+ALSO_POINTS = 0.2
+COMMON_SHARE = 0.3        # a word in more than this share of case studies says nothing about any of them
+
+# Short everyday words and the words every statement and case study uses.
+_STOPWORDS = set("""
+about above across after again against also among another because been before being between both
+could does doing down during each either enable enables ensure ensures ensuring every from further have
+having here into itself just more most much must need needs only other over same should some such than
+that their them then there these they this those through towards under until upon very were what when
+where which while whole will with within without would your year years
+""".split())
+
+
+@dataclass
+class Pair:
+    """One statement and one case study, with why they are related (for the maintainers' table)."""
+    statement: Statement
+    case_study: CaseStudy
+    score: float
+    words: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    set_by_maintainer: bool = False
+
+    @property
+    def why(self) -> str:
+        if self.set_by_maintainer:
+            return "set by a maintainer (related_statements:)"
+        parts = []
+        if self.terms:
+            parts.append("key terms: " + ", ".join(self.terms))
+        if self.words:
+            parts.append("words: " + ", ".join(self.words[:5]))
+        return "; ".join(parts) or "same area"
+
+
+@dataclass
+class Relation:
+    pairs: list[Pair]
+
+    def for_statement(self, statement: Statement) -> list[CaseStudy]:
+        return [p.case_study for p in self._sorted(p for p in self.pairs if p.statement is statement)]
+
+    def for_case_study(self, cs: CaseStudy) -> list[Statement]:
+        mine = [p for p in self.pairs if p.case_study is cs]
+        if any(p.set_by_maintainer for p in mine):     # in the maintainer's order
+            return [p.statement for p in mine]
+        return sorted((p.statement for p in mine), key=lambda s: (s.area.number, s.number))
+
+    def pairs_for_statement(self, statement: Statement) -> list[Pair]:
+        return self._sorted(p for p in self.pairs if p.statement is statement)
+
+    @staticmethod
+    def _sorted(pairs) -> list[Pair]:
+        return sorted(pairs, key=lambda p: (not p.set_by_maintainer, -p.score, p.case_study.title))
+
+
+def _stem(word: str) -> str:
+    """Plural to singular and a few word endings, roughly: 'transitions' and 'transitional' -> 'transition',
+    'families' -> 'family'."""
+    if word.endswith("ional"):
+        return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> set[str]:
+    """The content words of a text, lower case and singular."""
+    found = {_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 4}
+    return {w for w in found if w not in _STOPWORDS}
+
+
+def _descriptor_text(statement: Statement) -> str:
+    return " ".join(d.text for _, ds in statement.area.descriptors_for(statement) for d in ds)
+
+
+def _case_study_text(cs: CaseStudy) -> str:
+    return " ".join([cs.title, cs.overview, *(t.name for t in cs.themes)])
+
+
+def _topic_text(cs: CaseStudy) -> str:
+    return " ".join(t.name for t in cs.themes)
+
+
+def explicit_statements(cs: CaseStudy) -> list[str]:
+    """The statement ids a maintainer set on the case study (`related_statements:`), if the model has them."""
+    return list(getattr(cs, "related_statements", None) or [])
+
+
+def compute(fw: Framework) -> Relation:
+    studies = fw.case_studies
+    cs_words = {cs.id: words(_case_study_text(cs)) for cs in studies}
+    cs_topic = {cs.id: words(_topic_text(cs)) for cs in studies}
+    df: dict[str, int] = {}
+    for ws in cs_words.values():
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    n = len(studies)
+    s_words = {s.id: (words(s.text), words(_descriptor_text(s))) for s in fw.statements}
+    s_df: dict[str, int] = {}
+    for own, desc in s_words.values():
+        for w in own | desc:
+            s_df[w] = s_df.get(w, 0) + 1
+    m = len(s_words)
+    # rare among case studies, and rare among statements ("embedded" and "strong" describe every statement)
+    weight = {w: math.log(n / k) * math.log((m + 1) / s_df.get(w, 1)) / math.log(m + 1)
+              for w, k in df.items() if k <= max(1, COMMON_SHARE * n)}
+    cs_terms = {cs.id: {g.term for g in key_terms.for_case_study(fw, cs)} for cs in studies}
+
+    candidates: list[Pair] = []
+    for area in fw.areas:
+        for s in area.statements:
+            own, desc = s_words[s.id]
+            s_terms = {g.term for g in key_terms.for_statement(fw, area, s)}
+            for cs in studies:
+                if explicit_statements(cs):
+                    continue
+                share = {w: weight[w] * (1 if w in own else DESCRIPTOR_SHARE)
+                         * (TOPIC_WEIGHT if w in cs_topic[cs.id] else 1)
+                         for w in (own | desc) & cs_words[cs.id] if w in weight}
+                shared = sorted(share, key=lambda w: -share[w])
+                terms = sorted(s_terms & cs_terms[cs.id])
+                score = sum(share.values()) / math.sqrt(len(cs_words[cs.id])) + KEY_TERM_POINTS * len(terms)
+                if cs in area.featured:
+                    score += FEATURED_POINTS
+                elif cs in area.also:
+                    score += ALSO_POINTS
+                candidates.append(Pair(s, cs, round(score, 2), shared, terms))
+
+    chosen: dict[tuple[str, str], Pair] = {}
+    by_statement: dict[str, list[Pair]] = {}
+    by_study: dict[str, list[Pair]] = {}
+    for p in candidates:
+        by_statement.setdefault(p.statement.id, []).append(p)
+        by_study.setdefault(p.case_study.id, []).append(p)
+    for pairs in (*by_statement.values(), *by_study.values()):
+        pairs.sort(key=lambda p: (-p.score, p.case_study.title, p.statement.id))
+    for pairs in by_statement.values():         # each statement: its best few that score enough
+        for p in pairs[:PER_STATEMENT]:
+            if p.score >= MIN_SCORE:
+                chosen[(p.statement.id, p.case_study.id)] = p
+    for s in fw.statements:                     # ...or its best one, if that still honestly relates
+        best = by_statement.get(s.id, [])
+        if best and best[0].score >= FLOOR_SCORE and not any(k[0] == s.id for k in chosen):
+            chosen[(s.id, best[0].case_study.id)] = best[0]
+    for cs_id, pairs in by_study.items():       # a case study no statement chose: its best statement
+        if pairs and pairs[0].score >= FLOOR_SCORE and not any(k[1] == cs_id for k in chosen):
+            chosen[(pairs[0].statement.id, cs_id)] = pairs[0]
+
+    statements = {s.id: s for s in fw.statements}
+    explicit = [Pair(statements[sid], cs, 0.0, set_by_maintainer=True)
+                for cs in studies for sid in explicit_statements(cs) if sid in statements]
+    return Relation(explicit + list(chosen.values()))
+
