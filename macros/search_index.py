@@ -3,10 +3,10 @@
 Registered under `hooks:` in mkdocs.yml, after Material's search plugin has written the index. Material's
 search (lunr in a web worker) stays; only the documents it indexes and their weights change:
 
-- a practice statement's section carries its subject's words in `tags` (its key terms with their
+- a practice statement's section carries its subject's words in `keys` (its key terms with their
   abbreviations, long forms and aliases, plus the staff words in SUBJECT_WORDS), and its title names the
   statement and its area, so the result shows both and opens on the statement;
-- a case study is one document: overview, themes, key terms and artefact names, starting with the areas that
+- a case study is one document: overview, themes, key terms and artefact names, tagged with the areas that
   feature it (its "Framework areas" and "Artefacts" sections would only repeat it);
 - the glossary answers "what is X" (one section per term) with a low boost, so it does not push the pages
   about X down; the list of places a term is used is left out (it names every case study);
@@ -31,7 +31,9 @@ from macros.key_terms import for_case_study, for_statement  # noqa: E402
 from macros.model import Framework, GlossaryEntry  # noqa: E402
 
 # Field weights: a word in a title or a tag counts far more than one in the body text.
-FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 1.0}, "tags": {"boost": 15.0}}
+# `keys` (a document's key terms and subject words) is indexed but never shown: Material's result shows the
+# title, the matching paragraphs of the text and every tag, and a dozen aliases would bury the answer.
+FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 1.0}, "tags": {"boost": 15.0}, "keys": {"boost": 15.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
 # Query words the search box rewrites before searching (overrides/partials/search-lazy.js): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
@@ -138,20 +140,20 @@ def _statement_docs(fw: Framework) -> dict[str, dict]:
         for st in area.statements:
             tags = [form for entry in for_statement(fw, area, st) for form in _forms(entry)]
             tags += SUBJECT_WORDS.get(st.label, [])
-            out[st.url] = {"title": f"Statement {st.label} · {area.title}", "tags": tags, "boost": STATEMENT_BOOST}
+            out[st.url] = {"title": f"Statement {st.label} · {area.title}", "keys": tags, "boost": STATEMENT_BOOST}
     return out
 
 
 def _case_study_docs(fw: Framework) -> dict[str, dict]:
     out = {}
     for cs in fw.case_studies:
-        areas = cs.featured_in or cs.areas
-        where = "Featured in " if cs.featured_in else "Linked to "
+        # Shown as tags on the result (Material shows all tags but only the matching paragraphs of the text).
+        # Area numbers only: the areas' names would make every case study match "SEND", "quality"...
+        where = [f"Featured in Area {a.number}" for a in cs.featured_in] or [f"Linked to Area {a.number}" for a in cs.areas]
         out[cs.url] = {
-            # area numbers only: the areas' names would make every case study match "SEND", "quality"...
-            "prefix": f"<p>{where}{'Area' if len(areas) == 1 else 'Areas'} {', '.join(str(a.number) for a in areas)}</p>",
+            "where": where,
             "artefacts": [a.name for a in cs.artefacts],
-            "tags": [form for entry in for_case_study(fw, cs) for form in _forms(entry)],
+            "keys": [form for entry in for_case_study(fw, cs) for form in _forms(entry)],
         }
     return out
 
@@ -168,6 +170,8 @@ def reshape(index: dict, fw: Framework) -> dict:
             if anchor:
                 continue
             doc["boost"] = SITE_PAGE_BOOST
+            if page != "downloads/":                      # the home page's text names every audience and topic
+                doc["text"] = ""
         elif page == "glossary/" and anchor:
             doc["text"] = re.sub(r"<p>Where the framework uses it:.*?</p>", "", doc["text"])
             doc["boost"] = GLOSSARY_BOOST
@@ -177,10 +181,10 @@ def reshape(index: dict, fw: Framework) -> dict:
             if anchor:
                 continue                                   # artefacts and areas are folded into the page
             extra = case_studies[page]
-            doc["text"] = extra["prefix"] + doc["text"]
             if extra["artefacts"]:
                 doc["text"] += "<p>Artefacts: " + ", ".join(extra["artefacts"]) + "</p>"
-            doc["tags"] = extra["tags"] + extra["artefacts"]
+            doc["tags"] = extra["where"] + extra["artefacts"]
+            doc["keys"] = extra["keys"]
         docs.append(doc)
     docs.append({"location": "self-evaluation/", "title": "Self-evaluation workbook",
                  "text": "<p>Judge your setting against every practice statement in your browser: record evidence, "
