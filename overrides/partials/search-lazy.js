@@ -80,6 +80,16 @@
     };
   }
 
+  /* Material shows a result's tags (a case study's areas and artefacts) in an unnamed <nav>; several unnamed
+     navigation landmarks confuse screen-reader users (axe: landmark-unique), so each gets its result's name. */
+  var list = document.querySelector("[data-md-component=search-result]");
+  if (list && window.MutationObserver) new MutationObserver(function () {
+    list.querySelectorAll("nav.md-tags:not([aria-label])").forEach(function (nav) {
+      var title = nav.parentNode.querySelector("h1, h2");
+      nav.setAttribute("aria-label", "Tags: " + (title ? title.textContent : "result"));
+    });
+  }).observe(list, { childList: true, subtree: true });
+
   if (/[?&](q|h)=/.test(location.search)) start();
   document.addEventListener("focusin", function (ev) {
     if (ev.target && ev.target.matches && ev.target.matches("[data-md-component=search-query]")) start();
