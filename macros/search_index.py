@@ -1,0 +1,208 @@
+"""Reshape Material's search index (search/search_index.json) for the people who search the site.
+
+Registered under `hooks:` in mkdocs.yml, after Material's search plugin has written the index. Material's
+search (lunr in a web worker) stays; only the documents it indexes and their weights change:
+
+- a practice statement's section carries its subject's words in `keys` (its key terms with their
+  abbreviations, long forms and aliases, plus the staff words in SUBJECT_WORDS), and its title names the
+  statement and its area, so the result shows both and opens on the statement;
+- a case study is one document: overview, themes, key terms and artefact names, tagged with the areas that
+  feature it (its "Framework areas" and "Artefacts" sections would only repeat it);
+- the glossary answers "what is X" (one section per term) with a low boost, so it does not push the pages
+  about X down; the list of places a term is used is left out (it names every case study);
+- pages about the site (home, downloads, maintainers) keep one low-boosted document, for queries about them;
+- the self-evaluation page, left out of Material's index (its form would repeat every statement), is added
+  as one document;
+- `config.query_words` (American spellings, question words) and `config.min_wildcard` tell the search box (overrides/partials/search-lazy.js) and tests/test_search.py not to add
+  Material's trailing wildcard to query terms shorter than this, so "TA" does not match "tailored".
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `import macros` works
+
+from macros.framework import get_framework  # noqa: E402
+from macros.key_terms import for_case_study, for_statement  # noqa: E402
+from macros.model import Framework, GlossaryEntry  # noqa: E402
+
+# Field weights: a word in a title or a tag counts far more than one in the body text.
+# `keys` (a document's key terms and subject words) is indexed but never shown: Material's result shows the
+# title, the matching paragraphs of the text and every tag, and a dozen aliases would bury the answer.
+FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 1.0}, "tags": {"boost": 15.0}, "keys": {"boost": 15.0}}
+MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
+# Query words the search box rewrites before searching (overrides/partials/search-lazy.js): American spellings to the
+# British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
+QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",
+               "organization": "organisation", "organizations": "organisation", "color": "colour",
+               "center": "centre", "program": "programme", "counselor": "counsellor", "counseling": "counselling",
+               "mean": "", "means": "", "meaning": "", "stand": "", "stands": ""}
+GLOSSARY_BOOST = 0.7      # a glossary term answers "what is X" but should not outrank the pages about X
+SITE_PAGE_BOOST = 0.05    # pages about the site itself: found by their own name, not by topic words
+SITE_PAGES = ("", "downloads/", "maintainers/")
+# Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a
+# statement's section needs this much to compete with a case study that mentions the same words.
+STATEMENT_BOOST = 3.0
+
+# Words staff use for a statement's subject that the framework's text does not (our own vocabulary, from
+# the SEND Code of Practice, the EEF guides, nasen and Ofsted). Keyed by statement label.
+SUBJECT_WORDS: dict[str, list[str]] = {
+    "1.1": ["areas of need", "needs analysis", "parent contributions", "outcomes"],
+    "1.2": ["progress", "attainment", "curriculum subjects", "early reading", "phonics", "communication"],
+    "1.3": ["exclusion data", "suspensions", "attendance data", "absence", "behaviour data",
+            "over-represented", "disproportionate", "disadvantaged"],
+    "1.4": ["next stage", "post-16", "destinations", "careers", "employment", "further education", "college",
+            "preparing for adulthood", "independent living"],
+    "2.1": ["vision", "ethos", "culture", "values", "high aspirations", "high expectations", "inclusive culture"],
+    "2.2": ["parental engagement", "engaging families", "governors and parents", "parent partnership"],
+    "2.3": ["SEND law", "legislation", "statutory duties", "Children and Families Act", "SEND policy",
+            "compliance", "accessibility plan"],
+    "2.4": ["governor", "governing body", "SEND governor", "governor training", "challenge", "accountability",
+            "oversight"],
+    "2.5": ["SENCO", "SENDCo", "senior leadership team", "SLT", "strategic SENCO", "leadership role"],
+    "2.6": ["school development plan", "school improvement plan", "SDP", "SEF", "self-evaluation",
+            "priorities", "roles and responsibilities"],
+    "2.7": ["transition", "transitions", "moving school", "secondary transfer", "year 6", "year 7",
+            "phase transfer", "adulthood"],
+    "3.1": ["curriculum", "ambitious curriculum", "adaptive teaching", "barriers to learning",
+            "learning environment", "high quality teaching"],
+    "3.2": ["pupil profiles", "one-page profile", "sharing information", "knowing pupils", "needs and strategies",
+            "communication with staff"],
+    "3.3": ["assessment for learning", "formative assessment", "misconceptions", "adapting tasks", "homework"],
+    "3.4": ["teachers and TAs", "TA deployment in class", "scaffolding", "instructional strategies",
+            "independence", "EEF five-a-day"],
+    "3.5": ["interventions in class", "linking interventions", "transfer", "generalise", "intervention quality"],
+    "4.1": ["SEND information report", "SEN information report", "local offer", "signposting", "website",
+            "support services"],
+    "4.2": ["co-production", "parent forum", "parent carer forum", "workshops", "parents as partners",
+            "assess plan do review"],
+    "4.3": ["strengths-based", "conversations with parents", "reporting progress", "next steps",
+            "positive communication"],
+    "4.4": ["pupil voice", "listened to", "self-advocacy", "understand their needs", "safe culture",
+            "strategies that help"],
+    "4.5": ["enrichment", "extra-curricular", "after-school clubs", "trips", "participation", "school council",
+            "learner voice forums"],
+    "5.1": ["early identification", "emerging needs", "identification", "specialists", "referral",
+            "educational psychologist", "speech and language therapist"],
+    "5.2": ["assessment", "barriers to learning", "labels", "diagnosis", "hypotheses", "needs not labels"],
+    "5.3": ["quality of teaching first", "before identifying SEND", "escalation", "high quality teaching first",
+            "universal provision first"],
+    "5.4": ["unmet needs", "hidden needs", "overlooked", "behaviour data", "attendance data", "attainment data",
+            "data analysis"],
+    "5.5": ["parents in identification", "parents as partners", "parent concerns", "family views"],
+    "5.6": ["SEND register", "SEN register", "SEND list", "SEN support", "register review"],
+    "6.1": ["personalised plans", "IEP", "individual education plan", "pupil passport", "support plan",
+            "termly review", "reviews with parents"],
+    "6.2": ["interventions", "assess plan do review", "APDR", "baseline", "SMART targets", "time-limited",
+            "outcome-focused", "stopping interventions", "matched to need"],
+    "6.3": ["independence", "without adult support", "adult dependency", "measuring independence"],
+    "6.4": ["monitoring progress", "triangulation", "work scrutiny", "book looks", "learner voice",
+            "parent voice", "evidence base"],
+    "6.5": ["intervention impact", "entry and exit data", "baseline data", "success criteria",
+            "time out of class", "TA deployment", "observation"],
+    "7.1": ["CPD", "staff training", "SEND training", "professional development", "Standard for Teachers'"
+            " Professional Development", "inclusive teaching strategies"],
+    "7.2": ["TA induction", "induction", "appraisal", "performance management", "TA training",
+            "support staff training", "professional reviews"],
+    "7.3": ["TA deployment", "deploying teaching assistants", "velcro TA", "one-to-one TA", "additional adults",
+            "time with the teacher", "EEF teaching assistants guidance"],
+    "7.4": ["graduated approach", "graduated response", "provision map", "provision mapping", "waves",
+            "class group individual support", "intervention"],
+    "7.5": ["administration", "admin support", "SEND admin", "systems", "paperwork", "SENCO time"],
+    "8.1": ["staffing", "resources", "resourcing", "funding", "budget", "statutory requirements", "capacity"],
+    "8.2": ["external agencies", "outside agencies", "specialist advice", "educational psychologist",
+            "speech and language therapy", "occupational therapy", "reasonable adjustments", "multi-agency"],
+    "8.3": ["alternative provision", "AP", "off-site provision", "safeguarding", "quality assurance",
+            "commissioning"],
+    "8.4": ["holistic", "wellbeing", "mental health", "belonging", "safe environment", "shared outcomes"],
+    "8.5": ["inclusive teaching", "dependency", "learned helplessness", "independence", "high expectations",
+            "stereotypes", "language"],
+    "8.6": ["evidence-informed", "research", "strengths and areas for development", "keeping up to date",
+            "improvement", "wider developments"],
+}
+
+
+def _forms(entry: GlossaryEntry) -> list[str]:
+    """The term, its long form and aliases; a hyphenated form also written solid ("pre-teaching" and
+    "preteaching"), as people often type it."""
+    forms = [f for f in [entry.term, entry.expansion, *entry.aliases] if f]
+    return forms + [f.replace("-", "") for f in forms if re.search(r"[a-z]-[a-z]", f)]
+
+
+def _statement_docs(fw: Framework) -> dict[str, dict]:
+    """location -> the fields a statement's section gets."""
+    out = {}
+    for area in fw.areas:
+        for st in area.statements:
+            tags = [form for entry in for_statement(fw, area, st) for form in _forms(entry)]
+            tags += SUBJECT_WORDS.get(st.label, [])
+            out[st.url] = {"title": f"Statement {st.label} · {area.title}", "keys": tags, "boost": STATEMENT_BOOST}
+    return out
+
+
+def _case_study_docs(fw: Framework) -> dict[str, dict]:
+    out = {}
+    for cs in fw.case_studies:
+        # Shown as tags on the result (Material shows all tags but only the matching paragraphs of the text).
+        # Area numbers only: the areas' names would make every case study match "SEND", "quality"...
+        where = [f"Featured in Area {a.number}" for a in cs.featured_in] or [f"Linked to Area {a.number}" for a in cs.areas]
+        out[cs.url] = {
+            "where": where,
+            "artefacts": [a.name for a in cs.artefacts],
+            "keys": [form for entry in for_case_study(fw, cs) for form in _forms(entry)],
+        }
+    return out
+
+
+def reshape(index: dict, fw: Framework) -> dict:
+    """The reshaped index (a new dict); `index` is Material's search_index.json, parsed."""
+    statements, case_studies = _statement_docs(fw), _case_study_docs(fw)
+    docs = []
+    for doc in index["docs"]:
+        loc = doc["location"]
+        page, _, anchor = loc.partition("#")
+        doc = dict(doc)
+        if page in SITE_PAGES:
+            if anchor:
+                continue
+            doc["boost"] = SITE_PAGE_BOOST
+            if page != "downloads/":                      # the home page's text names every audience and topic
+                doc["text"] = ""
+        elif page == "glossary/" and anchor:
+            doc["text"] = re.sub(r"<p>Where the framework uses it:.*?</p>", "", doc["text"])
+            doc["boost"] = GLOSSARY_BOOST
+        elif loc in statements:
+            doc.update(statements[loc])
+        elif page in case_studies:
+            if anchor:
+                continue                                   # artefacts and areas are folded into the page
+            extra = case_studies[page]
+            if extra["artefacts"]:
+                doc["text"] += "<p>Artefacts: " + ", ".join(extra["artefacts"]) + "</p>"
+            doc["tags"] = extra["where"] + extra["artefacts"]
+            doc["keys"] = extra["keys"]
+        docs.append(doc)
+    docs.append({"location": "self-evaluation/", "title": "Self-evaluation workbook",
+                 "text": "<p>Judge your setting against every practice statement in your browser: record evidence, "
+                         "choose a tier, mark priorities, export, print. Private: nothing is sent to a server.</p>"})
+    config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS)
+    return {**index, "config": config, "docs": docs}
+
+
+# After Material's search plugin has written the index: reshape it in place.
+def on_post_build(config) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = reshape(json.loads(path.read_text(encoding="utf-8")), get_framework(config.config_file_path))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def sizes(site_dir: Path) -> tuple[int, int]:
+    """(raw, gzip) bytes of a built site's search index."""
+    raw = (Path(site_dir) / "search" / "search_index.json").read_bytes()
+    return len(raw), len(gzip.compress(raw, 9))
