@@ -233,6 +233,27 @@ def test_quota_exceeded_on_import_changes_nothing_and_claims_no_backup(browser, 
         context.close()
 
 
+def test_quota_exceeded_writing_the_import_changes_nothing(browser, base_url, tmp_path):
+    context = browser.new_context()
+    context.add_init_script(QUOTA_JS)
+    try:
+        page = context.new_page()
+        open_workbook(page, base_url)
+        radio(page, STATEMENT, SP).check()
+        before = storage(page)
+        # room for the backup of the current work, but not for the (much longer) imported work
+        page.evaluate(LIMIT_TO_NOW_JS, len(before[KEY]) + len(KEY + "-before-import") + 100)
+        page.set_input_files("#wb-import", export_file(tmp_path, "long.json", {
+            OTHER.id: {"tier": FW.tiers[0].id, "evidence": "A long record of evidence. " * 200}}))
+        expect(page.get_by_role("alert")).to_contain_text("“long.json” was not imported")
+        expect(page.get_by_role("button", name="Undo import")).to_have_count(0)
+        assert storage(page) == before                              # the backup made for it is gone again
+        expect(radio(page, STATEMENT, SP)).to_be_checked()
+        expect(radio(page, OTHER, "Not yet judged")).to_be_checked()
+    finally:
+        context.close()
+
+
 # --- 4. unreadable saved data is kept and offered back ------------------------------------------------------------
 
 def put_saved(page, text):
@@ -457,3 +478,23 @@ def test_an_earlier_export_imports_into_the_next_edition(page, browser, base_url
         assert errors == []
     finally:
         context.close()
+
+
+# --- the data island's shape (agreed with the schema issue: /work/notes/contract.md) ---------------------------------
+
+def test_data_island_always_carries_migrations_in_the_agreed_shape(soup):
+    data = json.loads(soup("self-evaluation/index.html").find(id="wb-framework").string)
+    assert data["edition"] == FW.edition["id"]
+    assert set(data["migrations"]) == {"statement", "case_study", "area"}
+    for kind in data["migrations"].values():
+        assert set(kind) == {"renamed", "retired"}
+        assert isinstance(kind["renamed"], dict) and isinstance(kind["retired"], list)
+
+
+def test_model_migrations_pass_into_the_data_island_unchanged():
+    from types import SimpleNamespace
+    from macros.pages import _migrations
+    given = {"statement": {"renamed": {"statement-2-3": "statement-2-3-new"}, "retired": ["statement-9-9"]},
+             "case_study": {"renamed": {}, "retired": ["the-hive"]}}
+    assert _migrations(SimpleNamespace(migrations=given)) == {**given, "area": {"renamed": {}, "retired": []}}
+    assert _migrations(SimpleNamespace())["statement"] == {"renamed": {}, "retired": []}

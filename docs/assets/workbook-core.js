@@ -185,7 +185,9 @@
       if (kept.length) e.retired_case_studies = kept;
       out.statements[id] = e;
     });
-    var retired = Object.assign({}, stored.retired || {}, mine.retired || {});   // kept from earlier editions: never dropped
+    // statements kept from earlier editions: never dropped, unless an import or a clear replaced that copy since
+    function keptOf(copy) { return (copy.replaced_at || 0) < cut ? {} : copy.retired || {}; }
+    var retired = Object.assign({}, keptOf(stored), keptOf(mine));
     if (Object.keys(retired).length) out.retired = retired;
     return out;
   }
@@ -306,6 +308,20 @@
     state.saved_at = new Date().toISOString();
     var result = writeVerified(STORAGE_KEY, JSON.stringify(state));
     return { ok: result.ok, reason: result.reason, state: state };
+  }
+
+  /* An import (a file, or a spreadsheet): back up the current work (verified), then replace it (verified).
+   * All or nothing: {ok, state, backedUp} or {ok: false, stage: "backup" | "write", reason}; on failure the saved
+   * work is as it was. Undo import then puts backup(fw) back with replace(). */
+  function importState(fw, current, incoming) {
+    var kept = backUp(fw, current);
+    if (!kept.ok) return { ok: false, stage: "backup", reason: kept.reason };
+    var written = replace(fw, incoming);
+    if (!written.ok) {
+      if (!kept.empty) remove(BACKUP_KEY);
+      return { ok: false, stage: "write", reason: written.reason };
+    }
+    return { ok: true, state: written.state, backedUp: !kept.empty };
   }
 
   /* The work kept before the last import, or null. */
@@ -792,7 +808,7 @@
     areaCounts: areaCounts, addCounts: addCounts, totalCounts: totalCounts, countsText: countsText,
     // saved work and files
     emptyState: emptyState, stored: stored, load: load, readSaved: readSaved, save: save, merge: merge, setField: setField,
-    backUp: backUp, backup: backup, replace: replace, remove: remove, unreadableCopies: unreadableCopies,
+    backUp: backUp, backup: backup, replace: replace, importState: importState, remove: remove, unreadableCopies: unreadableCopies,
     UNREADABLE_KEY: UNREADABLE_KEY, problemText: problemText, askToKeep: askToKeep, migrationText: migrationText,
     validate: validate, readFile: readFile, readFiles: readFiles, exportState: exportState, describe: describe,
     sameSchool: sameSchool,

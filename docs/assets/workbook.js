@@ -381,23 +381,21 @@ Workbook.define("workbook", function (root, W, fw) {
     showError("");
     W.readFile(file, fw, function (error, imported, result) {
       if (error) { showError(error + " Your saved work has not been changed."); return; }
-      var kept = { ok: true, empty: true };
+      var done = { ok: true, backedUp: false };
       if (!storageOff) {
-        kept = W.backUp(fw, state);
-        if (!kept.ok) {
-          showError("“" + file.name + "” was not imported: " + W.problemText(kept.reason) + ", so your current work " +
+        done = W.importState(fw, state, imported);
+        if (!done.ok && done.stage === "backup") {
+          showError("“" + file.name + "” was not imported: " + W.problemText(done.reason) + ", so your current work " +
             "could not be backed up first. Your saved work has not been changed. Download a copy of it, then free some " +
             "space (or use another browser) and import again.", true);
           return;
         }
-        var written = W.replace(fw, imported);
-        if (!written.ok) {
-          if (!kept.empty) W.remove(W.BACKUP_KEY);
-          showError("“" + file.name + "” was not imported: " + W.problemText(written.reason) + ". Your saved work has " +
+        if (!done.ok) {
+          showError("“" + file.name + "” was not imported: " + W.problemText(done.reason) + ". Your saved work has " +
             "not been changed.", true);
           return;
         }
-        imported = written.state;
+        imported = done.state;
       }
       state = imported;
       fill();
@@ -405,7 +403,7 @@ Workbook.define("workbook", function (root, W, fw) {
       var judged = Object.keys(state.statements).filter(function (id) { return state.statements[id].tier; }).length;
       var note = W.migrationText(fw, result);
       say("Imported “" + file.name + "”: " + judged + " judgements restored." + (note ? " " + note : "") +
-        (kept.empty ? "" : " Your previous work was backed up in this browser: use Undo import to bring it back."));
+        (done.backedUp ? " Your previous work was backed up in this browser: use Undo import to bring it back." : ""));
       drawUndo();
     });
   });
