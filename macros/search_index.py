@@ -13,7 +13,7 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
 - pages about the site (home, downloads, maintainers) keep one low-boosted document, for queries about them;
 - the self-evaluation page, left out of Material's index (its form would repeat every statement), is added
   as one document;
-- `config.query_words` (American spellings, question words) and `config.min_wildcard` tell the search box (overrides/partials/search-lazy.js) and tests/test_search.py not to add
+- `config.query_words` (American spellings, question words) and `config.min_wildcard` tell the search box (overrides/partials/search-lazy.html) and tests/test_search.py not to add
   Material's trailing wildcard to query terms shorter than this, so "TA" does not match "tailored".
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ from macros.model import Framework, GlossaryEntry  # noqa: E402
 # title, the matching paragraphs of the text and every tag, and a dozen aliases would bury the answer.
 FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 1.0}, "tags": {"boost": 15.0}, "keys": {"boost": 15.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
-# Query words the search box rewrites before searching (overrides/partials/search-lazy.js): American spellings to the
+# Query words the search box rewrites before searching (overrides/partials/search-lazy.html): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
 QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",
                "organization": "organisation", "organizations": "organisation", "color": "colour",

@@ -4,7 +4,7 @@ The queries in tests/search_queries.yaml (tuning) and tests/search_queries_heldo
 before any ranking change, never looked at while tuning) are run against the built site's
 search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr with the index's own
 fields, boosts, separator and pipeline; Material's tokenizer, query transformation, post-query boosts and
-grouping by page; and the site's own step before Material's, overrides/partials/search-lazy.js, which keeps
+grouping by page; and the site's own step before Material's, overrides/partials/search-lazy.html, which keeps
 Material's trailing wildcard off terms shorter than config.min_wildcard). On the held-out set at least 95% of
 queries must put an accepted page in the first five results, and at least 90% of the queries that name one
 practice statement must land on it.
@@ -94,7 +94,7 @@ def _transform(query: str, fn) -> str:
 
 
 def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None) -> str:
-    """The site's step before Material's (overrides/partials/search-lazy.js, keep the two in step): each plain word is
+    """The site's step before Material's (overrides/partials/search-lazy.html, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
     A word listed in config.query_words is first replaced (American spelling -> British; question words -> "").

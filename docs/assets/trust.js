@@ -46,7 +46,11 @@ Workbook.define("trust", function (root, W, fw) {
 
   function grid() {
     var table = el("table", {}, [el("thead", {}, [el("tr", {},
-      [th("School")].concat(fw.areas.map(function (a) { return th(a.number + ". " + a.name); }), [th("All areas")]))])]);
+      [th("School")].concat(fw.areas.map(function (a) {
+        // "Area 1" on screen, so eight areas fit beside each other; the full name for screen readers and below
+        return el("th", { scope: "col" }, [el("span", { "aria-hidden": "true", text: "Area " + a.number }),
+          el("span", { className: "visually-hidden", text: a.number + ". " + a.name })]);
+      }), [th("All areas")]))])]);
     var body = el("tbody");
     var all = W.statementIndex(fw).size;
     var trust = fw.areas.map(function () { return null; });
@@ -141,6 +145,8 @@ Workbook.define("trust", function (root, W, fw) {
     result.appendChild(el("p", { text: "Each bar shows how many of the area's statements a school judged at each tier." }));
     result.appendChild(W.tierKey(fw));
     result.appendChild(grid());
+    result.appendChild(el("p", { className: "trust-area-key", text: "Areas: " + fw.areas.map(function (a) {
+      return a.number + ". " + a.name; }).join("; ") + "." }));
 
     var first = fw.tiers[0];
     result.appendChild(el("h2", { id: "most-often-" + first.id, text: "Statements most often at " + first.name }));

@@ -781,9 +781,21 @@
     return key;
   }
 
-  /* A wide table in a box that scrolls sideways on a narrow screen; focusable so a keyboard can scroll it. */
+  /* A wide table in a box that scrolls sideways on a narrow screen; focusable so a keyboard can scroll it, and
+   * saying so above it whenever it is wider than the screen (a scroll bar alone is easy to miss on a phone). */
+  var boxes = 0;
   function scrollBox(table, label, className) {
-    return el("div", { className: "table-wrap" + (className ? " " + className : ""), role: "region", "aria-label": label, tabindex: "0" }, [table]);
+    var hint = el("p", { className: "table-hint", id: "table-hint-" + (++boxes), hidden: "",
+      text: "This table is wider than the screen: scroll it sideways, or tab to it and use the arrow keys." });
+    var wrap = el("div", { className: "table-wrap" + (className ? " " + className : ""), role: "region", "aria-label": label,
+      tabindex: "0", "aria-describedby": hint.id }, [table]);
+    var check = function () { hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; };
+    if (window.ResizeObserver) {
+      var watch = new ResizeObserver(check);
+      watch.observe(wrap);
+      watch.observe(table);     // the table grows when its content or the fonts arrive, the box does not
+    }
+    return el("div", { className: "table-box" }, [hint, wrap]);
   }
 
   /* ---- pages start from their element --------------------------------------------------------------------- */
