@@ -46,7 +46,7 @@ def six_judgements() -> dict:
             entry.update(priority=True, action="Plan training for every teaching assistant this term.",
                          lead="SENCO", due="2027-03-31")
         statements[s.id] = entry
-    return {"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition["id"],
+    return {"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition.id,
             "school": "Figures School", "date": "2026-11-23", "statements": statements}
 
 
