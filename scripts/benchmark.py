@@ -248,7 +248,7 @@ def main() -> None:
         raw = index.read_bytes()
         print("\n== search index ==")
         print(f"search/search_index.json: {kib(len(raw))}, {kib(len(gzip.compress(raw, 6)))} gzip'd "
-              "(every page loads it for the search box)")
+              "(loaded only when someone starts to search)")
         if not args.no_large:
             print(f"for the {SCALE}x framework: {kib(len(large_index))}, {kib(len(gzip.compress(large_index, 6)))} gzip'd")
 
