@@ -35,7 +35,7 @@ def six_judgements() -> dict:
             entry.update(priority=True, action=f"Action for {s.label}: train staff and review in six weeks.",
                          lead="Assistant SENCO", due="2027-02-15")
         statements[s.id] = entry
-    return {"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition["id"],
+    return {"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition.id,
             "school": "Willow Lane Primary", "date": "2026-10-05", "statements": statements}
 
 
@@ -57,7 +57,7 @@ def test_six_judgements_print_as_a_short_report_with_every_line_of_evidence(brow
         assert len(pages) <= 8, f"six judgements printed on {len(pages)} A4 pages (at most 8)"
         for line in TWELVE_LINES:
             assert squashed(line) in flat, f"evidence line missing from the print: {line!r}"
-        for expected in ["Self-evaluation report", "Willow Lane Primary", "5 October 2026", FW.edition["id"],
+        for expected in ["Self-evaluation report", "Willow Lane Primary", "5 October 2026", FW.edition.id,
                          FW.title, "Summary", "6 of 43 statements judged", "Assistant SENCO", "15 February 2027"]:
             assert squashed(expected) in flat, f"{expected!r} is not in the printed report"
         for n, s in enumerate(JUDGED):
