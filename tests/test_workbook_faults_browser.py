@@ -422,6 +422,7 @@ def judge_with_cases(page):
     evidence(page, STATEMENT).fill("Judged under the earlier edition")
     page.get_by_label(f"Make statement {STATEMENT.label} a priority for development").check()
     box = page.locator(f"[data-next-for='{STATEMENT.id}']")
+    box.get_by_role("button", name=re.compile("^Show all")).click()     # featured ones past the suggested three
     box.locator(f"input[value='{KEPT_CASE}']").check()
     box.locator(f"input[value='{RETIRED_CASE}']").check()
 
