@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -65,6 +66,9 @@ def audit_workbook(fw: Framework) -> bytes:
         ["1. On the Audit sheet, for each practice statement, list the activity in your setting (Evidence)."],
         ["2. Read the tier descriptors on the Descriptors sheet and choose a tier from the drop-down."],
         ["3. The Summary sheet counts your judgements per area and tier."],
+        ["4. For a priority, write the next steps, choose yes under Priority, and say who leads it and by when."],
+        ["5. Put your school's name and the date on the first statement's row (School, Date)."],
+        ["The website's self-evaluation, action plan, compare and trust pages can import this file once filled in."],
         ["Statement ids (e.g. statement-2-3) match the website's links and the browser workbook's exports."],
     ]
     for row in about_rows:
@@ -73,13 +77,16 @@ def audit_workbook(fw: Framework) -> bytes:
     about.column_dimensions["A"].width = 110
 
     audit = wb.create_sheet("Audit")
-    audit.append(["Area", "Statement id", "No.", "Practice statement", "Evidence of current practice", "Tier", "Next steps"])
+    # Headings the browser import reads (docs/assets/workbook-sheets.js): keep them in step with its COLUMNS.
+    # School and Date are written once, on the first statement's row.
+    audit.append(["Area", "Statement id", "No.", "Practice statement", "Evidence of current practice", "Tier", "Next steps",
+                  "Priority", "Who leads it", "By when", "School", "Date"])
     for a in fw.areas:
         for s in a.statements:
-            audit.append([a.name, s.id, s.label, s.text, "", "", ""])
+            audit.append([a.name, s.id, s.label, s.text, "", "", "", "", "", "", "", ""])
     for cell in audit[1]:
         cell.font, cell.fill = bold, head_fill
-    for col, width in zip("ABCDEFG", (28, 16, 6, 70, 50, 26, 40)):
+    for col, width in zip("ABCDEFGHIJKL", (28, 16, 6, 70, 50, 26, 40, 10, 20, 14, 28, 14)):
         audit.column_dimensions[col].width = width
     for row in audit.iter_rows(min_row=2):
         for cell in row:
@@ -91,6 +98,15 @@ def audit_workbook(fw: Framework) -> bytes:
                               promptTitle="Tier", prompt="Choose the tier your evidence shows.", showInputMessage=True)
     audit.add_data_validation(tiers_dv)
     tiers_dv.add(f"F2:F{n + 1}")
+    priority_dv = DataValidation(type="list", formula1='"yes,no"', allow_blank=True, showInputMessage=True,
+                                 promptTitle="Priority", prompt="yes: a priority for development (it goes in the action plan).")
+    audit.add_data_validation(priority_dv)
+    priority_dv.add(f"H2:H{n + 1}")
+    for col in "JL":                      # By when, Date
+        for row in range(2, n + 2):
+            audit[f"{col}{row}"].number_format = "yyyy-mm-dd"
+    audit["K2"].comment = Comment("Your school's name, on this first row only.", "Inclusion Audit Framework site")
+    audit["L2"].comment = Comment("The date of this audit, on this first row only.", "Inclusion Audit Framework site")
 
     desc = wb.create_sheet("Descriptors")
     desc.append(["Statement id", "No.", "Practice statement", *tier_names])

@@ -9,7 +9,6 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import suggestions
 from .model import Framework
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,6 +49,14 @@ def partial_names() -> list[str]:
     return sorted(p.name.removesuffix(".md.j2") for p in (TEMPLATES / "partials").glob("*.md.j2"))
 
 
+def _workbook_cases(fw: Framework, area) -> list:
+    """An area's featured case studies, then those related to its statements that it does not feature."""
+    cases = list(area.featured)
+    for s in area.statements:
+        cases += [p.case_study for p in fw.related.pairs_for_statement(s) if p.case_study not in cases]
+    return cases
+
+
 def workbook_json(fw: Framework) -> str:
     """What the browser workbook needs to know about the framework, as JSON for a <script> data island."""
     import json
@@ -59,12 +66,15 @@ def workbook_json(fw: Framework) -> str:
         "tiers": [{"id": t.id, "name": t.name} for t in fw.tiers],
         "areas": [{
             "id": a.id, "number": a.number, "name": a.name, "path": a.url,
-            "case_studies": [{"id": c.id, "title": c.title, "path": c.url} for c in a.featured],
+            # the area's featured case studies, then any related to its statements from elsewhere, so the
+            # workbook and action plan can name, link and accept every suggestion
+            "case_studies": [{"id": c.id, "title": c.title, "path": c.url} for c in _workbook_cases(fw, a)],
             # descriptors: {tier id: [paragraphs]}, so the action plan can show the next tier's text
             "statements": [{"id": s.id, "label": s.label, "text": s.text,
                             "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)},
-                            # three case studies to suggest first, each with why (issue 13; macros/suggestions.py)
-                            "suggested": [{"id": c.id, "why": why} for c, why in suggestions.for_statement(fw, a, s)]}
+                            # the site's related case studies, each with why (one relation: macros/related.py)
+                            "suggested": [{"id": p.case_study.id, "why": p.reason}
+                                          for p in fw.related.pairs_for_statement(s)]}
                            for s in a.statements],
         } for a in fw.areas],
         # renamed and retired ids, so saved work and old exports follow them (see the workbook's migration)

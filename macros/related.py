@@ -66,6 +66,17 @@ class Pair:
             parts.append("words: " + ", ".join(self.words[:5]))
         return "; ".join(parts) or "same area"
 
+    @property
+    def reason(self) -> str:
+        """Why, in a sentence for school staff (the workbook's next step)."""
+        if self.set_by_maintainer:
+            return "Chosen by this site's editors for this statement."
+        if self.terms:
+            return "Shares key terms with this statement: " + ", ".join(self.terms) + "."
+        if self.words:
+            return "It and this statement both speak of " + ", ".join(self.words[:3]) + "."
+        return f"One of the framework's case studies for Area {self.statement.area.number}."
+
 
 @dataclass
 class Relation:

@@ -18,6 +18,8 @@ from macros.load import load_framework
 from conftest import ROOT
 from page_checks import HEADINGS_JS, LABELS_JS
 
+from macros.pages import _workbook_cases
+
 FW = load_framework(ROOT / "data" / "framework.yaml")
 FIXTURES = Path(__file__).parent / "fixtures"
 EF, SP, SE = (t.name for t in FW.tiers)
@@ -80,10 +82,11 @@ def test_next_tier_text_and_case_studies_appear_after_a_judgement(page, base_url
         expect(box).to_contain_text(norm(text))
     # a compact next step (issue 13): at most three case studies, each with why, the rest on request
     cases = box.get_by_role("group", name=re.compile("^Case studies that may help"))
-    expect(cases.get_by_role("checkbox")).to_have_count(3)
+    expect(cases.get_by_role("checkbox")).to_have_count(len(FW.related.pairs_for_statement(s)))   # the site's related ones
     expect(cases.locator(".wb-case__why").first).not_to_be_empty()
-    cases.get_by_role("button", name=f"Show all {len(s.area.featured)} case studies for this area").click()
-    expect(cases.get_by_role("checkbox")).to_have_count(len(s.area.featured))
+    offered = _workbook_cases(FW, s.area)        # the area's featured case studies, then related ones from elsewhere
+    cases.get_by_role("button", name=f"Show all {len(offered)} case studies for this area").click()
+    expect(cases.get_by_role("checkbox")).to_have_count(len(offered))
     first = s.area.featured[0]
     link = cases.get_by_role("link", name=f"Read it: {first.title}", exact=True)
     expect(link).to_have_attribute("href", f"../case-studies/{first.id}/")
@@ -97,6 +100,11 @@ def test_next_tier_text_and_case_studies_appear_after_a_judgement(page, base_url
     expect(box.get_by_role("checkbox")).to_have_count(0)
 
 
+# statement 2.3's first suggested case study (ticked in these tests), and one it does not tick
+CHOSEN_2_3 = FW.related.pairs_for_statement(statement("statement-2-3"))[0].case_study
+UNCHOSEN_2_3 = next(c for c in statement("statement-2-3").area.featured if c is not CHOSEN_2_3)
+
+
 def plan_statement_2_3(page):
     s = statement("statement-2-3")
     tier_radio(page, s, EF).check()
@@ -104,7 +112,7 @@ def plan_statement_2_3(page):
     page.get_by_label(f"Action for statement {s.label}").fill("Governor training on the SEND Code of Practice")
     page.get_by_label(f"Who leads it (statement {s.label})").fill("Chair of governors")
     page.get_by_label(f"By when (statement {s.label})").fill("2026-10-01")
-    page.locator(f"[data-next-for='{s.id}']").get_by_role("checkbox", name=s.area.featured[1].title).check()
+    page.locator(f"[data-next-for='{s.id}']").get_by_role("checkbox", name=CHOSEN_2_3.title).check()
 
 
 def assert_statement_2_3_planned(page):
@@ -116,8 +124,8 @@ def assert_statement_2_3_planned(page):
     expect(page.get_by_label(f"Who leads it (statement {s.label})")).to_have_value("Chair of governors")
     expect(page.get_by_label(f"By when (statement {s.label})")).to_have_value("2026-10-01")
     boxes = page.locator(f"[data-next-for='{s.id}']")
-    expect(boxes.get_by_role("checkbox", name=s.area.featured[1].title)).to_be_checked()
-    expect(boxes.get_by_role("checkbox", name=s.area.featured[0].title)).not_to_be_checked()
+    expect(boxes.get_by_role("checkbox", name=CHOSEN_2_3.title)).to_be_checked()
+    expect(boxes.locator(f"input[value='{UNCHOSEN_2_3.id}']")).not_to_be_checked()   # may sit behind "Show all"
 
 
 def assert_action_plan_shows_2_3(page, base_url):
@@ -131,10 +139,10 @@ def assert_action_plan_shows_2_3(page, base_url):
     expect(item).to_contain_text(f"What {SP} looks like")
     for text in descriptors(s.id, 1):
         expect(item).to_contain_text(norm(text))
-    chosen = s.area.featured[1]
+    chosen = CHOSEN_2_3
     expect(item.get_by_role("link", name=chosen.title, exact=True)).to_have_attribute(
         "href", f"../case-studies/{chosen.id}/")
-    expect(item.get_by_role("link", name=s.area.featured[0].title, exact=True)).to_have_count(0)
+    expect(item.get_by_role("link", name=UNCHOSEN_2_3.title, exact=True)).to_have_count(0)
     expect(item).to_contain_text("Governor training on the SEND Code of Practice")
     expect(item).to_contain_text("Chair of governors")
     expect(item).to_contain_text("1 October 2026")

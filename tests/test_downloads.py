@@ -50,8 +50,8 @@ def test_excel_workbook(site_dir):
     ids = [audit.cell(row=r, column=2).value for r in range(2, audit.max_row + 1)]
     assert len(ids) == 43 and ids[0] == "statement-1-1" and ids[-1] == "statement-8-6"
     validations = audit.data_validations.dataValidation
-    assert len(validations) == 1
-    dv = validations[0]
+    assert len(validations) == 2                      # the tier, and priority yes/no
+    dv = next(v for v in validations if str(v.sqref) == "F2:F44")
     assert dv.type == "list"
     assert dv.formula1 == '"Establishing Foundations,Strengthening Practice,Sustaining Excellence"'
     assert str(dv.sqref) == "F2:F44"

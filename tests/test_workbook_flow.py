@@ -13,12 +13,15 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from macros.load import load_framework
+from macros.pages import _workbook_cases
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 TIERS = [t.id for t in FW.tiers]
 NAMES = [t.name for t in FW.tiers]
 AREA = FW.areas[2]
 STATEMENT = AREA.statements[1]
+# the area's case studies in the workbook: featured ones, then any related to its statements from elsewhere
+ISLAND_CASES = _workbook_cases(FW, AREA)
 
 
 def saved(*judged) -> dict:
@@ -110,7 +113,9 @@ def test_the_next_step_is_compact_and_ticking_a_case_study_stays_on_the_page(bro
         expect(box.get_by_role("heading")).to_contain_text(f"what {NAMES[1]} looks like")
         cases = box.get_by_role("group", name="Case studies that may help: tick the ones to use in your action plan")
         ticks = cases.get_by_role("checkbox")
-        expect(ticks).to_have_count(3)
+        related = FW.related.pairs_for_statement(STATEMENT)
+        assert 1 <= len(related) <= 3
+        expect(ticks).to_have_count(len(related))          # the site's related case studies, at most three
         for why in cases.locator(".wb-case__why").filter(visible=True).all():
             assert len(why.inner_text().strip()) > len("Read it") + 10, "a suggestion without a reason"
         height = box.bounding_box()["height"]
@@ -121,11 +126,11 @@ def test_the_next_step_is_compact_and_ticking_a_case_study_stays_on_the_page(bro
         expect(ticks.first).to_be_checked()
         assert page.url == url
         assert label.locator("a").count() == 0, "a link inside the tick box's label: a mis-tap leaves the page"
-        expect(cases.get_by_role("button", name=f"Show all {len(AREA.featured)} case studies for this area")).to_be_visible()
+        expect(cases.get_by_role("button", name=f"Show all {len(ISLAND_CASES)} case studies for this area")).to_be_visible()
         more = cases.locator("button[aria-controls]")
         expect(more).to_have_attribute("aria-expanded", "false")
         more.click()
-        expect(cases.get_by_role("checkbox")).to_have_count(len(AREA.featured))
+        expect(cases.get_by_role("checkbox")).to_have_count(len(ISLAND_CASES))
         expect(more).to_have_attribute("aria-expanded", "true")
     finally:
         context.close()
@@ -143,3 +148,17 @@ def test_a_judged_statement_shows_its_tier_and_can_be_changed(browser, base_url)
         expect(section.locator(".wb-option").filter(visible=True)).to_have_count(1)
     finally:
         context.close()
+
+
+def test_the_workbook_suggests_the_sites_related_case_studies_and_can_name_each(soup):
+    """One relation for the whole site: the workbook's suggestions are the case studies the statement's area page
+    lists as related (macros/related.py), and each one, even from another area, has a title and a page."""
+    data = json.loads(soup("self-evaluation/index.html").find(id="wb-framework").string)
+    for area, island in zip(FW.areas, data["areas"]):
+        listed = {c["id"]: c for c in island["case_studies"]}
+        for statement, entry in zip(area.statements, island["statements"]):
+            related = [p.case_study.id for p in FW.related.pairs_for_statement(statement)]
+            assert [x["id"] for x in entry["suggested"]] == related, statement.id
+            for x in entry["suggested"]:
+                assert x["why"], statement.id
+                assert listed[x["id"]]["title"] and listed[x["id"]]["path"].startswith("case-studies/"), x["id"]

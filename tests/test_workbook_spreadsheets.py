@@ -7,6 +7,7 @@ all-or-nothing validation as a JSON export. The .xlsx reader is fetched only whe
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -167,3 +168,32 @@ def test_trust_overview_counts_the_same_school_once_unless_told_otherwise(page, 
     expect(grid.locator("tbody th[scope=row]")).to_have_count(4)
     expect(page.get_by_role("region", name="Schools by area").get_by_role("table").locator("tfoot th")).to_have_text("All 4 schools")
     expect(status).to_have_text("4 schools loaded.")
+
+
+def test_school_date_priority_lead_and_by_when_come_back_from_the_excel_workbook(page, base_url, site_dir, tmp_path):
+    """A school's Excel audit keeps who it is, when it was done, and who leads each priority by when."""
+    s = FW.statements[2]
+    book = openpyxl.load_workbook(site_dir / "downloads" / "inclusion-audit-workbook.xlsx")
+    audit = book["Audit"]
+    head = [c.value for c in audit[1]]
+    col = {name: head.index(name) + 1 for name in
+           ("Statement id", "Tier", "Next steps", "Priority", "Who leads it", "By when", "School", "Date")}
+    row = next(r for r in range(2, audit.max_row + 1) if audit.cell(r, col["Statement id"]).value == s.id)
+    audit.cell(2, col["School"]).value = "Rowan Primary"        # on the first row, as the sheet asks
+    audit.cell(2, col["Date"]).value = datetime.date(2026, 3, 9)
+    audit.cell(row, col["Tier"]).value = EF
+    audit.cell(row, col["Next steps"]).value = "Map provision with class teachers"
+    audit.cell(row, col["Priority"]).value = "yes"
+    audit.cell(row, col["Who leads it"]).value = "SENCO"
+    audit.cell(row, col["By when"]).value = datetime.date(2026, 7, 17)
+    path = tmp_path / "rowan.xlsx"
+    book.save(path)
+    page.goto(base_url + "self-evaluation/")
+    expect(page.locator("#wb-summary table")).to_be_visible()
+    page.set_input_files("#wb-import", str(path))
+    expect(page.get_by_role("status").filter(has_text="Imported")).to_contain_text("1 judgements restored")
+    saved = json.loads(page.evaluate(STORAGE_JS))
+    assert (saved["school"], saved["date"]) == ("Rowan Primary", "2026-03-09")
+    entry = saved["statements"][s.id]
+    assert (entry["priority"], entry["lead"], entry["due"]) == (True, "SENCO", "2026-07-17")
+    assert entry["action"] == "Map provision with class teachers"

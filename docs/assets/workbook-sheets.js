@@ -128,8 +128,9 @@
       var due = get(row, "due");
       if (due) entry.due = dateText(due);
       var priority = get(row, "priority").toLowerCase();
-      // The Excel audit workbook has no Priority column: a statement with next steps written is one.
-      if (columns.priority === undefined && entry.action) entry.priority = true;
+      // Next steps written with the Priority cell left empty (or no Priority column, as in older copies of the
+      // Excel audit workbook) make the statement a priority; "no" says otherwise.
+      if (!priority && entry.action) entry.priority = true;
       if (priority) {
         if (/^(yes|y|true|x|1|✓)$/.test(priority)) entry.priority = true;
         else if (!/^(no|n|false|0)$/.test(priority)) errors.push("Row " + line + " (" + id + "): priority “" + priority + "” should be “yes” or empty.");
