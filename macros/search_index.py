@@ -35,6 +35,10 @@ from macros.model import Framework, GlossaryEntry  # noqa: E402
 # title, the matching paragraphs of the text and every tag, and a dozen aliases would bury the answer.
 FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 1.0}, "tags": {"boost": 15.0}, "keys": {"boost": 15.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
+# A query word that no word of the index starts with gets lunr's edit distance 1 from this many letters, and 2
+# from the second figure: misspellings find the word meant ("scafolding", "behavour", "labeling").
+import os
+FUZZY = [int(x) for x in os.environ.get("FUZZY", "5,9").split(",")]
 # Query words the search box rewrites before searching (overrides/partials/search-lazy.html): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
 QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",
@@ -189,7 +193,8 @@ def reshape(index: dict, fw: Framework) -> dict:
     docs.append({"location": "self-evaluation/", "title": "Self-evaluation workbook",
                  "text": "<p>Judge your setting against every practice statement in your browser: record evidence, "
                          "choose a tier, mark priorities, export, print. Private: nothing is sent to a server.</p>"})
-    config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS)
+    config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
+                  fuzzy=FUZZY)
     return {**index, "config": config, "docs": docs}
 
 

@@ -17,6 +17,7 @@ Run it on any built site to see every query's results:  .venv/bin/python tests/t
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sys
@@ -93,7 +94,36 @@ def _transform(query: str, fn) -> str:
     return " ".join(t if re.search(r"(^[+-]|[~^]\d+$)", t) else f"{t}*" for t in terms)
 
 
-def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None) -> str:
+def vocabulary(docs: list[dict], fields, separator: re.Pattern) -> list[str]:
+    """Every word of the index (each field's text between HTML tags, split with the separator, lower-cased),
+    sorted: the search box's own list (overrides/partials/search-lazy.html), to tell a misspelling from a word."""
+    words = set()
+    for doc in docs:
+        for name in fields:
+            value = doc.get(name)
+            for item in value if isinstance(value, list) else [value] if value else []:
+                for block in re.split(r"<[^>]*>", str(item)):
+                    words.update(part.lower() for part in _split(block, separator))
+    return sorted(words)
+
+
+def _known(part: str, vocab: list[str]) -> bool:
+    """Some word of the index starts with this one (Material's trailing wildcard will find it)."""
+    i = bisect.bisect_left(vocab, part)
+    return i < len(vocab) and vocab[i].startswith(part)
+
+
+def fuzz(part: str, vocab: list[str] | None, fuzzy: list[int]) -> str:
+    """A word the index does not know (no index word starts with it) gets lunr's edit distance: ~1 from
+    fuzzy[0] letters, ~2 from fuzzy[1], so a misspelling finds the word meant ("scafolding", "behavour")."""
+    low = part.lower()
+    if not vocab or not fuzzy or len(low) < fuzzy[0] or re.search(r"\d", low) or _known(low, vocab):
+        return part
+    return f"{part}~{2 if len(low) >= fuzzy[1] else 1}"
+
+
+def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None,
+                       vocab: list[str] | None = None, fuzzy: list[int] | None = None) -> str:
     """The site's step before Material's (overrides/partials/search-lazy.html, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
@@ -107,7 +137,7 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             out.append(word)
             continue
         word = (words or {}).get(word.lower(), word)
-        out.extend(p if len(p) >= min_wildcard else f"{p}^1" for p in _split(word, separator))
+        out.extend(fuzz(p, vocab, fuzzy) if len(p) >= min_wildcard else f"{p}^1" for p in _split(word, separator))
     return " ".join(out)
 
 
@@ -153,6 +183,8 @@ class SiteSearch:
         self.fields = list(config["fields"])
         self.min_wildcard = config.get("min_wildcard", 0)
         self.query_words = config.get("query_words", {})
+        self.fuzzy = config.get("fuzzy")
+        self.vocab = vocabulary(data["docs"], config["fields"], self.separator) if self.fuzzy else None
         self.docs = {}
         self.parent = {}
         for doc in data["docs"]:                       # setupSearchDocumentMap(): first entry of a path is the article
@@ -178,7 +210,7 @@ class SiteSearch:
         self.index = builder.build()
 
     def transform(self, query: str) -> str:
-        query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words)
+        query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words, self.vocab, self.fuzzy)
         return transform_search_query(query, self.separator, MATERIAL_QUERY_FIELDS)
 
     def search(self, query: str) -> list[list[Hit]]:
