@@ -37,14 +37,25 @@ FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 1.0}, "tags": {"boost": 15
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
 # A query word that no word of the index starts with gets lunr's edit distance 1 from this many letters, and 2
 # from the second figure: misspellings find the word meant ("scafolding", "behavour", "labeling").
-import os
-FUZZY = [int(x) for x in os.environ.get("FUZZY", "5,9").split(",")]
+FUZZY = [5, 9]
 # Query words the search box rewrites before searching (overrides/partials/search-lazy.html): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
 QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",
                "organization": "organisation", "organizations": "organisation", "color": "colour",
                "center": "centre", "program": "programme", "counselor": "counsellor", "counseling": "counselling",
                "mean": "", "means": "", "meaning": "", "stand": "", "stands": ""}
+# Words that say nothing about the subject (most of lunr's stop words): the search box drops them when the
+# query has other words and they are not typed in capitals ("ARE" is age-related expectations), since with
+# Material's trailing wildcard "for" would match "form" and "format", and the separator makes "is" the word "i".
+QUERY_STOP_WORDS = ("a an and are as at be been but by can could did do does for from get got had has have how i if in "
+                    "into is it its me my of on or our should so that the their them these they this to was we were "
+                    "what when where which who why will with would you your us").split()
+
+# A question asking what something is gets this word added by the search box; only glossary terms carry it,
+# so their answer comes first ("what is adaptive teaching", "what does APDR mean", "define dysregulation").
+DEFINITION = {"pattern": r"^\s*(what is|what are|what's|whats|what does|what do|define|definition of|meaning of)\b"
+                         r"|\b(stand|stands) for\W*$|\bmeans?\W*$",
+              "word": "definition"}
 GLOSSARY_BOOST = 0.7      # a glossary term answers "what is X" but should not outrank the pages about X
 SITE_PAGE_BOOST = 0.05    # pages about the site itself: found by their own name, not by topic words
 SITE_PAGES = ("", "downloads/", "maintainers/")
@@ -76,7 +87,7 @@ SUBJECT_WORDS: dict[str, list[str]] = {
             "learning environment", "high quality teaching"],
     "3.2": ["pupil profiles", "one-page profile", "sharing information", "knowing pupils", "needs and strategies",
             "communication with staff"],
-    "3.3": ["assessment for learning", "formative assessment", "misconceptions", "adapting tasks", "homework"],
+    "3.3": ["assessment for learning", "AfL", "formative assessment", "misconceptions", "adapting tasks", "homework"],
     "3.4": ["teachers and TAs", "TA deployment in class", "scaffolding", "instructional strategies",
             "independence", "EEF five-a-day"],
     "3.5": ["interventions in class", "linking interventions", "transfer", "generalise", "intervention quality"],
@@ -179,6 +190,7 @@ def reshape(index: dict, fw: Framework) -> dict:
         elif page == "glossary/" and anchor:
             doc["text"] = re.sub(r"<p>Where the framework uses it:.*?</p>", "", doc["text"])
             doc["boost"] = GLOSSARY_BOOST
+            doc["keys"] = [DEFINITION["word"]]
         elif loc in statements:
             doc.update(statements[loc])
         elif page in case_studies:
@@ -194,7 +206,8 @@ def reshape(index: dict, fw: Framework) -> dict:
                  "text": "<p>Judge your setting against every practice statement in your browser: record evidence, "
                          "choose a tier, mark priorities, export, print. Private: nothing is sent to a server.</p>"})
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
-                  fuzzy=FUZZY)
+                  stop_words=QUERY_STOP_WORDS,
+                  fuzzy=FUZZY, definition=DEFINITION)
     return {**index, "config": config, "docs": docs}
 
 

@@ -123,7 +123,8 @@ def fuzz(part: str, vocab: list[str] | None, fuzzy: list[int]) -> str:
 
 
 def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None,
-                       vocab: list[str] | None = None, fuzzy: list[int] | None = None) -> str:
+                       vocab: list[str] | None = None, fuzzy: list[int] | None = None,
+                       definition: dict | None = None, stop_words: list[str] | None = None) -> str:
     """The site's step before Material's (overrides/partials/search-lazy.html, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
@@ -131,13 +132,16 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
     Words with query syntax (+ - ~ ^ * or quotes) are left to Material."""
     if not min_wildcard or '"' in query:
         return query
-    out = []
-    for word in query.split():
+    out, stop = [], set(stop_words or [])
+    plain = [w for w in query.split() if w.lower() not in stop or w.isupper() and len(w) > 1]
+    for word in plain or query.split():          # words like "for" and "is" go, unless nothing else is left
         if re.search(r"[+~^*]|^-", word):
             out.append(word)
             continue
         word = (words or {}).get(word.lower(), word)
         out.extend(fuzz(p, vocab, fuzzy) if len(p) >= min_wildcard else f"{p}^1" for p in _split(word, separator))
+    if definition and re.search(definition["pattern"], query, re.I):
+        out.append(definition["word"])             # "what is X": the glossary's answer first
     return " ".join(out)
 
 
@@ -184,6 +188,8 @@ class SiteSearch:
         self.min_wildcard = config.get("min_wildcard", 0)
         self.query_words = config.get("query_words", {})
         self.fuzzy = config.get("fuzzy")
+        self.definition = config.get("definition")
+        self.stop_words = config.get("stop_words")
         self.vocab = vocabulary(data["docs"], config["fields"], self.separator) if self.fuzzy else None
         self.docs = {}
         self.parent = {}
@@ -210,7 +216,8 @@ class SiteSearch:
         self.index = builder.build()
 
     def transform(self, query: str) -> str:
-        query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words, self.vocab, self.fuzzy)
+        query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words, self.vocab, self.fuzzy,
+                                   self.definition, self.stop_words)
         return transform_search_query(query, self.separator, MATERIAL_QUERY_FIELDS)
 
     def search(self, query: str) -> list[list[Hit]]:
