@@ -35,6 +35,9 @@ from macros.model import Framework, GlossaryEntry  # noqa: E402
 # title, the matching paragraphs of the text and every tag, and a dozen aliases would bury the answer.
 FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 1.0}, "tags": {"boost": 15.0}, "keys": {"boost": 15.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
+# Nor do abbreviations typed in capitals up to this long ("SEN" is not "sensory" or "senior"), unless lunr
+# leaves the word out of the index ("ARE", age-related expectations, is found by its wildcard).
+CAPITALS = 5
 # A query word that no word of the index starts with gets lunr's edit distance 1 from this many letters, and 2
 # from the second figure: misspellings find the word meant ("scafolding", "behavour", "labeling").
 FUZZY = [5, 9]
@@ -206,7 +209,7 @@ def reshape(index: dict, fw: Framework) -> dict:
                  "text": "<p>Judge your setting against every practice statement in your browser: record evidence, "
                          "choose a tier, mark priorities, export, print. Private: nothing is sent to a server.</p>"})
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
-                  stop_words=QUERY_STOP_WORDS,
+                  stop_words=QUERY_STOP_WORDS, capitals=CAPITALS,
                   fuzzy=FUZZY, definition=DEFINITION)
     return {**index, "config": config, "docs": docs}
 

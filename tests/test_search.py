@@ -124,7 +124,8 @@ def fuzz(part: str, vocab: list[str] | None, fuzzy: list[int]) -> str:
 
 def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None,
                        vocab: list[str] | None = None, fuzzy: list[int] | None = None,
-                       definition: dict | None = None, stop_words: list[str] | None = None) -> str:
+                       definition: dict | None = None, stop_words: list[str] | None = None,
+                       capitals: int = 0) -> str:
     """The site's step before Material's (overrides/partials/search-lazy.html, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
@@ -139,7 +140,8 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             out.append(word)
             continue
         word = (words or {}).get(word.lower(), word)
-        out.extend(fuzz(p, vocab, fuzzy) if len(p) >= min_wildcard else f"{p}^1" for p in _split(word, separator))
+        out.extend(f"{p}^1" if len(p) < min_wildcard or len(p) <= capitals and p.isupper() and p.lower() not in stop
+                   else fuzz(p, vocab, fuzzy) for p in _split(word, separator))
     if definition and re.search(definition["pattern"], query, re.I):
         out.append(definition["word"])             # "what is X": the glossary's answer first
     return " ".join(out)
@@ -190,6 +192,7 @@ class SiteSearch:
         self.fuzzy = config.get("fuzzy")
         self.definition = config.get("definition")
         self.stop_words = config.get("stop_words")
+        self.capitals = config.get("capitals", 0)
         self.vocab = vocabulary(data["docs"], config["fields"], self.separator) if self.fuzzy else None
         self.docs = {}
         self.parent = {}
@@ -217,7 +220,7 @@ class SiteSearch:
 
     def transform(self, query: str) -> str:
         query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words, self.vocab, self.fuzzy,
-                                   self.definition, self.stop_words)
+                                   self.definition, self.stop_words, self.capitals)
         return transform_search_query(query, self.separator, MATERIAL_QUERY_FIELDS)
 
     def search(self, query: str) -> list[list[Hit]]:
