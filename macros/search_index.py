@@ -58,8 +58,8 @@ QUERY_STOP_WORDS = ("a an and are as at be been but by can could did do does for
 # so their answer comes first ("what is adaptive teaching", "what does APDR mean", "define dysregulation").
 DEFINITION = {"pattern": r"^\s*(what is|what are|what's|whats|what does|what do|define|definition of|meaning of)\b"
                          r"|\b(stand|stands) for\W*$|\bmeans?\W*$",
-              "word": "definition"}
-GLOSSARY_BOOST = 0.7      # a glossary term answers "what is X" but should not outrank the pages about X
+              "word": "definition", "boost": 10}
+GLOSSARY_BOOST = 2.0     # a glossary term answers "what is X" but should not outrank the pages about X
 SITE_PAGE_BOOST = 0.05    # pages about the site itself: found by their own name, not by topic words
 SITE_PAGES = ("", "downloads/", "maintainers/")
 # Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a

@@ -143,7 +143,7 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
         out.extend(f"{p}^1" if len(p) < min_wildcard or len(p) <= capitals and p.isupper() and p.lower() not in stop
                    else fuzz(p, vocab, fuzzy) for p in _split(word, separator))
     if definition and re.search(definition["pattern"], query, re.I):
-        out.append(definition["word"])             # "what is X": the glossary's answer first
+        out.append(f"{definition['word']}^{definition['boost']}")             # "what is X": the glossary's answer first
     return " ".join(out)
 
 
