@@ -144,10 +144,82 @@ SUBJECT_WORDS: dict[str, list[str]] = {
 }
 
 
-def _forms(entry: GlossaryEntry) -> list[str]:
-    """The term, its long form and aliases; a hyphenated form also written solid ("pre-teaching" and
-    "preteaching"), as people often type it."""
-    forms = [f for f in [entry.term, entry.expansion, *entry.aliases] if f]
+# Words staff use for a glossary term that are neither its long form nor another way of writing it (so not
+# aliases, which the glossary shows as "Also written"): what the term covers, the roles, services and tools
+# it names, from the SEND Code of Practice, the EEF guides, nasen and Ofsted. Keyed by term. Indexed on the
+# term's glossary entry and, like its aliases, on the statements that use the term.
+TERM_WORDS: dict[str, list[str]] = {
+    "SEN": ["SEN support", "special needs"],
+    "SENCO": ["inclusion lead", "inclusion manager", "head of inclusion", "assistant head for inclusion",
+              "SEND lead", "NPQ for SENCOs", "NASENCO"],
+    "TA": ["HLTA", "higher level teaching assistant", "LSA", "learning support assistant", "classroom assistant",
+           "support staff"],
+    "EHCP": ["EHC needs assessment", "EHCNA", "statutory assessment", "statement of SEN"],
+    "SEMH": ["anxiety", "attachment", "emotional wellbeing", "EBSA", "emotionally based school avoidance"],
+    "EAL": ["English as a second language", "ESL", "new to English", "bilingual"],
+    "graduated approach": ["SEN support", "wave 1", "wave 2", "wave 3", "tiered support"],
+    "AP": ["PRU", "pupil referral unit"],
+    "LA": ["SEND team", "SEND caseworker", "high needs funding"],
+    "Pupil Premium": ["disadvantaged pupils", "disadvantage", "free school meals", "FSM"],
+    "EEF": ["EEF guidance report", "SEND in mainstream schools"],
+    "5-a-day": ["explicit instruction", "metacognitive strategies", "flexible grouping"],
+    "Whole School SEND": ["SEND review", "external SEND review", "SEND peer review"],
+    "Ofsted": ["inspection", "inspection framework", "inspectors"],
+    "personalised plan": ["one-page profile", "pupil profile", "learning plan", "IEP targets"],
+    "regulation": ["meltdown", "calm space", "emotional literacy"],
+    "total communication": ["Makaton", "signing", "PECS", "symbols", "visual timetable", "now and next",
+                            "objects of reference", "AAC"],
+    "TEACCH": ["workstation", "visual schedule"],
+    "local offer": ["SENDIASS", "SENDIAS", "information advice and support service", "parent carer forum"],
+    "SEND Code of Practice": ["Code of Practice 2015", "0 to 25", "statutory guidance",
+                              "Children and Families Act 2014"],
+    "Equality Act 2010": ["disability discrimination", "discrimination", "protected characteristics"],
+    "reasonable adjustments": ["access arrangements", "auxiliary aids"],
+    "four broad areas of need": ["sensory and physical needs", "physical disability", "hearing impairment",
+                                 "visual impairment"],
+    "communication and interaction": ["autism", "autistic", "ASD", "ASC", "autism spectrum",
+                                      "speech language and communication needs", "SLCN", "DLD",
+                                      "developmental language disorder"],
+    "cognition and learning": ["MLD", "moderate learning difficulties", "SLD", "severe learning difficulties",
+                               "PMLD", "SpLD", "specific learning difficulties", "dyslexia", "dyscalculia",
+                               "dyspraxia", "learning difficulty"],
+    "adaptive teaching": ["differentiation", "differentiated", "differentiating", "adapting teaching"],
+    "scaffolding": ["prompts", "modelling", "writing frames", "worked examples"],
+    "co-production": ["person-centred planning", "person-centred"],
+    "learner voice": ["pupil views", "child's views", "school council"],
+    "Governors": ["governor", "governing body", "chair of governors", "link governor"],
+    "SEND register": ["SEN support register", "K code", "school census"],
+    "provision mapping": ["costed provision map", "intervention map"],
+    "baseline assessment": ["entry data", "starting point"],
+    "work scrutiny": ["learning walk", "learning walks"],
+    "suspension and permanent exclusion": ["exclusions", "fixed term exclusion", "FTE", "managed move",
+                                           "internal exclusion", "isolation"],
+    "destination data": ["NEET", "not in education employment or training", "leavers"],
+    "preparation for adulthood": ["employment", "independent living", "supported internship",
+                                  "community inclusion", "life skills"],
+    "annual review": ["EHCP review", "person-centred review"],
+    "trauma-informed practice": ["attachment aware", "ACEs", "adverse childhood experiences",
+                                 "relational approach"],
+    "key adult": ["mentor", "check-in"],
+    "restorative approaches": ["restorative justice"],
+    "multi-agency working": ["CAMHS", "child and adolescent mental health services", "SaLT", "SALT",
+                             "speech and language therapy", "occupational therapy", "educational psychologist",
+                             "school nurse", "paediatrician", "social care", "team around the child",
+                             "joined-up support"],
+    "Early Help": ["early help assessment", "family support"],
+    "sensory passport": ["sensory needs", "sensory breaks", "movement breaks", "ear defenders", "fidget toys",
+                         "sensory diet"],
+    "1:1": ["one to one", "velcro"],
+    "pre-teaching": ["front-loading", "pre-tutoring"],
+}
+
+
+def _forms(entry: GlossaryEntry, wider: bool = True) -> list[str]:
+    """The term, its long form, aliases and (if wider) TERM_WORDS; a hyphenated form also written solid
+    ("pre-teaching" and "preteaching"), as people often type it. A case study gets no TERM_WORDS: "anxiety" on
+    every SEMH case study would bury the ones about anxiety."""
+    extra = TERM_WORDS.get(entry.term, []) if wider else []
+    forms = [f for f in [entry.term, entry.expansion, *entry.aliases, *extra] if f]
     return forms + [f.replace("-", "") for f in forms if re.search(r"[a-z]-[a-z]", f)]
 
 
@@ -171,7 +243,7 @@ def _case_study_docs(fw: Framework) -> dict[str, dict]:
         out[cs.url] = {
             "where": where,
             "artefacts": [a.name for a in cs.artefacts],
-            "keys": [form for entry in for_case_study(fw, cs) for form in _forms(entry)],
+            "keys": [form for entry in for_case_study(fw, cs) for form in _forms(entry, wider=False)],
         }
     return out
 
@@ -179,6 +251,7 @@ def _case_study_docs(fw: Framework) -> dict[str, dict]:
 def reshape(index: dict, fw: Framework) -> dict:
     """The reshaped index (a new dict); `index` is Material's search_index.json, parsed."""
     statements, case_studies = _statement_docs(fw), _case_study_docs(fw)
+    terms = {g.anchor: TERM_WORDS.get(g.term, []) for g in fw.glossary}
     docs = []
     for doc in index["docs"]:
         loc = doc["location"]
@@ -193,7 +266,7 @@ def reshape(index: dict, fw: Framework) -> dict:
         elif page == "glossary/" and anchor:
             doc["text"] = re.sub(r"<p>Where the framework uses it:.*?</p>", "", doc["text"])
             doc["boost"] = GLOSSARY_BOOST
-            doc["keys"] = [DEFINITION["word"]]
+            doc["keys"] = [DEFINITION["word"], *terms.get(anchor, [])]
         elif loc in statements:
             doc.update(statements[loc])
         elif page in case_studies:
