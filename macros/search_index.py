@@ -39,8 +39,10 @@ MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildca
 # leaves the word out of the index ("ARE", age-related expectations, is found by its wildcard).
 CAPITALS = 5
 # A query word that no word of the index starts with gets lunr's edit distance 1 from this many letters, and 2
-# from the second figure: misspellings find the word meant ("scafolding", "behavour", "labeling").
-FUZZY = [5, 9]
+# from the second figure: misspellings find the word meant ("scafolding", "behavour").
+# Before that, an unknown word that is a known word plus one of these endings loses the ending ("labeling":
+# label, which Material's wildcard extends).
+FUZZY = {"min": [5, 9], "endings": "ing ed er ers ly ation ations ment ments".split()}
 # Query words the search box rewrites before searching (overrides/partials/search-lazy.html): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
 QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",

@@ -113,17 +113,22 @@ def _known(part: str, vocab: list[str]) -> bool:
     return i < len(vocab) and vocab[i].startswith(part)
 
 
-def fuzz(part: str, vocab: list[str] | None, fuzzy: list[int]) -> str:
-    """A word the index does not know (no index word starts with it) gets lunr's edit distance: ~1 from
-    fuzzy[0] letters, ~2 from fuzzy[1], so a misspelling finds the word meant ("scafolding", "behavour")."""
+def fuzz(part: str, vocab: list[str] | None, fuzzy: dict | None) -> str:
+    """A word the index does not know (no index word starts with it) loses an ending if what is left is known
+    ("labeling" -> label, which Material's wildcard extends), or else gets lunr's edit distance: ~1 from
+    fuzzy["min"][0] letters, ~2 from fuzzy["min"][1], so a misspelling finds the word meant ("scafolding")."""
     low = part.lower()
-    if not vocab or not fuzzy or len(low) < fuzzy[0] or re.search(r"\d", low) or _known(low, vocab):
+    if not vocab or not fuzzy or len(low) < fuzzy["min"][0] or re.search(r"\d", low) or _known(low, vocab):
         return part
-    return f"{part}~{2 if len(low) >= fuzzy[1] else 1}"
+    for ending in fuzzy["endings"]:
+        stem = low[:-len(ending)]
+        if low.endswith(ending) and len(stem) >= fuzzy["min"][0] - 1 and _known(stem, vocab):
+            return part[:len(stem)]
+    return f"{part}~{2 if len(low) >= fuzzy['min'][1] else 1}"
 
 
 def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None,
-                       vocab: list[str] | None = None, fuzzy: list[int] | None = None,
+                       vocab: list[str] | None = None, fuzzy: dict | None = None,
                        definition: dict | None = None, stop_words: list[str] | None = None,
                        capitals: int = 0) -> str:
     """The site's step before Material's (overrides/partials/search-lazy.html, keep the two in step): each plain word is
