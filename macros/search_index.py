@@ -296,7 +296,7 @@ def _case_study_docs(fw: Framework) -> dict[str, dict]:
 def reshape(index: dict, fw: Framework) -> dict:
     """The reshaped index (a new dict); `index` is Material's search_index.json, parsed."""
     statements, case_studies = _statement_docs(fw), _case_study_docs(fw)
-    terms = {g.anchor: TERM_WORDS.get(g.term, []) for g in fw.glossary}
+    terms = {g.anchor: _forms(g) for g in fw.glossary}     # its own names first, so "SEND" finds SEND
     docs = []
     for doc in index["docs"]:
         loc = doc["location"]
