@@ -6,8 +6,8 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
 - a practice statement's section carries its subject's words in `keys` (its key terms with their
   abbreviations, long forms and aliases, plus the staff words in SUBJECT_WORDS), and its title names the
   statement and its area, so the result shows both and opens on the statement;
-- a case study is one document: overview, themes, key terms and artefact names, tagged with the areas that
-  feature it (its "Framework areas" and "Artefacts" sections would only repeat it);
+- a case study is one document: overview, themes, key terms and artefact names (its key terms and themes
+  weighing as a statement's subject words), tagged with the areas that feature it (its "Framework areas" and "Artefacts" sections would only repeat it);
 - the glossary answers "what is X" (one section per term) with a low boost, so it does not push the pages
   about X down; the list of places a term is used is left out (it names every case study);
 - pages about the site (home, downloads, maintainers) keep one low-boosted document, for queries about them;
@@ -288,7 +288,9 @@ def _case_study_docs(fw: Framework) -> dict[str, dict]:
         out[cs.url] = {
             "where": where,
             "artefacts": [a.name for a in cs.artefacts],
-            "keys": [form for entry in for_case_study(fw, cs) for form in _forms(entry, wider=False)],
+            # its key terms' names and its themes' names ("Specialist provision", "Sensory")
+            "keys": [form for entry in for_case_study(fw, cs) for form in _forms(entry, wider=False)]
+                    + [theme.name for theme in cs.themes],
         }
     return out
 
