@@ -10,9 +10,10 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
   weighing as a statement's subject words), tagged with the areas that feature it (its "Framework areas" and "Artefacts" sections would only repeat it);
 - the glossary answers "what is X" (one section per term) with a low boost, so it does not push the pages
   about X down; the list of places a term is used is left out (it names every case study);
-- pages about the site (home, downloads, maintainers) keep one low-boosted document, for queries about them;
-- the self-evaluation page, left out of Material's index (its form would repeat every statement), is added
-  as one document;
+- pages about the site (home, downloads, maintainers) are low-boosted, for queries about them (the home
+  page keeps one document without its text, which names every topic);
+- the self-evaluation page and the printable audit form, left out of Material's index (their forms would
+  repeat every statement), are added as one document each;
 - `config.query_words` (American spellings, question words) and `config.min_wildcard` tell the search box (overrides/partials/search-lazy.html) and tests/test_search.py not to add
   Material's trailing wildcard to query terms shorter than this, so "TA" does not match "tailored".
 """
@@ -48,7 +49,7 @@ FUZZY = {"min": [5, 9], "endings": "ing ed er ers ly ation ations ment ments".sp
 QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",
                "organization": "organisation", "organizations": "organisation", "color": "colour",
                "center": "centre", "program": "programme", "counselor": "counsellor", "counseling": "counselling",
-               "mean": "", "means": "", "meaning": "", "stand": "", "stands": ""}
+               "mean": "", "means": "", "meaning": "", "stand": "", "stands": "", "define": ""}
 # Words that say nothing about the subject (most of lunr's stop words): the search box drops them when the
 # query has other words and they are not typed in capitals ("ARE" is age-related expectations), since with
 # Material's trailing wildcard "for" would match "form" and "format", and the separator makes "is" the word "i".
@@ -305,7 +306,7 @@ def reshape(index: dict, fw: Framework) -> dict:
         page, _, anchor = loc.partition("#")
         doc = dict(doc)
         if page in SITE_PAGES:
-            if anchor:
+            if anchor and page == "":
                 continue
             doc["boost"] = SITE_PAGE_BOOST
             if page != "downloads/":                      # the home page's text names every audience and topic
@@ -328,6 +329,9 @@ def reshape(index: dict, fw: Framework) -> dict:
     docs.append({"location": "self-evaluation/", "title": "Self-evaluation workbook",
                  "text": "<p>Judge your setting against every practice statement in your browser: record evidence, "
                          "choose a tier, mark priorities, export, print. Private: nothing is sent to a server.</p>"})
+    docs.append({"location": "audit-form/", "title": "Printable audit form",
+                 "text": "<p>A blank audit form to print for a meeting around a table, with every practice statement, "
+                         "what each tier looks like, a box to tick and space to write.</p>"})
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS,
                   fuzzy=FUZZY, definition=DEFINITION)
