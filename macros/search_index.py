@@ -64,7 +64,7 @@ DEFINITION = {"pattern": r"^\s*(what is|what are|what's|whats|what does|what do|
                          r"|\b(stand|stands) for\W*$|\bmeans?\W*$",
               "word": "definition", "boost": 10}
 GLOSSARY_BOOST = 2.0     # a glossary term answers "what is X" but should not outrank the pages about X
-SITE_PAGE_BOOST = 0.05    # pages about the site itself: found by their own name, not by topic words
+SITE_PAGE_BOOST = 0.3     # pages about the site itself: found by their own name, not by topic words
 SITE_PAGES = ("", "downloads/", "maintainers/")
 # Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a
 # statement's section needs this much to compete with a case study that mentions the same words.
