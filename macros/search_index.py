@@ -44,7 +44,7 @@ CAPITALS = 5
 # from the second figure: misspellings find the word meant ("scafolding", "behavour").
 # Before that, an unknown word that is a known word plus one of these endings loses the ending ("labeling":
 # label, which Material's wildcard extends).
-FUZZY = {"min": [5, 9], "endings": "ing ed er ers ly ation ations ment ments".split()}
+FUZZY = {"min": [4, 7], "endings": "ing ed er ers ly ation ations ment ments".split()}
 # Query words the search box rewrites before searching (overrides/partials/search-lazy.html): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
 QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",

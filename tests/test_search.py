@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import random
 import re
 import sys
 from dataclasses import dataclass
@@ -125,7 +126,7 @@ def fuzz(part: str, vocab: list[str] | None, fuzzy: dict | None) -> str:
         return part
     for ending in fuzzy["endings"]:
         stem = low[:-len(ending)]
-        if low.endswith(ending) and len(stem) >= fuzzy["min"][0] - 1 and _known(stem, vocab):
+        if low.endswith(ending) and len(stem) >= fuzzy["min"][0] and _known(stem, vocab):
             return part[:len(stem)]
     return f"{part}~{2 if len(low) >= fuzzy['min'][1] else 1}"
 
@@ -352,7 +353,7 @@ def test_query_rewrites(site_search):
     assert t("define dysregulation") == "dysregulation* definition^10"
     assert t("ARE") == "ARE*"                        # a stop word, so not in the index as itself
     assert t("SEN support") == "SEN^1 support*" and t("sen support") == "sen* support*"
-    assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~1"
+    assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~2" and t("ehpc") == "ehpc~1"
     assert t("labeling pupils") == "label* pupil*"
     assert t("the") == "the*"
 
@@ -362,6 +363,29 @@ def test_misspellings_find_the_word_meant(site_search):
                           ("behavour", "areas/assessment-and-identification/#statement-5-4")]:
         groups = site_search.search(query)[:TOP]
         assert any(is_hit(g, target) for g in groups), (query, [g[0].location for g in groups])
+
+
+def misspell(query: str, rng: random.Random) -> str | None:
+    """The query with one slip in its longest word (two letters swapped, one dropped, doubled or changed)."""
+    word = max(query.split(), key=len)
+    if len(word) < 6 or not word.isalpha() or word.isupper():
+        return None
+    i, slip = rng.randrange(1, len(word) - 2), rng.choice(["swap", "drop", "double", "change"])
+    typo = {"swap": word[:i] + word[i + 1] + word[i] + word[i + 2:], "drop": word[:i] + word[i + 1:],
+            "double": word[:i] + word[i] + word[i:], "change": word[:i] + rng.choice("aeiou") + word[i + 1:]}[slip]
+    return query.replace(word, typo, 1)
+
+
+def test_misspelt_queries_find_nearly_as_well(site_search):
+    """Every tuning query with a slip in its longest word: nearly as many find an accepted page (fuzziness;
+    603 of 649 find, against 611 spelt right; 508 without fuzziness)."""
+    rng, typed = random.Random(3), []
+    for entry in load_queries(QUERIES) + load_queries(HELD_OUT) + load_queries(TUNING2):
+        query = misspell(entry["query"], rng)
+        if query:
+            typed.append(dict(entry, query=query))
+    found, total, _, _ = figures(evaluate(site_search, typed))
+    assert found / total >= 0.9, f"{found}/{total}"
 
 
 def test_definition_questions_bring_the_glossary_first(site_search):
