@@ -44,6 +44,9 @@ CAPITALS = 5
 # from the second figure: misspellings find the word meant ("scafolding", "behavour").
 # Before that, an unknown word that is a known word plus one of these endings loses the ending ("labeling":
 # label, which Material's wildcard extends).
+# A query word that only this many documents contain (with Material's wildcard) weighs `boost` times the
+# others: it says what the query is about ("Tor View School", "Headlands Primary", "velcro TA").
+RARE = {"docs": 3, "boost": 10}
 FUZZY = {"min": [4, 7], "endings": "ing ed er ers ly ation ations ment ments".split()}
 # Query words the search box rewrites before searching (overrides/partials/search-lazy.html): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
@@ -375,7 +378,7 @@ def reshape(index: dict, fw: Framework) -> dict:
                          "what each tier looks like, a box to tick and space to write.</p>"})
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS,
-                  fuzzy=FUZZY, definition=DEFINITION)
+                  fuzzy=FUZZY, definition=DEFINITION, rare=RARE)
     return {**index, "config": config, "docs": docs}
 
 

@@ -6,8 +6,8 @@ the built site's search/search_index.json the way Material for MkDocs 9.8.1's se
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
 post-query boosts and grouping by page; and the site's own step before Material's, in
 overrides/partials/search-lazy.html: stop words dropped, no trailing wildcard on short terms or abbreviations
-typed in capitals, a definition question sent to the glossary, an unknown word cut to a known one or given an
-edit distance). Issue 15's goal, on queries written independently of the ranking: at least 95% of queries put
+typed in capitals, a definition question sent to the glossary, a word few documents contain weighed more, an
+unknown word cut to a known one or given an edit distance). Issue 15's goal, on queries written independently of the ranking: at least 95% of queries put
 an accepted page in the first five results, and at least 90% of the queries that name one practice statement
 land on it. Each set here keeps a floor (FLOORS).
 
@@ -98,17 +98,31 @@ def _transform(query: str, fn) -> str:
     return " ".join(t if re.search(r"(^[+-]|[~^]\d+$)", t) else f"{t}*" for t in terms)
 
 
-def vocabulary(docs: list[dict], fields, separator: re.Pattern) -> list[str]:
+def vocabulary(docs: list[dict], fields, separator: re.Pattern) -> tuple[list[str], dict[str, set[int]]]:
     """Every word of the index (each field's text between HTML tags, split with the separator, lower-cased),
-    sorted: the search box's own list (overrides/partials/search-lazy.html), to tell a misspelling from a word."""
-    words = set()
-    for doc in docs:
+    sorted, and the documents each is in: the search box's own lists (overrides/partials/search-lazy.html),
+    to tell a misspelling from a word and a rare word from a common one."""
+    postings: dict[str, set[int]] = {}
+    for n, doc in enumerate(docs):
         for name in fields:
             value = doc.get(name)
             for item in value if isinstance(value, list) else [value] if value else []:
                 for block in re.split(r"<[^>]*>", str(item)):
-                    words.update(part.lower() for part in _split(block, separator))
-    return sorted(words)
+                    for part in _split(block, separator):
+                        postings.setdefault(part.lower(), set()).add(n)
+    return sorted(postings), postings
+
+
+def _rare(part: str, vocab: list[str], postings: dict[str, set[int]], rare: dict | None) -> bool:
+    """Words starting with this one are in at least one and at most rare["docs"] documents."""
+    if not rare:
+        return False
+    low, seen = part.lower(), set()
+    for word in vocab[bisect.bisect_left(vocab, low):]:
+        if not word.startswith(low):
+            break
+        seen |= postings[word]
+    return 0 < len(seen) <= rare["docs"]
 
 
 def _known(part: str, vocab: list[str]) -> bool:
@@ -134,7 +148,7 @@ def fuzz(part: str, vocab: list[str] | None, fuzzy: dict | None) -> str:
 def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None,
                        vocab: list[str] | None = None, fuzzy: dict | None = None,
                        definition: dict | None = None, stop_words: list[str] | None = None,
-                       capitals: int = 0) -> str:
+                       capitals: int = 0, postings: dict | None = None, rare: dict | None = None) -> str:
     """The site's step before Material's (overrides/partials/search-lazy.html, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
@@ -149,8 +163,13 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             out.append(word)
             continue
         word = (words or {}).get(word.lower(), word)
-        out.extend(f"{p}^1" if len(p) < min_wildcard or len(p) <= capitals and p.isupper() and p.lower() not in stop
-                   else fuzz(p, vocab, fuzzy) for p in _split(word, separator))
+        for p in _split(word, separator):
+            if len(p) < min_wildcard or len(p) <= capitals and p.isupper() and p.lower() not in stop:
+                out.append(f"{p}^1")               # no wildcard: "TA" is not "tailored", "SEN" not "senior"
+            elif vocab and _rare(p, vocab, postings, rare):
+                out.append(f"{p}*^{rare['boost']}")   # "Tor View School": Tor says which page
+            else:
+                out.append(fuzz(p, vocab, fuzzy))
     if definition and re.search(definition["pattern"], query, re.I):
         out.append(f"{definition['word']}^{definition['boost']}")             # "what is X": the glossary's answer first
     return " ".join(out)
@@ -202,7 +221,8 @@ class SiteSearch:
         self.definition = config.get("definition")
         self.stop_words = config.get("stop_words")
         self.capitals = config.get("capitals", 0)
-        self.vocab = vocabulary(data["docs"], config["fields"], self.separator) if self.fuzzy else None
+        self.rare = config.get("rare")
+        self.vocab, self.postings = vocabulary(data["docs"], config["fields"], self.separator) if self.fuzzy else (None, None)
         self.docs = {}
         self.parent = {}
         for doc in data["docs"]:                       # setupSearchDocumentMap(): first entry of a path is the article
@@ -229,7 +249,8 @@ class SiteSearch:
 
     def transform(self, query: str) -> str:
         query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words, self.vocab, self.fuzzy,
-                                   self.definition, self.stop_words, self.capitals)
+                                   self.definition, self.stop_words, self.capitals,
+                                   self.postings, self.rare)
         return transform_search_query(query, self.separator, MATERIAL_QUERY_FIELDS)
 
     def search(self, query: str) -> list[list[Hit]]:
@@ -323,7 +344,7 @@ def test_statement_sections_are_indexed_at_their_anchors(site_search):
 # Floors: what each tuning set reached when the ranking was last changed (issue 15's goal is REQUIRED_SHARE top
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
-FLOORS = {QUERIES: (0.95, 0.97), HELD_OUT: (0.96, 0.98), TUNING2: (0.88, 0.90)}
+FLOORS = {QUERIES: (0.96, 0.97), HELD_OUT: (0.97, 0.98), TUNING2: (0.92, 0.93)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
@@ -336,7 +357,7 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
         assert found / total >= share and landed / named >= landings, report(outcomes[path], path.stem)
 
 
-@pytest.mark.xfail(reason="issue 15's goal: 95% top five; the second tuning set is at 89.1%", strict=False)
+@pytest.mark.xfail(reason="issue 15's goal: 95% top five; the second tuning set is at 92.3%", strict=False)
 def test_second_tuning_set_reaches_the_goal(site_search):
     found, total, _, _ = figures(evaluate(site_search, load_queries(TUNING2)))
     assert found / total >= REQUIRED_SHARE
@@ -344,8 +365,8 @@ def test_second_tuning_set_reaches_the_goal(site_search):
 
 def test_query_rewrites(site_search):
     """The search box's step before Material's: stop words go (not the only word, not in capitals), a
-    definition question asks the glossary, capitals mark an abbreviation, an unknown word loses an ending
-    or gets an edit distance."""
+    definition question asks the glossary, capitals mark an abbreviation, a rare word weighs more, an unknown
+    word loses an ending or gets an edit distance."""
     t = site_search.transform
     assert t("training for teaching assistants") == "training* teaching* assistant*"
     assert t("what is adaptive teaching") == "adaptive* teaching* definition^10"
@@ -355,6 +376,7 @@ def test_query_rewrites(site_search):
     assert t("SEN support") == "SEN^1 support*" and t("sen support") == "sen* support*"
     assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~2" and t("ehpc") == "ehpc~1"
     assert t("labeling pupils") == "label* pupil*"
+    assert t("Tor View School") == "Tor*^10 View* School*"    # only the about page names Tor View
     assert t("the") == "the*"
 
 
@@ -378,7 +400,7 @@ def misspell(query: str, rng: random.Random) -> str | None:
 
 def test_misspelt_queries_find_nearly_as_well(site_search):
     """Every tuning query with a slip in its longest word: nearly as many find an accepted page (fuzziness;
-    603 of 649 find, against 611 spelt right; 508 without fuzziness)."""
+    608 of 649 find, against 617 spelt right; 508 without the box's word list)."""
     rng, typed = random.Random(3), []
     for entry in load_queries(QUERIES) + load_queries(HELD_OUT) + load_queries(TUNING2):
         query = misspell(entry["query"], rng)

@@ -137,10 +137,11 @@ def test_abbreviation_and_long_form_find_the_same_pages(search_page, base_url):
 
 # One query for each of the search box's rewrites (tests/test_search.py test_query_rewrites): misspellings
 # that only the edit distance finds, an unknown word cut to a known one, stop words, a definition question,
-# an abbreviation in capitals.
+# an abbreviation in capitals, a rare word.
 REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#term-governors",
             "behavour managment": None, "labeling pupils": None, "training for teaching assistants": None,
-            "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None}
+            "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None,
+            "Tor View School": "about/#call-for-evidence-schools"}
 
 
 def test_query_rewrites_in_the_real_box(search_page, base_url, site_dir):
