@@ -59,12 +59,12 @@ QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": 
 # Material's trailing wildcard "for" would match "form" and "format", and the separator makes "is" the word "i".
 QUERY_STOP_WORDS = ("a an and are as at be been but by can could did do does for from get got had has have how i if in "
                     "into is it its me my of on or our should so that the their them these they this to was we were "
-                    "what when where which who why will with would you your us").split()
+                    "what when where which who why will with would you your us what's what’s whats").split()
 
 # A question asking what something is gets this word added by the search box; only glossary terms carry it,
 # so their answer comes first ("what is adaptive teaching", "what does APDR mean", "define dysregulation").
-DEFINITION = {"pattern": r"^\s*(what is|what are|what's|whats|what does|what do|define|definition of|meaning of)\b"
-                         r"|\b(stand|stands) for\W*$|\bmeans?\W*$",
+DEFINITION = {"pattern": r"^\s*(what(?: is| are|['’]?s| does| do)|who (?:is|are)|define|definition of|meaning of)\b"
+                         r"|\b(?:stands? for|means?|meaning|definition)\W*$",
               "word": "definition", "boost": 10}
 GLOSSARY_BOOST = 2.0     # a glossary term answers "what is X" but should not outrank the pages about X
 SITE_PAGE_BOOST = 0.3     # pages about the site itself: found by their own name, not by topic words
