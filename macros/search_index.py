@@ -313,6 +313,15 @@ def _forms(entry: GlossaryEntry, wider: bool = True) -> list[str]:
     return forms + [f.replace("-", "") for f in forms if re.search(r"[a-z]-[a-z]", f)]
 
 
+def _abbreviations(fw: Framework) -> list[str]:
+    """The glossary's abbreviations (written in capitals, up to CAPITALS letters), lower-cased: typed in lower
+    case they get no trailing wildcard either ("sen support" is not "senior" or "sensory"). Not those that are
+    also English words whose longer words people type ("pass" on the way to "passport", "mat" to "maths")."""
+    forms = {f.lower() for g in fw.glossary for f in [g.term, *g.aliases]
+             if f.isupper() and len(f) <= CAPITALS and f.isalnum() and f.lower() not in QUERY_STOP_WORDS}
+    return sorted(forms - {"pass", "pace", "rise", "mat", "inset"})
+
+
 def _statement_docs(fw: Framework) -> dict[str, dict]:
     """location -> the fields a statement's section gets."""
     out = {}
@@ -377,7 +386,7 @@ def reshape(index: dict, fw: Framework) -> dict:
                  "text": "<p>A blank audit form to print for a meeting around a table, with every practice statement, "
                          "what each tier looks like, a box to tick and space to write.</p>"})
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
-                  stop_words=QUERY_STOP_WORDS, capitals=CAPITALS,
+                  stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
                   fuzzy=FUZZY, definition=DEFINITION, rare=RARE)
     return {**index, "config": config, "docs": docs}
 

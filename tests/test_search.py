@@ -148,7 +148,8 @@ def fuzz(part: str, vocab: list[str] | None, fuzzy: dict | None) -> str:
 def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None,
                        vocab: list[str] | None = None, fuzzy: dict | None = None,
                        definition: dict | None = None, stop_words: list[str] | None = None,
-                       capitals: int = 0, postings: dict | None = None, rare: dict | None = None) -> str:
+                       capitals: int = 0, postings: dict | None = None, rare: dict | None = None,
+                       abbreviations: list[str] | None = None) -> str:
     """The site's step before Material's (overrides/partials/search-lazy.html, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
@@ -164,7 +165,8 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             continue
         word = (words or {}).get(word.lower(), word)
         for p in _split(word, separator):
-            if len(p) < min_wildcard or len(p) <= capitals and p.isupper() and p.lower() not in stop:
+            if (len(p) < min_wildcard or len(p) <= capitals and p.isupper() and p.lower() not in stop
+                    or p.lower() in (abbreviations or [])):
                 out.append(f"{p}^1")               # no wildcard: "TA" is not "tailored", "SEN" not "senior"
             elif vocab and _rare(p, vocab, postings, rare):
                 out.append(f"{p}*^{rare['boost']}")   # "Tor View School": Tor says which page
@@ -221,6 +223,7 @@ class SiteSearch:
         self.definition = config.get("definition")
         self.stop_words = config.get("stop_words")
         self.capitals = config.get("capitals", 0)
+        self.abbreviations = config.get("abbreviations")
         self.rare = config.get("rare")
         self.vocab, self.postings = vocabulary(data["docs"], config["fields"], self.separator) if self.fuzzy else (None, None)
         self.docs = {}
@@ -250,7 +253,7 @@ class SiteSearch:
     def transform(self, query: str) -> str:
         query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words, self.vocab, self.fuzzy,
                                    self.definition, self.stop_words, self.capitals,
-                                   self.postings, self.rare)
+                                   self.postings, self.rare, self.abbreviations)
         return transform_search_query(query, self.separator, MATERIAL_QUERY_FIELDS)
 
     def search(self, query: str) -> list[list[Hit]]:
@@ -373,7 +376,8 @@ def test_query_rewrites(site_search):
     assert t("what does APDR stand for") == "APDR^1 definition^10"
     assert t("define dysregulation") == "dysregulation* definition^10"
     assert t("ARE") == "ARE*"                        # a stop word, so not in the index as itself
-    assert t("SEN support") == "SEN^1 support*" and t("sen support") == "sen* support*"
+    assert t("SEN support") == "SEN^1 support*" and t("sen support") == "sen^1 support*"
+    assert t("passport") == "passport*" and t("mat") == "mat*"
     assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~2" and t("ehpc") == "ehpc~1"
     assert t("labeling pupils") == "label* pupil*"
     assert t("Tor View School") == "Tor*^10 View* School*"    # only the about page names Tor View
