@@ -140,7 +140,7 @@ def test_abbreviation_and_long_form_find_the_same_pages(search_page, base_url):
 # an abbreviation in capitals, a rare word.
 REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#term-governors",
             "behavour managment": None, "labeling pupils": None, "training for teaching assistants": None,
-            "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None,
+            "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None, "sen support": None,
             "Tor View School": "about/#call-for-evidence-schools"}
 
 
