@@ -4,18 +4,20 @@ Registered under `hooks:` in mkdocs.yml, after Material's search plugin has writ
 search (lunr in a web worker) stays; only the documents it indexes and their weights change:
 
 - a practice statement's section carries its subject's words in `keys` (its key terms with their
-  abbreviations, long forms and aliases, plus the staff words in SUBJECT_WORDS), and its title names the
-  statement and its area, so the result shows both and opens on the statement;
+  abbreviations, long forms, aliases and TERM_WORDS, plus the staff words in SUBJECT_WORDS), and its title
+  names the statement and its area, so the result shows both and opens on the statement;
 - a case study is one document: overview, themes, key terms and artefact names (its key terms and themes
-  weighing as a statement's subject words), tagged with the areas that feature it (its "Framework areas" and "Artefacts" sections would only repeat it);
-- the glossary answers "what is X" (one section per term) with a low boost, so it does not push the pages
-  about X down; the list of places a term is used is left out (it names every case study);
+  weighing as a statement's subject words), tagged with the areas that feature it (its "Framework areas"
+  and "Artefacts" sections would only repeat it);
+- the glossary answers "what is X" (one section per term, carrying its names and TERM_WORDS); the list of
+  places a term is used is left out (it names every case study);
 - pages about the site (home, downloads, maintainers) are low-boosted, for queries about them (the home
   page keeps one document without its text, which names every topic);
 - the self-evaluation page and the printable audit form, left out of Material's index (their forms would
   repeat every statement), are added as one document each;
-- `config.query_words` (American spellings, question words) and `config.min_wildcard` tell the search box (overrides/partials/search-lazy.html) and tests/test_search.py not to add
-  Material's trailing wildcard to query terms shorter than this, so "TA" does not match "tailored".
+- the config tells the search box (overrides/partials/search-lazy.html, mirrored by tests/test_search.py)
+  how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard,
+  capitals, abbreviations, rare and fuzzy (see each constant below).
 """
 from __future__ import annotations
 
@@ -38,15 +40,15 @@ from macros.model import Framework, GlossaryEntry  # noqa: E402
 FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 3.0}, "tags": {"boost": 15.0}, "keys": {"boost": 15.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
 # Nor do abbreviations typed in capitals up to this long ("SEN" is not "sensory" or "senior"), unless lunr
-# leaves the word out of the index ("ARE", age-related expectations, is found by its wildcard).
+# leaves the word out of the index ("ARE", age-related expectations, is found by its wildcard), nor the
+# glossary's abbreviations typed in lower case (_abbreviations()).
 CAPITALS = 5
-# A query word that no word of the index starts with gets lunr's edit distance 1 from this many letters, and 2
-# from the second figure: misspellings find the word meant ("scafolding", "behavour").
-# Before that, an unknown word that is a known word plus one of these endings loses the ending ("labeling":
-# label, which Material's wildcard extends).
 # A query word that only this many documents contain (with Material's wildcard) weighs `boost` times the
 # others: it says what the query is about ("Tor View School", "Headlands Primary", "velcro TA").
 RARE = {"docs": 3, "boost": 10}
+# A query word that no word of the index starts with loses one of these endings if what is left is known
+# ("labeling": label, which Material's wildcard extends), or else gets lunr's edit distance, 1 from min[0]
+# letters and 2 from min[1]: misspellings find the word meant ("scafolding", "behavour").
 FUZZY = {"min": [4, 7], "endings": "ing ed er ers ly ation ations ment ments".split()}
 # Query words the search box rewrites before searching (overrides/partials/search-lazy.html): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
@@ -66,7 +68,7 @@ QUERY_STOP_WORDS = ("a an and are as at be been but by can could did do does for
 DEFINITION = {"pattern": r"^\s*(what(?: is| are|['’]?s| does| do)|who (?:is|are)|define|definition of|meaning of)\b"
                          r"|\b(?:stands? for|means?|meaning|definition)\W*$",
               "word": "definition", "boost": 10}
-GLOSSARY_BOOST = 2.0     # a glossary term answers "what is X" but should not outrank the pages about X
+GLOSSARY_BOOST = 2.0      # a glossary term answers "what is X" but should not outrank the pages about X
 SITE_PAGE_BOOST = 0.3     # pages about the site itself: found by their own name, not by topic words
 SITE_PAGES = ("", "downloads/", "maintainers/")
 # Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a
