@@ -354,7 +354,9 @@ def _case_study_docs(fw: Framework) -> dict[str, dict]:
 def reshape(index: dict, fw: Framework) -> dict:
     """The reshaped index (a new dict); `index` is Material's search_index.json, parsed."""
     statements, case_studies = _statement_docs(fw), _case_study_docs(fw)
-    terms = {g.anchor: _forms(g) for g in fw.glossary}     # its own names weigh as on the statements
+    # its own names weigh as on the statements; the name again, solid, so that the entry whose whole name is
+    # the query ("SEND") outranks those whose name contains it ("SEND register")
+    terms = {g.anchor: [*_forms(g), re.sub(r"[\s-]+", "", g.term)] for g in fw.glossary}
     docs = []
     for doc in index["docs"]:
         loc = doc["location"]
