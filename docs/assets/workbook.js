@@ -14,6 +14,28 @@ Workbook.define("workbook", function (root, W, fw) {
   var storageOff = opened.storage === "blocked";
 
   W.enhance();
+  fw.areas.forEach(function (area) { area.statements.forEach(addControls); });
+
+  /* What only works with JavaScript, added to each statement's form: its next step and its priority (the
+   * page's HTML stays the framework's text and the form that reads without a script). */
+  function addControls(s) {
+    var id = s.id, label = s.label, el = W.el;
+    function field(name, text, control) {
+      return el("span", {}, [el("label", { "for": name + "-" + id }, [text,
+        el("span", { className: "visually-hidden", text: " (statement " + label + ")" })]), el("br"), control]);
+    }
+    var section = document.getElementById("eval-" + id);
+    section.appendChild(el("div", { className: "wb-next", "data-next-for": id }));
+    section.appendChild(el("div", { className: "wb-priority" }, [
+      el("p", {}, [el("label", { className: "check" }, [el("input", { type: "checkbox", name: "priority-" + id, id: "priority-" + id }),
+        " Make statement " + label + " a priority for development"])]),
+      el("div", { className: "wb-action", "data-action-for": id, hidden: "" }, [
+        el("p", {}, [el("label", { "for": "action-" + id, text: "Action for statement " + label }), el("br"),
+          el("textarea", { id: "action-" + id, rows: "2", maxlength: "5000" })]),
+        el("p", { className: "wb-action__row" }, [
+          field("lead", "Who leads it", el("input", { type: "text", id: "lead-" + id, maxlength: "200" })), " ",
+          field("due", "By when", el("input", { type: "date", id: "due-" + id }))])])]));
+  }
 
   function say(message) { statusNode.textContent = message; }
 
@@ -326,7 +348,7 @@ Workbook.define("workbook", function (root, W, fw) {
     if (t.id === "wb-school") W.setField(state, null, "school", t.value);
     else if (t.id === "wb-date") W.setField(state, null, "date", t.value);
     else {
-      var id = t.closest(".wb-statement").getAttribute("data-statement");
+      var id = t.closest(".wb-statement").id.slice("eval-".length);
       if (t.type === "radio") {
         W.setField(state, id, "tier", t.value);
         settle(id, !!t.value);
@@ -450,7 +472,34 @@ Workbook.define("workbook", function (root, W, fw) {
     say(written.ok ? "Cleared. The workbook is empty." : "Cleared on this page, but " + W.problemText(written.reason) + ".");
   });
 
-  W.printButton(document.getElementById("wb-print"));
+  /* The printed report (workbook-report.js) is loaded when the page is printed: by the button (which waits for
+   * it), or from the browser (Ctrl+P, its menu), whose beforeprint waits for nothing, so it loads at once there.
+   * Drawn from this page's work just before each print; without it the page prints the form. */
+  function drawReport() {
+    var reportNode = document.querySelector(".wb-report");     // after this script in the page
+    reportNode.textContent = "";
+    reportNode.appendChild(window.WorkbookReport.render(fw, state));
+    document.documentElement.classList.add("wb-has-report");     // workbook.css: print the report, not the form
+  }
+  function reportMissing(printed) {
+    showError("The printable report could not be loaded (is this device offline?), so " +
+      (printed ? "the page printed the form instead." : "nothing was printed.") + " Your work is kept in this browser; try again when you are connected.");
+  }
+  function prepareReport() {
+    return W.need("workbook-report").then(function () { drawReport(); return true; },
+      function () { reportMissing(false); return false; });
+  }
+  W.printButton(document.getElementById("wb-print"), prepareReport);
+  window.addEventListener("beforeprint", function () {
+    if (window.WorkbookReport || W.needNow("workbook-report")) drawReport();
+    else reportMissing(true);
+  });
+  // print media without a beforeprint (print previews, emulators): load it, then draw
+  if (window.matchMedia) {
+    var printMedia = window.matchMedia("print");
+    var onMedia = function () { if (printMedia.matches) W.need("workbook-report").then(drawReport, function () {}); };
+    if (printMedia.addEventListener) printMedia.addEventListener("change", onMedia);
+  }
 
   fill();
   drawLoadNotes();
