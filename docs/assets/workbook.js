@@ -229,6 +229,9 @@ Workbook.define("workbook", function (root, W, fw) {
     fw.areas.forEach(function (area) { area.statements.forEach(function (s) { order.push(index.get(s.id)); }); });
     var open = order.filter(function (x) { var e = W.entryOf(state, x.statement.id); return !(e && e.tier); });
     if (!open.length) return null;
+    // at the top of the page (as at load) every statement is below the summary: no need to measure, which
+    // would force a layout of the whole long page
+    if (window.scrollY === 0) return open[0];
     var top = 0;
     var after = open.filter(function (x) { return document.getElementById("eval-" + x.statement.id).getBoundingClientRect().top > top + 200; });
     return after[0] || open[0];
