@@ -235,3 +235,12 @@ def test_vendored_scripts_are_copied_as_they_are(site_dir):
     assert files
     for p in files:
         assert (site_dir / "assets" / "vendor" / p.relative_to(vendor)).read_bytes() == p.read_bytes(), p.name
+
+
+def test_the_self_evaluation_loads_its_two_scripts_as_one_file(site_dir, soup):
+    sources = [s["src"] for s in soup("self-evaluation/index.html").find_all("script", src=True)]
+    assert "../assets/self-evaluation.js" in sources
+    assert not any(s.endswith(("/workbook-core.js", "/workbook.js")) for s in sources)
+    joined = (site_dir / "assets" / "self-evaluation.js").read_text(encoding="utf-8")
+    parts = [(site_dir / "assets" / n).read_text(encoding="utf-8") for n in ("workbook-core.js", "workbook.js")]
+    assert joined == "".join(parts)
