@@ -244,3 +244,22 @@ def test_the_self_evaluation_loads_its_two_scripts_as_one_file(site_dir, soup):
     joined = (site_dir / "assets" / "self-evaluation.js").read_text(encoding="utf-8")
     parts = [(site_dir / "assets" / n).read_text(encoding="utf-8") for n in ("workbook-core.js", "workbook.js")]
     assert joined == "".join(parts)
+
+
+def test_a_page_that_has_the_spreadsheet_reader_does_not_load_it_again(browser, base_url, tmp_path):
+    """Compare loads workbook-sheets.js itself: reading a CSV there fetches it once, at load."""
+    import re
+    s = FW.statements[2]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        fetched = []
+        page.on("request", lambda r: fetched.append(r.url))
+        page.goto(base_url + "compare/")
+        page.get_by_label(re.compile("^Earlier evaluation")).set_input_files(str(csv_file(tmp_path, s, NAMES[0], "a.csv")))
+        page.get_by_label(re.compile("^Later evaluation")).set_input_files(str(csv_file(tmp_path, s, NAMES[1], "b.csv")))
+        page.get_by_role("button", name="Compare", exact=True).click()
+        expect(page.locator(f"tr[data-statement='{s.id}'] td").last).to_contain_text("Moved up")
+        assert len([u for u in fetched if u.endswith("/assets/workbook-sheets.js")]) == 1
+    finally:
+        context.close()

@@ -46,9 +46,10 @@
   var HERE = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
   var loading = {};
 
-  /* Load one of the workbook's scripts ("workbook-sheets") once; a Promise, rejected when it cannot be loaded
-   * (offline), and then tried again on the next call. */
-  function need(name) {
+  /* Load one of the workbook's scripts ("workbook-sheets", which defines window.WorkbookSheets) once, unless the
+   * page has it already; a Promise, rejected when it cannot be loaded (offline), and then tried again next time. */
+  function need(name, global) {
+    if (window[global]) return Promise.resolve();
     if (!loading[name]) {
       loading[name] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
@@ -571,7 +572,7 @@
     // A spreadsheet (the CSV export, the Excel audit workbook) becomes the same object a JSON export holds
     // (workbook-sheets.js, loaded now if the page does not have it), then takes the same validation below.
     if (isSpreadsheet(file)) {
-      need("workbook-sheets").then(function () {
+      need("workbook-sheets", "WorkbookSheets").then(function () {
         return window.WorkbookSheets.read(file, fw).then(function (result) {
           if (result.errors) done(notImported(file, result.errors));
           else checked(file, result.data, fw, done);

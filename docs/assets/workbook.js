@@ -229,9 +229,9 @@ Workbook.define("workbook", function (root, W, fw) {
     fw.areas.forEach(function (area) { area.statements.forEach(function (s) { order.push(index.get(s.id)); }); });
     var open = order.filter(function (x) { var e = W.entryOf(state, x.statement.id); return !(e && e.tier); });
     if (!open.length) return null;
-    // at the top of the page (as at load) every statement is below the summary: no need to measure, which
-    // would force a layout of the whole long page
-    if (window.scrollY === 0) return open[0];
+    // until the page first scrolls (as at load) it is at the top, where every statement is below the summary:
+    // no need to measure, which would force a layout of the whole long page (reading scrollY would too)
+    if (!scrolledOnce) return open[0];
     var top = 0;
     var after = open.filter(function (x) { return document.getElementById("eval-" + x.statement.id).getBoundingClientRect().top > top + 200; });
     return after[0] || open[0];
@@ -252,8 +252,9 @@ Workbook.define("workbook", function (root, W, fw) {
     section.querySelector("input[type=radio]").focus({ preventScroll: true });
     drawNextButton();
   });
-  var scrolled = false;
+  var scrolled = false, scrolledOnce = false;
   window.addEventListener("scroll", function () {
+    scrolledOnce = true;
     if (scrolled) return;
     scrolled = true;
     window.requestAnimationFrame(function () { scrolled = false; drawNextButton(); });
@@ -489,7 +490,7 @@ Workbook.define("workbook", function (root, W, fw) {
       (printed ? "the page printed the form instead." : "nothing was printed.") + " Your work is kept in this browser; try again when you are connected.");
   }
   function prepareReport() {
-    return W.need("workbook-report").then(function () { drawReport(); return true; },
+    return W.need("workbook-report", "WorkbookReport").then(function () { drawReport(); return true; },
       function () { reportMissing(false); return false; });
   }
   W.printButton(document.getElementById("wb-print"), prepareReport);
@@ -500,7 +501,7 @@ Workbook.define("workbook", function (root, W, fw) {
   // print media without a beforeprint (print previews, emulators): load it, then draw
   if (window.matchMedia) {
     var printMedia = window.matchMedia("print");
-    var onMedia = function () { if (printMedia.matches) W.need("workbook-report").then(drawReport, function () {}); };
+    var onMedia = function () { if (printMedia.matches) W.need("workbook-report", "WorkbookReport").then(drawReport, function () {}); };
     if (printMedia.addEventListener) printMedia.addEventListener("change", onMedia);
   }
 
