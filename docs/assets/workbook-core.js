@@ -797,6 +797,11 @@
     return node;
   }
 
+  /* Text made safe to put into HTML. */
+  function escape(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
   /* A table header cell (scope "col" unless told). */
   function th(text, scope) { return el("th", { scope: scope || "col", text: text }); }
 
@@ -888,7 +893,7 @@
     // text
     ukDate: ukDate, slug: slug, today: today, plural: plural,
     // drawing
-    el: el, th: th, showError: showError, enhance: enhance, printButton: printButton, tierBar: tierBar, tierKey: tierKey,
+    el: el, escape: escape, th: th, showError: showError, enhance: enhance, printButton: printButton, tierBar: tierBar, tierKey: tierKey,
     scrollBox: scrollBox
   };
 

@@ -17,24 +17,22 @@ Workbook.define("workbook", function (root, W, fw) {
   fw.areas.forEach(function (area) { area.statements.forEach(addControls); });
 
   /* What only works with JavaScript, added to each statement's form: its next step and its priority (the
-   * page's HTML stays the framework's text and the form that reads without a script). */
+   * page's HTML stays the framework's text and the form that reads without a script). Written as HTML, which
+   * the browser builds far faster than element by element; ids and labels are escaped all the same. */
   function addControls(s) {
-    var id = s.id, label = s.label, el = W.el;
+    var id = W.escape(s.id), label = W.escape(s.label);
     function field(name, text, control) {
-      return el("span", {}, [el("label", { "for": name + "-" + id }, [text,
-        el("span", { className: "visually-hidden", text: " (statement " + label + ")" })]), el("br"), control]);
+      return "<span><label for=\"" + name + "-" + id + "\">" + text + "<span class=\"visually-hidden\"> (statement " + label +
+        ")</span></label><br>" + control + "</span>";
     }
-    var section = document.getElementById("eval-" + id);
-    section.appendChild(el("div", { className: "wb-next", "data-next-for": id }));
-    section.appendChild(el("div", { className: "wb-priority" }, [
-      el("p", {}, [el("label", { className: "check" }, [el("input", { type: "checkbox", name: "priority-" + id, id: "priority-" + id }),
-        " Make statement " + label + " a priority for development"])]),
-      el("div", { className: "wb-action", "data-action-for": id, hidden: "" }, [
-        el("p", {}, [el("label", { "for": "action-" + id, text: "Action for statement " + label }), el("br"),
-          el("textarea", { id: "action-" + id, rows: "2", maxlength: "5000" })]),
-        el("p", { className: "wb-action__row" }, [
-          field("lead", "Who leads it", el("input", { type: "text", id: "lead-" + id, maxlength: "200" })), " ",
-          field("due", "By when", el("input", { type: "date", id: "due-" + id }))])])]));
+    document.getElementById("eval-" + s.id).insertAdjacentHTML("beforeend",
+      "<div class=\"wb-next\" data-next-for=\"" + id + "\"></div><div class=\"wb-priority\">" +
+      "<p><label class=\"check\"><input type=\"checkbox\" name=\"priority-" + id + "\" id=\"priority-" + id + "\"> Make statement " +
+      label + " a priority for development</label></p><div class=\"wb-action\" data-action-for=\"" + id + "\" hidden>" +
+      "<p><label for=\"action-" + id + "\">Action for statement " + label + "</label><br><textarea id=\"action-" + id +
+      "\" rows=\"2\" maxlength=\"5000\"></textarea></p><p class=\"wb-action__row\">" +
+      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"200\">") + " " +
+      field("due", "By when", "<input type=\"date\" id=\"due-" + id + "\">") + "</p></div></div>");
   }
 
   function say(message) { statusNode.textContent = message; }
@@ -103,11 +101,14 @@ Workbook.define("workbook", function (root, W, fw) {
     fw.areas.forEach(function (area) {
       area.statements.forEach(function (s) {
         var e = W.entryOf(state, s.id) || {};
-        document.querySelectorAll("input[name='tier-" + s.id + "']").forEach(function (radio) {
-          radio.checked = radio.value === (e.tier || "");
+        // set a box only when it differs: each change restyles the page (workbook.css's :has(input:checked))
+        document.getElementById("eval-" + s.id).querySelectorAll("input[type=radio]").forEach(function (radio) {
+          var on = radio.value === (e.tier || "");
+          if (radio.checked !== on) radio.checked = on;
         });
         setValue(document.getElementById("evidence-" + s.id), e.evidence || "");
-        document.getElementById("priority-" + s.id).checked = !!e.priority;
+        var priority = document.getElementById("priority-" + s.id);
+        if (priority.checked !== !!e.priority) priority.checked = !!e.priority;
         setValue(document.getElementById("action-" + s.id), e.action || "");
         setValue(document.getElementById("lead-" + s.id), e.lead || "");
         setValue(document.getElementById("due-" + s.id), e.due || "");
@@ -124,7 +125,7 @@ Workbook.define("workbook", function (root, W, fw) {
    * then at most three case studies with why each is suggested, the rest on request. Ticking a box never
    * leaves the page: the links to read a case study are outside the boxes' labels. */
   function drawNext(id) {
-    var box = document.querySelector("[data-next-for='" + id + "']");
+    var box = document.getElementById("eval-" + id).querySelector(".wb-next");
     var e = W.entryOf(state, id) || {};
     var found = index.get(id), area = found.area;
     var step = W.nextStep(fw, found.statement, e);
@@ -186,6 +187,7 @@ Workbook.define("workbook", function (root, W, fw) {
     var section = document.getElementById("eval-" + id);
     section.classList.toggle("wb-statement--settled", settled);
     var change = section.querySelector(".wb-change");
+    if (!change && !settled) return;         // made when first needed: none for the statements not judged
     if (!change) {
       change = W.el("button", { type: "button", className: "wb-link-button wb-change", "aria-expanded": "false", text: "Change the tier" });
       change.addEventListener("click", function () {
