@@ -263,3 +263,19 @@ def test_a_page_that_has_the_spreadsheet_reader_does_not_load_it_again(browser, 
         assert len([u for u in fetched if u.endswith("/assets/workbook-sheets.js")]) == 1
     finally:
         context.close()
+
+
+def test_about_to_press_print_loads_the_report_so_the_click_prints_at_once(browser, base_url):
+    """Some browsers print only within the click itself: hovering or tabbing to the button fetches the report."""
+    s = FW.statements[8]
+    context, page = open_page(browser, base_url, saved({s: 1}))
+    try:
+        page.evaluate(PRINTS_JS)
+        page.get_by_role("button", name="Print report").focus()
+        page.wait_for_function("!!window.WorkbookReport")
+        page.evaluate("""() => { const b = document.getElementById('wb-print');
+            b.dispatchEvent(new MouseEvent('click', {bubbles: true})); window.printedAtOnce = window.printed; }""")
+        assert page.evaluate("window.printedAtOnce") == 1
+        expect(page.locator(".wb-report")).to_contain_text(f"{s.label} {s.text}")
+    finally:
+        context.close()

@@ -817,13 +817,15 @@
     document.querySelectorAll(".no-js-text").forEach(function (node) { node.remove(); });
   }
 
-  /* A print button; printing opens every collapsed section so the printout shows all of it. With prepare (a
-   * function returning a Promise of true when the page is ready to print), the button waits for it first. */
+  /* A print button; printing opens every collapsed section so the printout shows all of it. With prepare, the
+   * button asks it first: true prints at once (within the click, as some browsers want), a Promise of true
+   * prints when it resolves, anything else does not print. */
   var printing = false;
   function printButton(button, prepare) {
     button.addEventListener("click", function () {
-      if (!prepare) window.print();
-      else prepare().then(function (ready) { if (ready) window.print(); });
+      var ready = prepare ? prepare() : true;
+      if (ready === true) window.print();
+      else if (ready && ready.then) ready.then(function (ok) { if (ok === true) window.print(); });
     });
     if (printing) return;
     printing = true;

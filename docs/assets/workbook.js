@@ -491,11 +491,17 @@ Workbook.define("workbook", function (root, W, fw) {
     showError("The printable report could not be loaded (is this device offline?), so " +
       (printed ? "the page printed the form instead." : "nothing was printed.") + " Your work is kept in this browser; try again when you are connected.");
   }
+  function loadReport() { return W.need("workbook-report", "WorkbookReport"); }
   function prepareReport() {
-    return W.need("workbook-report", "WorkbookReport").then(function () { drawReport(); return true; },
-      function () { reportMissing(false); return false; });
+    if (window.WorkbookReport) { drawReport(); return true; }
+    return loadReport().then(function () { drawReport(); return true; }, function () { reportMissing(false); return false; });
   }
-  W.printButton(document.getElementById("wb-print"), prepareReport);
+  var printNode = document.getElementById("wb-print");
+  W.printButton(printNode, prepareReport);
+  // someone about to press it: load the report now, so that the click prints at once
+  ["pointerenter", "focus", "touchstart"].forEach(function (type) {
+    printNode.addEventListener(type, function () { loadReport().catch(function () {}); }, { passive: true });
+  });
   window.addEventListener("beforeprint", function () {
     if (window.WorkbookReport || W.needNow("workbook-report")) drawReport();
     else reportMissing(true);
@@ -503,7 +509,7 @@ Workbook.define("workbook", function (root, W, fw) {
   // print media without a beforeprint (print previews, emulators): load it, then draw
   if (window.matchMedia) {
     var printMedia = window.matchMedia("print");
-    var onMedia = function () { if (printMedia.matches) W.need("workbook-report", "WorkbookReport").then(drawReport, function () {}); };
+    var onMedia = function () { if (printMedia.matches) loadReport().then(drawReport, function () {}); };
     if (printMedia.addEventListener) printMedia.addEventListener("change", onMedia);
   }
 
