@@ -73,7 +73,6 @@
       var script = document.createElement("script");
       script.text = request.responseText;
       document.head.appendChild(script);
-      loading[name] = loading[name] || Promise.resolve();
       return true;
     } catch (e) {
       return false;

@@ -489,7 +489,7 @@ Workbook.define("workbook", function (root, W, fw) {
   }
   function reportMissing(printed) {
     showError("The printable report could not be loaded (is this device offline?), so " +
-      (printed ? "the page printed the form instead." : "nothing was printed.") + " Your work is kept in this browser; try again when you are connected.");
+      (printed ? "the page printed the form instead." : "nothing was printed.") + " Nothing you entered is lost: try again when you are connected.");
   }
   function loadReport() { return W.need("workbook-report", "WorkbookReport"); }
   function prepareReport() {
