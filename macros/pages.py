@@ -42,7 +42,7 @@ def knowledge_page(fw: Framework, page_id: str) -> str:
 
 def partial(fw: Framework, name: str, **context) -> str:
     """A block of a hand-written page (home, about, indexes...), from templates/partials/."""
-    return render(f"partials/{name}.md.j2", fw=fw, data_json=markupsafe.Markup(workbook_json(fw)), **context)
+    return render(f"partials/{name}.md.j2", fw=fw, **context)
 
 
 def partial_names() -> list[str]:
@@ -57,9 +57,22 @@ def _workbook_cases(fw: Framework, area) -> list:
     return cases
 
 
-def workbook_json(fw: Framework) -> str:
-    """What the browser workbook needs to know about the framework, as JSON for a <script> data island."""
+def workbook_json(fw: Framework, texts: bool = True) -> str:
+    """What the browser workbook needs to know about the framework, as JSON for a <script> data island.
+
+    texts=False leaves out the statements' texts and descriptors, for the self-evaluation page: its form holds
+    them already, and workbook-core.js reads them from there ("texts": "page"), so the page carries them once."""
     import json
+
+    def statement(a, s) -> dict:
+        out = {"id": s.id, "label": s.label}
+        if texts:
+            # descriptors: {tier id: [paragraphs]}, so the action plan can show the next tier's text
+            out.update(text=s.text, descriptors={at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)})
+        # the site's related case studies, each with why (one relation: macros/related.py)
+        out["suggested"] = [{"id": p.case_study.id, "why": p.reason} for p in fw.related.pairs_for_statement(s)]
+        return out
+
     data = {
         "edition": fw.edition.id,
         "title": fw.title,    # the printed report names the framework (issue 13)
@@ -69,20 +82,18 @@ def workbook_json(fw: Framework) -> str:
             # the area's featured case studies, then any related to its statements from elsewhere, so the
             # workbook and action plan can name, link and accept every suggestion
             "case_studies": [{"id": c.id, "title": c.title, "path": c.url} for c in _workbook_cases(fw, a)],
-            # descriptors: {tier id: [paragraphs]}, so the action plan can show the next tier's text
-            "statements": [{"id": s.id, "label": s.label, "text": s.text,
-                            "descriptors": {at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)},
-                            # the site's related case studies, each with why (one relation: macros/related.py)
-                            "suggested": [{"id": p.case_study.id, "why": p.reason}
-                                          for p in fw.related.pairs_for_statement(s)]}
-                           for s in a.statements],
+            "statements": [statement(a, s) for s in a.statements],
         } for a in fw.areas],
         # renamed and retired ids, so saved work and old exports follow them (see the workbook's migration)
         "migrations": fw.migrations,
     }
+    if not texts:
+        data["texts"] = "page"
     # "<" escaped everywhere so no text can close the <script> or open a comment inside it
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
+
+_env.globals["workbook_json"] = lambda fw, texts=True: markupsafe.Markup(workbook_json(fw, texts))
 
 
 def _yaml_string(value) -> str:

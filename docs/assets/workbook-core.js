@@ -14,9 +14,69 @@
 
   /* ---- the framework, from the page's data island ------------------------------------------------------- */
 
+  var parsed;
   function framework() {
+    if (parsed !== undefined) return parsed;
     var node = document.getElementById("wb-framework");
-    return node ? JSON.parse(node.textContent) : null;
+    parsed = node ? JSON.parse(node.textContent) : null;
+    if (parsed && parsed.texts === "page") textsFromPage(parsed);
+    return parsed;
+  }
+
+  /* The self-evaluation's island leaves out the statements' texts and descriptors: its form holds them (one
+   * copy per page), so they are read from there. The legend is "label text"; each .wb-descriptor has the tier's
+   * paragraphs (none when it holds only the "no separate paragraph" note). */
+  function textsFromPage(fw) {
+    fw.areas.forEach(function (area) {
+      area.statements.forEach(function (s) {
+        var section = document.getElementById("eval-" + s.id);
+        s.text = section.querySelector("legend").textContent.slice(s.label.length + 1);
+        s.descriptors = {};
+        section.querySelectorAll(".wb-descriptor").forEach(function (box) {
+          s.descriptors[box.getAttribute("data-tier")] = Array.prototype.map.call(
+            box.querySelectorAll(".wb-descriptor__para:not(.no-descriptor)"), function (p) { return p.textContent; });
+        });
+      });
+    });
+  }
+
+  /* ---- scripts loaded when needed (the spreadsheet reader, the printed report) ------------------------------ */
+
+  // where this script was loaded from: the others are beside it
+  var HERE = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
+  var loading = {};
+
+  /* Load one of the workbook's scripts ("workbook-sheets", which defines window.WorkbookSheets) once, unless the
+   * page has it already; a Promise, rejected when it cannot be loaded (offline), and then tried again next time. */
+  function need(name, global) {
+    if (window[global]) return Promise.resolve();
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = HERE + name + ".js";
+        script.onload = resolve;
+        script.onerror = function () { delete loading[name]; script.remove(); reject(new Error(name + " could not be loaded")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[name];
+  }
+
+  /* The same, at once: for a print started from the browser (beforeprint), which waits for nothing. A
+   * synchronous request, so used only when need() has not already brought the script. True when it ran. */
+  function needNow(name) {
+    try {
+      var request = new XMLHttpRequest();
+      request.open("GET", HERE + name + ".js", false);
+      request.send();
+      if (request.status !== 200) return false;
+      var script = document.createElement("script");
+      script.text = request.responseText;
+      document.head.appendChild(script);
+      return true;
+    } catch (e) {
+      return false;
+    }
   }
 
   /* statement id -> {statement, area}, as a Map so that no id ("__proto__", "toString") can reach a prototype. */
@@ -509,12 +569,17 @@
       return;
     }
     // A spreadsheet (the CSV export, the Excel audit workbook) becomes the same object a JSON export holds
-    // (workbook-sheets.js), then takes the same validation below: all or nothing.
-    if (window.WorkbookSheets && window.WorkbookSheets.isSpreadsheet(file)) {
-      window.WorkbookSheets.read(file, fw).then(function (result) {
-        if (result.errors) done(notImported(file, result.errors));
-        else checked(file, result.data, fw, done);
-      }, function () { done("“" + file.name + "” could not be read."); });
+    // (workbook-sheets.js, loaded now if the page does not have it), then takes the same validation below.
+    if (isSpreadsheet(file)) {
+      need("workbook-sheets", "WorkbookSheets").then(function () {
+        return window.WorkbookSheets.read(file, fw).then(function (result) {
+          if (result.errors) done(notImported(file, result.errors));
+          else checked(file, result.data, fw, done);
+        }, function () { done("“" + file.name + "” could not be read."); });
+      }, function () {
+        done("“" + file.name + "” was not imported: the part of this page that reads spreadsheets could not be " +
+          "loaded (is this device offline?). Try again when you are connected.");
+      });
       return;
     }
     var reader = new FileReader();
@@ -529,6 +594,8 @@
     };
     reader.readAsText(file);
   }
+
+  function isSpreadsheet(file) { return /\.(csv|xlsx)$/i.test(file.name) || file.type === "text/csv"; }
 
   /* Validate what a file held; calls back (errorMessage) or (null, state, result). */
   function checked(file, data, fw, done) {
@@ -729,6 +796,11 @@
     return node;
   }
 
+  /* Text made safe to put into HTML. */
+  function escape(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
   /* A table header cell (scope "col" unless told). */
   function th(text, scope) { return el("th", { scope: scope || "col", text: text }); }
 
@@ -744,10 +816,16 @@
     document.querySelectorAll(".no-js-text").forEach(function (node) { node.remove(); });
   }
 
-  /* A print button; printing opens every collapsed section so the printout shows all of it. */
+  /* A print button; printing opens every collapsed section so the printout shows all of it. With prepare, the
+   * button asks it first: true prints at once (within the click, as some browsers want), a Promise of true
+   * prints when it resolves, anything else does not print. */
   var printing = false;
-  function printButton(button) {
-    button.addEventListener("click", function () { window.print(); });
+  function printButton(button, prepare) {
+    button.addEventListener("click", function () {
+      var ready = prepare ? prepare() : true;
+      if (ready === true) window.print();
+      else if (ready && ready.then) ready.then(function (ok) { if (ok === true) window.print(); });
+    });
     if (printing) return;
     printing = true;
     var opened = [];
@@ -803,7 +881,7 @@
   var core = {
     FORMAT: FORMAT, VERSION: VERSION, STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, MAX_BYTES: MAX_BYTES,
     // framework
-    framework: framework, statementIndex: statementIndex, tierIds: tierIds, tierRank: tierRank, tierName: tierName,
+    framework: framework, need: need, needNow: needNow, statementIndex: statementIndex, tierIds: tierIds, tierRank: tierRank, tierName: tierName,
     nextTier: nextTier, nextStep: nextStep, descriptors: descriptors, chosenCases: chosenCases, entryOf: entryOf,
     areaCounts: areaCounts, addCounts: addCounts, totalCounts: totalCounts, countsText: countsText,
     // saved work and files
@@ -816,7 +894,7 @@
     // text
     ukDate: ukDate, slug: slug, today: today, plural: plural,
     // drawing
-    el: el, th: th, showError: showError, enhance: enhance, printButton: printButton, tierBar: tierBar, tierKey: tierKey,
+    el: el, escape: escape, th: th, showError: showError, enhance: enhance, printButton: printButton, tierBar: tierBar, tierKey: tierKey,
     scrollBox: scrollBox
   };
 

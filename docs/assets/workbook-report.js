@@ -2,7 +2,7 @@
  * form. The self-evaluation page prints this instead of its form (see workbook.css): a title, school, date
  * and edition; a summary by area and tier; each judged statement with its tier, its full evidence, priority,
  * action, lead and date; then the statements not yet judged, by number. Needs workbook-core.js.
- * Starts from data-module="report" (an element straight inside the page's article). */
+ * Loaded only when the page is printed (workbook.js): exposes window.WorkbookReport.render(fw, state). */
 (function () {
   "use strict";
   var W = window.Workbook.core;
@@ -101,23 +101,6 @@
       [].concat(heading(fw, state), summary(fw, state), judgements(fw, state), notJudged(fw, state)));
   }
 
-  /* Keep the report beside the form, redrawn from the saved work whenever it may have changed, so whatever
-   * prints the page (the "Print report" button, Ctrl+P, a PDF printer) prints it. */
-  window.Workbook.define("report", function (holder, core, fw) {
-    document.documentElement.classList.add("wb-has-report");   // workbook.css: print the report, not the form
-    var pending = false;
-    function redraw() {
-      pending = false;
-      holder.textContent = "";
-      holder.appendChild(render(fw, W.readSaved(fw).state));   // read only: the page itself owns saving
-    }
-    function soon() {
-      // after the page's own handlers have saved the change
-      if (!pending) { pending = true; setTimeout(redraw, 0); }
-    }
-    ["input", "change", "click"].forEach(function (type) { document.addEventListener(type, soon); });
-    window.addEventListener("storage", soon);
-    window.addEventListener("beforeprint", redraw);
-    redraw();
-  });
+  /* workbook.js loads this file when the page is printed and draws the report with it. */
+  window.WorkbookReport = { render: render };
 })();

@@ -2,7 +2,8 @@
  * offers (downloads/inclusion-audit-workbook.xlsx, its "Audit" sheet), filled in in Excel. Each becomes the
  * same object a JSON export holds, so it then goes through the core's one validation, all or nothing.
  * The .xlsx reader (vendor/read-excel-file.min.js, MIT) is loaded only when someone picks an .xlsx file.
- * Nothing leaves the browser. Exposes window.WorkbookSheets. */
+ * Nothing leaves the browser. Exposes window.WorkbookSheets; workbook-core.js loads it when a spreadsheet is
+ * picked (pages that read files at once may load it themselves). */
 (function () {
   "use strict";
 
@@ -171,8 +172,6 @@
   }
 
   function isXlsx(file) { return /\.xlsx$/i.test(file.name); }
-  function isCsv(file) { return /\.csv$/i.test(file.name) || file.type === "text/csv"; }
-  function isSpreadsheet(file) { return isXlsx(file) || isCsv(file); }
 
   /* The edition from the Excel workbook's About sheet ("Edition 2026.1 (2026-01-08)"), if it is there. */
   function editionFrom(sheets) {
@@ -207,7 +206,7 @@
   }
 
   window.WorkbookSheets = {
-    read: read, isSpreadsheet: isSpreadsheet, isXlsx: isXlsx, parseCsv: parseCsv, fromRows: fromRows,
+    read: read, isXlsx: isXlsx, parseCsv: parseCsv, fromRows: fromRows,
     ACCEPT: ".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
   };
 })();

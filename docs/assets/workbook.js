@@ -14,6 +14,26 @@ Workbook.define("workbook", function (root, W, fw) {
   var storageOff = opened.storage === "blocked";
 
   W.enhance();
+  fw.areas.forEach(function (area) { area.statements.forEach(addControls); });
+
+  /* What only works with JavaScript, added to each statement's form: its next step and its priority (the
+   * page's HTML stays the framework's text and the form that reads without a script). Written as HTML, which
+   * the browser builds far faster than element by element; ids and labels are escaped all the same. */
+  function addControls(s) {
+    var id = W.escape(s.id), label = W.escape(s.label);
+    function field(name, text, control) {
+      return "<span><label for=\"" + name + "-" + id + "\">" + text + "<span class=\"visually-hidden\"> (statement " + label +
+        ")</span></label><br>" + control + "</span>";
+    }
+    document.getElementById("eval-" + s.id).insertAdjacentHTML("beforeend",
+      "<div class=\"wb-next\" data-next-for=\"" + id + "\"></div><div class=\"wb-priority\">" +
+      "<p><label class=\"check\"><input type=\"checkbox\" name=\"priority-" + id + "\" id=\"priority-" + id + "\"> Make statement " +
+      label + " a priority for development</label></p><div class=\"wb-action\" data-action-for=\"" + id + "\" hidden>" +
+      "<p><label for=\"action-" + id + "\">Action for statement " + label + "</label><br><textarea id=\"action-" + id +
+      "\" rows=\"2\" maxlength=\"5000\"></textarea></p><p class=\"wb-action__row\">" +
+      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"200\">") + " " +
+      field("due", "By when", "<input type=\"date\" id=\"due-" + id + "\">") + "</p></div></div>");
+  }
 
   function say(message) { statusNode.textContent = message; }
 
@@ -81,11 +101,14 @@ Workbook.define("workbook", function (root, W, fw) {
     fw.areas.forEach(function (area) {
       area.statements.forEach(function (s) {
         var e = W.entryOf(state, s.id) || {};
-        document.querySelectorAll("input[name='tier-" + s.id + "']").forEach(function (radio) {
-          radio.checked = radio.value === (e.tier || "");
+        // set a box only when it differs: each change restyles the page (workbook.css's :has(input:checked))
+        document.getElementById("eval-" + s.id).querySelectorAll("input[type=radio]").forEach(function (radio) {
+          var on = radio.value === (e.tier || "");
+          if (radio.checked !== on) radio.checked = on;
         });
         setValue(document.getElementById("evidence-" + s.id), e.evidence || "");
-        document.getElementById("priority-" + s.id).checked = !!e.priority;
+        var priority = document.getElementById("priority-" + s.id);
+        if (priority.checked !== !!e.priority) priority.checked = !!e.priority;
         setValue(document.getElementById("action-" + s.id), e.action || "");
         setValue(document.getElementById("lead-" + s.id), e.lead || "");
         setValue(document.getElementById("due-" + s.id), e.due || "");
@@ -102,7 +125,7 @@ Workbook.define("workbook", function (root, W, fw) {
    * then at most three case studies with why each is suggested, the rest on request. Ticking a box never
    * leaves the page: the links to read a case study are outside the boxes' labels. */
   function drawNext(id) {
-    var box = document.querySelector("[data-next-for='" + id + "']");
+    var box = document.getElementById("eval-" + id).querySelector(".wb-next");
     var e = W.entryOf(state, id) || {};
     var found = index.get(id), area = found.area;
     var step = W.nextStep(fw, found.statement, e);
@@ -164,6 +187,7 @@ Workbook.define("workbook", function (root, W, fw) {
     var section = document.getElementById("eval-" + id);
     section.classList.toggle("wb-statement--settled", settled);
     var change = section.querySelector(".wb-change");
+    if (!change && !settled) return;         // made when first needed: none for the statements not judged
     if (!change) {
       change = W.el("button", { type: "button", className: "wb-link-button wb-change", "aria-expanded": "false", text: "Change the tier" });
       change.addEventListener("click", function () {
@@ -207,6 +231,9 @@ Workbook.define("workbook", function (root, W, fw) {
     fw.areas.forEach(function (area) { area.statements.forEach(function (s) { order.push(index.get(s.id)); }); });
     var open = order.filter(function (x) { var e = W.entryOf(state, x.statement.id); return !(e && e.tier); });
     if (!open.length) return null;
+    // until the page first scrolls (as at load) it is at the top, where every statement is below the summary:
+    // no need to measure, which would force a layout of the whole long page (reading scrollY would too)
+    if (!scrolledOnce) return open[0];
     var top = 0;
     var after = open.filter(function (x) { return document.getElementById("eval-" + x.statement.id).getBoundingClientRect().top > top + 200; });
     return after[0] || open[0];
@@ -227,8 +254,9 @@ Workbook.define("workbook", function (root, W, fw) {
     section.querySelector("input[type=radio]").focus({ preventScroll: true });
     drawNextButton();
   });
-  var scrolled = false;
+  var scrolled = false, scrolledOnce = false;
   window.addEventListener("scroll", function () {
+    scrolledOnce = true;
     if (scrolled) return;
     scrolled = true;
     window.requestAnimationFrame(function () { scrolled = false; drawNextButton(); });
@@ -326,7 +354,7 @@ Workbook.define("workbook", function (root, W, fw) {
     if (t.id === "wb-school") W.setField(state, null, "school", t.value);
     else if (t.id === "wb-date") W.setField(state, null, "date", t.value);
     else {
-      var id = t.closest(".wb-statement").getAttribute("data-statement");
+      var id = t.closest(".wb-statement").id.slice("eval-".length);
       if (t.type === "radio") {
         W.setField(state, id, "tier", t.value);
         settle(id, !!t.value);
@@ -450,7 +478,40 @@ Workbook.define("workbook", function (root, W, fw) {
     say(written.ok ? "Cleared. The workbook is empty." : "Cleared on this page, but " + W.problemText(written.reason) + ".");
   });
 
-  W.printButton(document.getElementById("wb-print"));
+  /* The printed report (workbook-report.js) is loaded when the page is printed: by the button (which waits for
+   * it), or from the browser (Ctrl+P, its menu), whose beforeprint waits for nothing, so it loads at once there.
+   * Drawn from this page's work just before each print; without it the page prints the form. */
+  function drawReport() {
+    var reportNode = document.querySelector(".wb-report");     // after this script in the page
+    reportNode.textContent = "";
+    reportNode.appendChild(window.WorkbookReport.render(fw, state));
+    document.documentElement.classList.add("wb-has-report");     // workbook.css: print the report, not the form
+  }
+  function reportMissing(printed) {
+    showError("The printable report could not be loaded (is this device offline?), so " +
+      (printed ? "the page printed the form instead." : "nothing was printed.") + " Nothing you entered is lost: try again when you are connected.");
+  }
+  function loadReport() { return W.need("workbook-report", "WorkbookReport"); }
+  function prepareReport() {
+    if (window.WorkbookReport) { drawReport(); return true; }
+    return loadReport().then(function () { drawReport(); return true; }, function () { reportMissing(false); return false; });
+  }
+  var printNode = document.getElementById("wb-print");
+  W.printButton(printNode, prepareReport);
+  // someone about to press it: load the report now, so that the click prints at once
+  ["pointerenter", "focus", "touchstart"].forEach(function (type) {
+    printNode.addEventListener(type, function () { loadReport().catch(function () {}); }, { passive: true });
+  });
+  window.addEventListener("beforeprint", function () {
+    if (window.WorkbookReport || W.needNow("workbook-report")) drawReport();
+    else reportMissing(true);
+  });
+  // print media without a beforeprint (print previews, emulators): load it, then draw
+  if (window.matchMedia) {
+    var printMedia = window.matchMedia("print");
+    var onMedia = function () { if (printMedia.matches) loadReport().then(drawReport, function () {}); };
+    if (printMedia.addEventListener) printMedia.addEventListener("change", onMedia);
+  }
 
   fill();
   drawLoadNotes();

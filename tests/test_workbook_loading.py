@@ -1,0 +1,281 @@
+"""What the self-evaluation loads, and that nothing is lost by loading less (issue 16), in Chromium.
+
+The page's data island holds no framework text: the statements and descriptors are read from the page's own
+HTML, once. Yet everything the workbook writes still carries the full text from data/framework.yaml: the next
+step, the CSV export, the printed report. The spreadsheet reader and the report are loaded only when someone
+needs them; if either cannot be loaded (offline), the page says so and the saved work is untouched. Our own
+scripts are minified in the built site, the vendored one is copied as it is.
+"""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+from macros.load import load_framework
+
+FW = load_framework(ROOT / "data" / "framework.yaml")
+TIERS = [t.id for t in FW.tiers]
+NAMES = [t.name for t in FW.tiers]
+KEY = "inclusion-audit-workbook"
+STORAGE_JS = f"() => localStorage.getItem('{KEY}')"
+LAZY = ("workbook-sheets.js", "workbook-report.js")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def saved(judged: dict) -> dict:
+    """Saved work: statement -> tier index, each with a line of evidence."""
+    return {"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition.id,
+            "school": "Oak Tree Primary", "date": "2026-03-14",
+            "statements": {s.id: {"tier": TIERS[i], "evidence": f"Evidence for {s.label}"} for s, i in judged.items()}}
+
+
+def open_page(browser, base_url, state=None, block=None):
+    """The self-evaluation in a new context; block: script names whose requests fail (as offline)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    if state:
+        context.add_init_script(f"if (!localStorage.getItem('{KEY}')) localStorage.setItem('{KEY}', "
+                                f"{json.dumps(json.dumps(state))})")
+    page = context.new_page()
+    page.fetched = []
+    page.on("request", lambda r: page.fetched.append(r.url))
+    for name in block or ():
+        page.route(f"**/assets/{name}", lambda route: route.abort("internetdisconnected"))
+    page.goto(base_url + "self-evaluation/")
+    expect(page.locator("#wb-summary table")).to_be_visible()
+    return context, page
+
+
+def loaded(page, name) -> bool:
+    return any(u.endswith("/assets/" + name) for u in page.fetched)
+
+
+# --- one source for the framework's text -------------------------------------------------------------------
+
+def test_the_data_island_repeats_no_statement_or_descriptor_text(soup):
+    island = soup("self-evaluation/index.html").find(id="wb-framework").string
+    data = json.loads(island)
+    assert len(data["areas"]) == len(FW.areas) and data["migrations"] == FW.migrations
+    for area in FW.areas:
+        for s in area.statements:
+            assert s.text not in island, f"the island repeats statement {s.label}"
+            for _, descriptors in area.descriptors_for(s):
+                for d in descriptors:
+                    assert d.text[:60] not in island, f"the island repeats a descriptor of {s.label}"
+
+
+def test_the_workbook_knows_every_statement_and_descriptor_word_for_word(browser, base_url):
+    context, page = open_page(browser, base_url)
+    try:
+        fw = page.evaluate("Workbook.core.framework()")
+        assert [t["name"] for t in fw["tiers"]] == NAMES
+        for area, got in zip(FW.areas, fw["areas"], strict=True):
+            assert got["name"] == area.name
+            for s, g in zip(area.statements, got["statements"], strict=True):
+                assert (g["id"], g["label"], g["text"]) == (s.id, s.label, s.text)
+                expected = {at.tier.id: [d.text for d in ds] for at, ds in area.descriptors_for(s)}
+                assert g["descriptors"] == expected, s.label
+    finally:
+        context.close()
+
+
+def test_next_step_csv_export_and_printed_report_carry_the_full_texts(browser, base_url, tmp_path):
+    from pdf_text import pages as pdf_pages, squashed
+    s, t = FW.statements[4], FW.statements[20]
+    context, page = open_page(browser, base_url, saved({s: 0, t: 1}))
+    try:
+        # the next step of a statement judged at the first tier: the second tier's descriptor, in full
+        paragraphs = next(ds for at, ds in s.area.descriptors_for(s) if at.tier.id == TIERS[1])
+        box = page.locator(f"[data-next-for='{s.id}']")
+        expect(box).to_contain_text(f"what {NAMES[1]} looks like for statement {s.label}")
+        shown = box.locator("p").all_text_contents()
+        for d in paragraphs:
+            assert d.text in shown, f"the next step of {s.label} lacks a paragraph"
+        # the CSV export: every statement's text as the framework words it
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Export for a spreadsheet (CSV)").click()
+        path = tmp_path / "export.csv"
+        info.value.save_as(path)
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+        assert [(r["statement_id"], r["text"]) for r in rows] == [(x.id, x.text) for x in FW.statements]
+        assert {r["area"] for r in rows} == {a.name for a in FW.areas}
+        # the printed report: each judged statement with its full text
+        page.emulate_media(media="print")
+        printed = squashed("\n".join(pdf_pages(page.pdf(format="A4"))))
+        for x in (s, t):
+            assert squashed(f"{x.label} {x.text}") in printed, f"statement {x.label} is not printed in full"
+    finally:
+        context.close()
+
+
+# --- loaded when needed -------------------------------------------------------------------------------------
+
+def test_a_first_visit_loads_neither_the_spreadsheet_reader_nor_the_report(browser, base_url):
+    context, page = open_page(browser, base_url)
+    try:
+        page.wait_for_load_state("networkidle")
+        for name in LAZY:
+            assert not loaded(page, name), f"{name} was loaded before anyone needed it"
+    finally:
+        context.close()
+
+
+def csv_file(tmp_path, s, tier_name, name="from-a-spreadsheet.csv"):
+    path = tmp_path / name
+    path.write_text("\ufeffstatement_id,tier,evidence\r\n" f"{s.id},{tier_name},Typed in a spreadsheet\r\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_choosing_a_spreadsheet_loads_its_reader_and_imports_it(browser, base_url, tmp_path):
+    s = FW.statements[3]
+    context, page = open_page(browser, base_url)
+    try:
+        page.set_input_files("#wb-import", str(csv_file(tmp_path, s, NAMES[2])))
+        expect(page.locator("#wb-status")).to_contain_text("1 judgements restored")
+        assert loaded(page, "workbook-sheets.js")
+        expect(page.locator(f"#eval-{s.id} input[value='{TIERS[2]}']")).to_be_checked()
+    finally:
+        context.close()
+
+
+def test_a_spreadsheet_reader_that_cannot_load_is_named_and_the_work_is_kept(browser, base_url, tmp_path):
+    mine = FW.statements[0]
+    context, page = open_page(browser, base_url, saved({mine: 2}), block=["workbook-sheets.js"])
+    try:
+        before = page.evaluate(STORAGE_JS)
+        page.set_input_files("#wb-import", str(csv_file(tmp_path, FW.statements[3], NAMES[0])))
+        alert = page.locator("#wb-error")
+        expect(alert).to_contain_text("from-a-spreadsheet.csv")
+        expect(alert).to_contain_text("could not be loaded")
+        expect(alert).to_contain_text("Your saved work has not been changed")
+        assert page.evaluate(STORAGE_JS) == before
+        expect(page.locator(f"#eval-{mine.id} input[value='{TIERS[2]}']")).to_be_checked()
+        # back online: the same file now imports
+        page.unroute("**/assets/workbook-sheets.js")
+        page.set_input_files("#wb-import", str(csv_file(tmp_path, FW.statements[3], NAMES[0])))
+        expect(page.locator("#wb-status")).to_contain_text("Imported")
+    finally:
+        context.close()
+
+
+PRINTS_JS = "() => { window.printed = 0; window.print = () => { window.printed += 1; }; }"
+
+
+def test_the_print_button_loads_the_report_then_prints(browser, base_url):
+    s = FW.statements[8]
+    context, page = open_page(browser, base_url, saved({s: 1}))
+    try:
+        page.evaluate(PRINTS_JS)
+        page.get_by_role("button", name="Print report").click()
+        page.wait_for_function("window.printed === 1")
+        assert loaded(page, "workbook-report.js")
+        report = page.locator(".wb-report")
+        expect(report.get_by_role("heading", name="Self-evaluation report: Oak Tree Primary",
+                                          include_hidden=True)).to_have_count(1)
+        expect(report).to_contain_text(f"{s.label} {s.text}")
+        expect(report).to_contain_text(f"Evidence for {s.label}")
+    finally:
+        context.close()
+
+
+def test_a_report_that_cannot_load_is_named_and_the_work_is_kept(browser, base_url):
+    s = FW.statements[8]
+    context, page = open_page(browser, base_url, saved({s: 1}), block=["workbook-report.js"])
+    try:
+        page.evaluate(PRINTS_JS)
+        before = page.evaluate(STORAGE_JS)
+        page.get_by_role("button", name="Print report").click()
+        alert = page.locator("#wb-error")
+        expect(alert).to_contain_text("report could not be loaded")
+        assert page.evaluate("window.printed") == 0
+        assert page.evaluate(STORAGE_JS) == before
+        expect(page.locator(f"#eval-{s.id} input[value='{TIERS[1]}']")).to_be_checked()
+    finally:
+        context.close()
+
+
+def test_printing_from_the_browser_prints_the_report_without_the_button(browser, base_url):
+    """Ctrl+P or the browser's menu: no click first, and the report is there all the same."""
+    s = FW.statements[30]
+    context, page = open_page(browser, base_url, saved({s: 2}))
+    try:
+        from pdf_text import pages as pdf_pages, squashed
+        printed = squashed("\n".join(pdf_pages(page.pdf(format="A4"))))
+        assert squashed("Self-evaluation report") in printed
+        assert squashed(f"{s.label} {s.text}") in printed
+        assert squashed(f"Evidence for {s.label}") in printed
+    finally:
+        context.close()
+
+
+# --- minified at build time -------------------------------------------------------------------------------------
+
+OURS = ["workbook-core.js", "workbook.js", "workbook-sheets.js", "workbook-report.js", "site.js",
+        "action-plan.js", "compare.js", "trust.js"]
+
+
+@pytest.mark.parametrize("name", OURS)
+def test_our_scripts_are_minified_in_the_built_site(site_dir, name):
+    source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+    built = (site_dir / "assets" / name).read_text(encoding="utf-8")
+    assert len(built) < 0.8 * len(source), f"{name} is not minified"
+    assert "/* " not in built and "\n  " not in built
+
+
+def test_vendored_scripts_are_copied_as_they_are(site_dir):
+    vendor = ROOT / "docs" / "assets" / "vendor"
+    files = [p for p in vendor.rglob("*") if p.is_file()]
+    assert files
+    for p in files:
+        assert (site_dir / "assets" / "vendor" / p.relative_to(vendor)).read_bytes() == p.read_bytes(), p.name
+
+
+def test_the_self_evaluation_loads_its_two_scripts_as_one_file(site_dir, soup):
+    sources = [s["src"] for s in soup("self-evaluation/index.html").find_all("script", src=True)]
+    assert "../assets/self-evaluation.js" in sources
+    assert not any(s.endswith(("/workbook-core.js", "/workbook.js")) for s in sources)
+    joined = (site_dir / "assets" / "self-evaluation.js").read_text(encoding="utf-8")
+    parts = [(site_dir / "assets" / n).read_text(encoding="utf-8") for n in ("workbook-core.js", "workbook.js")]
+    assert joined == "".join(parts)
+
+
+def test_a_page_that_has_the_spreadsheet_reader_does_not_load_it_again(browser, base_url, tmp_path):
+    """Compare loads workbook-sheets.js itself: reading a CSV there fetches it once, at load."""
+    import re
+    s = FW.statements[2]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        fetched = []
+        page.on("request", lambda r: fetched.append(r.url))
+        page.goto(base_url + "compare/")
+        page.get_by_label(re.compile("^Earlier evaluation")).set_input_files(str(csv_file(tmp_path, s, NAMES[0], "a.csv")))
+        page.get_by_label(re.compile("^Later evaluation")).set_input_files(str(csv_file(tmp_path, s, NAMES[1], "b.csv")))
+        page.get_by_role("button", name="Compare", exact=True).click()
+        expect(page.locator(f"tr[data-statement='{s.id}'] td").last).to_contain_text("Moved up")
+        assert len([u for u in fetched if u.endswith("/assets/workbook-sheets.js")]) == 1
+    finally:
+        context.close()
+
+
+def test_about_to_press_print_loads_the_report_so_the_click_prints_at_once(browser, base_url):
+    """Some browsers print only within the click itself: hovering or tabbing to the button fetches the report."""
+    s = FW.statements[8]
+    context, page = open_page(browser, base_url, saved({s: 1}))
+    try:
+        page.evaluate(PRINTS_JS)
+        page.get_by_role("button", name="Print report").focus()
+        page.wait_for_function("!!window.WorkbookReport")
+        page.evaluate("""() => { const b = document.getElementById('wb-print');
+            b.dispatchEvent(new MouseEvent('click', {bubbles: true})); window.printedAtOnce = window.printed; }""")
+        assert page.evaluate("window.printedAtOnce") == 1
+        expect(page.locator(".wb-report")).to_contain_text(f"{s.label} {s.text}")
+    finally:
+        context.close()
