@@ -302,6 +302,8 @@ TERM_WORDS: dict[str, list[str]] = {
     "sensory passport": ["sensory needs", "sensory breaks", "movement breaks", "ear defenders", "fidget toys",
                          "sensory diet"],
     "1:1": ["one to one", "velcro"],
+    "high-quality teaching": ["HQT"],
+    "Zones of Regulation": ["ZoR"],
     "pre-teaching": ["front-loading", "pre-tutoring"],
 }
 

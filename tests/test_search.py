@@ -165,9 +165,11 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             continue
         word = (words or {}).get(word.lower(), word)
         for p in _split(word, separator):
-            if (len(p) < min_wildcard or len(p) <= capitals and p.isupper() and p.lower() not in stop
-                    or p.lower() in (abbreviations or [])):
+            abbreviation = len(p) <= capitals and p.isupper() and p.lower() not in stop or p.lower() in (abbreviations or [])
+            if len(p) < min_wildcard or abbreviation and fuzz(p, vocab, fuzzy) == p:
                 out.append(f"{p}^1")               # no wildcard: "TA" is not "tailored", "SEN" not "senior"
+            elif abbreviation:
+                out.append(fuzz(p, vocab, fuzzy))  # an abbreviation the index lacks is a slip ("EHPC": EHCP)
             elif vocab and _rare(p, vocab, postings, rare):
                 out.append(f"{p}*^{rare['boost']}")   # "Tor View School": Tor says which page
             else:
