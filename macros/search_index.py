@@ -307,6 +307,22 @@ TERM_WORDS: dict[str, list[str]] = {
     "pre-teaching": ["front-loading", "pre-tutoring"],
 }
 
+# What people call the site's own tools and pages (our words for what each page does), indexed in their keys:
+# "RAG rating" is the workbook, "Excel" a download, "dashboard" the trust overview.
+TOOL_WORDS: dict[str, list[str]] = {
+    "self-evaluation/": ["audit tool", "online audit", "judgement", "judgment", "rating", "RAG rating",
+                         "save", "progress", "summary by area", "export", "record evidence", "priorities"],
+    "audit-form/": ["paper copy", "print", "printable", "blank form", "hard copy", "PDF"],
+    "downloads/": ["CSV", "JSON", "spreadsheet", "Excel", "xlsx", "open data", "data files", "reuse", "licence"],
+    "maintainers/": ["changelog", "edit", "correction", "typo", "update the framework", "contribute",
+                     "add a case study"],
+    "trust-overview/": ["MAT", "multi-academy trust", "trust-wide", "across schools", "all schools", "dashboard",
+                        "several schools", "trust inclusion lead"],
+    "compare/": ["compare", "previous audit", "last year", "change over time", "re-audit", "progress since"],
+    "action-plan/": ["action plan", "next steps", "improvement plan", "priorities", "actions"],
+    "tiers/": ["tier", "tiers", "levels", "rating scale", "descriptors", "judging", "best fit"],
+}
+
 
 def _forms(entry: GlossaryEntry, wider: bool = True) -> list[str]:
     """The term, its long form, aliases and (if wider) TERM_WORDS; a hyphenated form also written solid
@@ -364,6 +380,8 @@ def reshape(index: dict, fw: Framework) -> dict:
         loc = doc["location"]
         page, _, anchor = loc.partition("#")
         doc = dict(doc)
+        if not anchor and page in TOOL_WORDS:
+            doc["keys"] = TOOL_WORDS[page]
         if page in SITE_PAGES:
             if anchor and page == "":
                 continue
@@ -387,10 +405,12 @@ def reshape(index: dict, fw: Framework) -> dict:
         docs.append(doc)
     docs.append({"location": "self-evaluation/", "title": "Self-evaluation workbook",
                  "text": "<p>Judge your setting against every practice statement in your browser: record evidence, "
-                         "choose a tier, mark priorities, export, print. Private: nothing is sent to a server.</p>"})
+                         "choose a tier, mark priorities, export, print. Private: nothing is sent to a server.</p>",
+                 "keys": TOOL_WORDS["self-evaluation/"]})
     docs.append({"location": "audit-form/", "title": "Printable audit form",
                  "text": "<p>A blank audit form to print for a meeting around a table, with every practice statement, "
-                         "what each tier looks like, a box to tick and space to write.</p>"})
+                         "what each tier looks like, a box to tick and space to write.</p>",
+                 "keys": TOOL_WORDS["audit-form/"]})
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
                   fuzzy=FUZZY, definition=DEFINITION, rare=RARE)
