@@ -45,6 +45,7 @@ from lunr.trimmer import trimmer
 QUERIES = Path(__file__).with_name("search_queries.yaml")
 HELD_OUT = Path(__file__).with_name("search_queries_heldout.yaml")      # held out once; tuned on since
 TUNING2 = Path(__file__).with_name("search_queries_tuning2.yaml")       # written without seeing the ranking
+TUNING3 = Path(__file__).with_name("search_queries_tuning3.yaml")       # likewise, after the second round
 TOP = 5
 REQUIRED_SHARE = 0.95
 REQUIRED_LANDINGS = 0.90
@@ -335,7 +336,7 @@ def site_search(site_dir) -> SiteSearch:
 
 def test_every_accepted_target_exists(site_search):
     search = site_search
-    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2) for q in load_queries(path)
+    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3) for q in load_queries(path)
                for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
 
@@ -362,10 +363,16 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
         assert found / total >= share and landed / named >= landings, report(outcomes[path], path.stem)
 
 
-@pytest.mark.xfail(reason="issue 15's goal: 95% top five; the second tuning set is at 92.6%", strict=False)
+@pytest.mark.xfail(reason="issue 15's goal: 95% top five; the second tuning set is at XX2", strict=False)
 def test_second_tuning_set_reaches_the_goal(site_search):
     found, total, _, _ = figures(evaluate(site_search, load_queries(TUNING2)))
     assert found / total >= REQUIRED_SHARE
+
+
+@pytest.mark.xfail(reason="issue 15's goal: 95% top five, 90% landings; the third tuning set is at XX3", strict=False)
+def test_third_tuning_set_reaches_the_goal(site_search):
+    found, total, landed, named = figures(evaluate(site_search, load_queries(TUNING3)))
+    assert found / total >= REQUIRED_SHARE and landed / named >= REQUIRED_LANDINGS
 
 
 def test_query_rewrites(site_search):
@@ -381,6 +388,7 @@ def test_query_rewrites(site_search):
     assert t("SEN support") == "SEN^1 support*" and t("sen support") == "sen^1 support*"
     assert t("passport") == "passport*" and t("mat") == "mat*"
     assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~2" and t("ehpc") == "ehpc~1"
+    assert t("EHPC") == "EHPC~1" and t("EHCP") == "EHCP^1"   # capitals the index lacks: a slip, not an abbreviation
     assert t("labeling pupils") == "label* pupil*"
     assert t("Tor View School") == "Tor*^10 View* School*"    # only the about page names Tor View
     assert t("the") == "the*"
