@@ -34,10 +34,11 @@ from macros.key_terms import for_case_study, for_statement  # noqa: E402
 from macros.model import Framework, GlossaryEntry  # noqa: E402
 
 # Field weights: a word in a title, a tag or the hidden keys counts several times one in the body text (not
-# fifteen times, as before: a rare word in a page's text, a school or a role, must still be able to win).
+# fifteen times, as before: a rare word in a page's text, a school or a role, must still be able to win). Keys
+# weigh less than a title or a tag: a page's dozens of subject words should not outvote its own heading.
 # `keys` (a document's key terms and subject words) is indexed but never shown: Material's result shows the
 # title, the matching paragraphs of the text and every tag, and a dozen aliases would bury the answer.
-FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 3.0}, "tags": {"boost": 15.0}, "keys": {"boost": 15.0}}
+FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 3.0}, "tags": {"boost": 15.0}, "keys": {"boost": 10.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
 # Nor do abbreviations typed in capitals up to this long ("SEN" is not "sensory" or "senior"), unless lunr
 # leaves the word out of the index ("ARE", age-related expectations, is found by its wildcard), nor the

@@ -1,12 +1,13 @@
 """Search quality: staff type what they remember and land on the right page.
 
 The queries in tests/search_queries.yaml, tests/search_queries_heldout.yaml (held out for one round, tuned on
-since) and tests/search_queries_tuning2.yaml (written by someone who had not seen the ranking) are run against
+since), tests/search_queries_tuning2.yaml and tests/search_queries_tuning3.yaml (each written by someone who had
+not seen the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
 post-query boosts and grouping by page; and the site's own step before Material's, in
 overrides/partials/search-lazy.html: stop words dropped, no trailing wildcard on short terms or abbreviations
-typed in capitals, a definition question sent to the glossary, a word few documents contain weighed more, an
+typed in capitals (unless the index lacks them: a slip), a definition question sent to the glossary, a word few documents contain weighed more, an
 unknown word cut to a known one or given an edit distance). Issue 15's goal, on queries written independently of the ranking: at least 95% of queries put
 an accepted page in the first five results, and at least 90% of the queries that name one practice statement
 land on it. Each set here keeps a floor (FLOORS).
@@ -350,7 +351,7 @@ def test_statement_sections_are_indexed_at_their_anchors(site_search):
 # Floors: what each tuning set reached when the ranking was last changed (issue 15's goal is REQUIRED_SHARE top
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
-FLOORS = {QUERIES: (0.96, 0.97), HELD_OUT: (0.97, 0.98), TUNING2: (0.92, 0.93)}
+FLOORS = {QUERIES: (0.97, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.93, 0.93), TUNING3: (0.86, 0.76)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
@@ -363,13 +364,13 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
         assert found / total >= share and landed / named >= landings, report(outcomes[path], path.stem)
 
 
-@pytest.mark.xfail(reason="issue 15's goal: 95% top five; the second tuning set is at XX2", strict=False)
+@pytest.mark.xfail(reason="issue 15's goal: 95% top five; the second tuning set is at 93.9%", strict=False)
 def test_second_tuning_set_reaches_the_goal(site_search):
     found, total, _, _ = figures(evaluate(site_search, load_queries(TUNING2)))
     assert found / total >= REQUIRED_SHARE
 
 
-@pytest.mark.xfail(reason="issue 15's goal: 95% top five, 90% landings; the third tuning set is at XX3", strict=False)
+@pytest.mark.xfail(reason="issue 15's goal: 95% top five, 90% landings; the third tuning set is at 86.9% and 77.0%", strict=False)
 def test_third_tuning_set_reaches_the_goal(site_search):
     found, total, landed, named = figures(evaluate(site_search, load_queries(TUNING3)))
     assert found / total >= REQUIRED_SHARE and landed / named >= REQUIRED_LANDINGS
