@@ -426,11 +426,12 @@ def test_misspelt_queries_find_nearly_as_well(site_search):
 
 
 def test_queries_typed_in_lower_case_find_as_well(site_search):
-    """Every tuning query with a capital, typed all in lower case ("sen support", "ehcp"): 269 of 280 find,
-    against 270 as written; 261 without the glossary's abbreviations in the box's config."""
+    """Every tuning query with a capital, typed all in lower case ("sen support", "ehcp"), finds nearly as
+    often as written: 404 of 435 find, against 405 as written."""
     queries = [entry for path in FLOORS for entry in load_queries(path) if entry["query"] != entry["query"].lower()]
-    found, total, _, _ = figures(evaluate(site_search, [dict(e, query=e["query"].lower()) for e in queries]))
-    assert found / total >= 0.95, f"{found}/{total}"
+    written, total, _, _ = figures(evaluate(site_search, queries))
+    found, _, _, _ = figures(evaluate(site_search, [dict(e, query=e["query"].lower()) for e in queries]))
+    assert found >= written - total // 100, f"{found}/{total} in lower case, {written} as written"
 
 
 def test_definition_questions_bring_the_glossary_first(site_search):
