@@ -351,7 +351,7 @@ def test_statement_sections_are_indexed_at_their_anchors(site_search):
 # Floors: what each tuning set reached when the ranking was last changed (issue 15's goal is REQUIRED_SHARE top
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
-FLOORS = {QUERIES: (0.97, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.93, 0.93), TUNING3: (0.86, 0.76)}
+FLOORS = {QUERIES: (0.97, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.93, 0.93), TUNING3: (0.86, 0.77)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
@@ -370,7 +370,7 @@ def test_second_tuning_set_reaches_the_goal(site_search):
     assert found / total >= REQUIRED_SHARE
 
 
-@pytest.mark.xfail(reason="issue 15's goal: 95% top five, 90% landings; the third tuning set is at 86.9% and 77.0%", strict=False)
+@pytest.mark.xfail(reason="issue 15's goal: 95% top five, 90% landings; the third tuning set is at 86.9% and 77.7%", strict=False)
 def test_third_tuning_set_reaches_the_goal(site_search):
     found, total, landed, named = figures(evaluate(site_search, load_queries(TUNING3)))
     assert found / total >= REQUIRED_SHARE and landed / named >= REQUIRED_LANDINGS
