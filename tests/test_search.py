@@ -1,7 +1,7 @@
 """Search quality: staff type what they remember and land on the right page.
 
 The queries in tests/search_queries.yaml, tests/search_queries_heldout.yaml (held out for one round, tuned on
-since), tests/search_queries_tuning2.yaml and tests/search_queries_tuning3.yaml (each written by someone who had
+since), tests/search_queries_tuning2.yaml, tests/search_queries_tuning3.yaml and the held-out tests/search_queries_fresh.yaml (each written by someone who had
 not seen the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
@@ -47,6 +47,7 @@ QUERIES = Path(__file__).with_name("search_queries.yaml")
 HELD_OUT = Path(__file__).with_name("search_queries_heldout.yaml")      # held out once; tuned on since
 TUNING2 = Path(__file__).with_name("search_queries_tuning2.yaml")       # written without seeing the ranking
 TUNING3 = Path(__file__).with_name("search_queries_tuning3.yaml")       # likewise, after the second round
+FRESH = Path(__file__).with_name("search_queries_fresh.yaml")         # held out: never tuned on (see below)
 TOP = 5
 REQUIRED_SHARE = 0.95
 REQUIRED_LANDINGS = 0.90
@@ -337,7 +338,7 @@ def site_search(site_dir) -> SiteSearch:
 
 def test_every_accepted_target_exists(site_search):
     search = site_search
-    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3) for q in load_queries(path)
+    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, FRESH) for q in load_queries(path)
                for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
 
@@ -364,16 +365,25 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
         assert found / total >= share and landed / named >= landings, report(outcomes[path], path.stem)
 
 
-@pytest.mark.xfail(reason="issue 15's goal: 95% top five; the second tuning set is at 93.9%", strict=False)
-def test_second_tuning_set_reaches_the_goal(site_search):
-    found, total, _, _ = figures(evaluate(site_search, load_queries(TUNING2)))
-    assert found / total >= REQUIRED_SHARE
+# The held-out set: written on 2026-11-24, before the last two tuning rounds, by someone who had not seen the
+# ranking; nobody tuning has opened it. Its figures are the honest measure of issue 15's goal. Only totals are
+# ever printed (a failing assert shows the figures, never the queries), so it stays held out.
+FRESH_FLOOR = (0.85, 0.86)      # 232/271 top five and 88/101 landings when the ranking was last changed
 
 
-@pytest.mark.xfail(reason="issue 15's goal: 95% top five, 90% landings; the third tuning set is at 86.9% and 77.7%", strict=False)
-def test_third_tuning_set_reaches_the_goal(site_search):
-    found, total, landed, named = figures(evaluate(site_search, load_queries(TUNING3)))
-    assert found / total >= REQUIRED_SHARE and landed / named >= REQUIRED_LANDINGS
+def test_held_out_set_keeps_its_floor(site_search, capsys):
+    found, total, landed, named = figures(evaluate(site_search, load_queries(FRESH)))
+    line = f"held-out set: {found}/{total} ({found / total:.1%}) top five; {landed}/{named} ({landed / named:.1%}) land"
+    with capsys.disabled():
+        print("\n" + line)
+    assert found / total >= FRESH_FLOOR[0] and landed / named >= FRESH_FLOOR[1], line
+
+
+@pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on the held-out set; 85.6% and 87.1% "
+                          "when the ranking was last changed", strict=False)
+def test_held_out_set_reaches_the_goal(site_search):
+    found, total, landed, named = figures(evaluate(site_search, load_queries(FRESH)))
+    assert found / total >= REQUIRED_SHARE and landed / named >= REQUIRED_LANDINGS, "below the goal (totals only)"
 
 
 def test_query_rewrites(site_search):
