@@ -15,7 +15,7 @@ import pytest
 
 from macros.styles import Words, parse, purge
 
-SCRIPT_LIST = re.compile(r"\}\)\((\[[^\]]*\])\);\s*</script>")     # the after-paint loader's argument
+SCRIPT_LIST = re.compile(r"\}\)\((\[[^\]]*\]), document\.currentScript\);\s*$")   # the after-paint loader's list
 
 
 def _redirect(page) -> bool:
@@ -40,14 +40,15 @@ def test_every_page_links_only_the_combined_stylesheet(site_dir, html_pages, sou
 
 def test_no_page_loads_materials_bundle_or_site_js_before_it_paints(html_pages, soup):
     problems = []
-    for rel, path in html_pages.items():
+    for rel in html_pages:
         page = soup(rel)
         if _redirect(page):
             continue
         blocking = [s["src"] for s in page.find_all("script", src=True)
                     if re.search(r"(bundle\.[0-9a-f]+\.min|/site)\.js$", "/" + s["src"])]
-        found = SCRIPT_LIST.findall(path.read_text(encoding="utf-8"))
-        later = json.loads(found[-1]) if found else []
+        loader = page.find("script", attrs={"data-after-paint": True})
+        found = SCRIPT_LIST.search(loader.string) if loader else None
+        later = json.loads(found.group(1)) if found else []
         if blocking or len(later) != 2 or not re.search(r"bundle\.[0-9a-f]+\.min\.js$", later[0]) \
                 or not later[1].endswith("assets/site.js"):
             problems.append(f"{rel}: <script src> {blocking}, after the first paint {later}")
