@@ -1,7 +1,8 @@
 """What the built pages load before they can paint (issue 16, fast first visit), and the purge's rules.
 
 Built HTML: every page with styles links one stylesheet, the combined one (macros/styles.py), never Material's
-main.css and palette.css or our site.css, which would each block the first paint; and no page loads Material's
+main.css and palette.css or our site.css, which would each block the first paint, and no favicon file (it is
+inline); and no page loads Material's
 bundle or site.js with a <script src> tag: overrides/main.html starts them after the first paint.
 (tests/test_styles_browser.py checks that the combined stylesheet renders as Material's full CSS, with and
 without JavaScript.) Then the purge itself, on small stylesheets.
@@ -22,7 +23,7 @@ def _redirect(page) -> bool:
     return page.find("meta", attrs={"http-equiv": "refresh"}) is not None
 
 
-def test_every_page_links_only_the_combined_stylesheet(site_dir, html_pages, soup):
+def test_every_page_links_only_the_combined_stylesheet_and_no_icon_file(site_dir, html_pages, soup):
     combined = list(site_dir.glob("assets/stylesheets/styles.*.css"))
     assert len(combined) == 1, combined
     problems = []
@@ -35,6 +36,9 @@ def test_every_page_links_only_the_combined_stylesheet(site_dir, html_pages, sou
             problems.append(f"{rel}: {links}")
         if page.head.find("style"):
             problems.append(f"{rel}: a <style> in <head>")
+        icon = page.head.find("link", rel="icon")
+        if icon is None or not icon["href"].startswith("data:image/svg+xml,"):
+            problems.append(f"{rel}: the favicon is a request of its own: {icon}")
     assert not problems, "\n".join(problems)
 
 
