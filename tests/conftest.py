@@ -92,6 +92,31 @@ def browser():
         b.close()
 
 
+SCRIPTS_RAN = """() => { const loader = document.querySelector("script[data-after-paint]");
+                         return !loader || loader.dataset.afterPaint !== "waiting"; }"""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def wait_for_scripts_after_paint():
+    """Material's bundle and site.js start after the first paint (overrides/partials/scripts-after-paint.html),
+    so after the load event that page.goto() and page.reload() wait for: a reader sees the page, and the
+    scripts run a moment later. Tests act as that reader does once they have run: goto() and reload() also
+    wait for them (nothing to wait for with JavaScript off, or with wait_until="commit"/"domcontentloaded")."""
+    from playwright.sync_api import Page
+
+    def waiting(method):
+        def wrapper(self, *args, **kwargs):
+            response = method(self, *args, **kwargs)
+            if kwargs.get("wait_until") not in ("commit", "domcontentloaded"):
+                self.wait_for_function(SCRIPTS_RAN)
+            return response
+        return wrapper
+    originals = Page.goto, Page.reload
+    Page.goto, Page.reload = waiting(Page.goto), waiting(Page.reload)
+    yield
+    Page.goto, Page.reload = originals
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser context (empty localStorage) and page for each test."""
