@@ -43,7 +43,8 @@ _STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)">\n?')
 _SCRIPT = re.compile(r"""["']([^"'<>\s]+\.js)["']""")   # <script src="…">, and the list the after-paint loader gets
 _MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1>|<[^>]+>", re.S)   # tags, and inline scripts and styles
 _WORD = re.compile(r"-*[A-Za-z_][A-Za-z0-9_-]*")
-_PREFIX = re.compile(r"""["'`]\s*([A-Za-z_][A-Za-z0-9_-]*[-_])(?:["'`]|\$\{)""")   # "tier-" + x, `tier-${x}`
+# "tier-" + x, "a tier-" + x, `tier-${x}`: the last class name in a string that ends where a value is joined on
+_PREFIX = re.compile(r"""["'`](?:[^"'`\n]*\s)?([A-Za-z_][A-Za-z0-9_-]*[-_])(?:["'`]|\$\{)""")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 _ALWAYS = {"html", "body", "*"}
 _SELECTOR_LISTS = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}   # match if one alternative does
