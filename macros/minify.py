@@ -1,5 +1,5 @@
-"""MkDocs hook: the site's own scripts minified in the built site (rjsmin: comments and spaces out, nothing
-renamed), so docs/assets/ keeps the readable sources. Only the top level of docs/assets/: the vendored
+"""MkDocs hook: the site's own scripts minified in the built site (calmjs.parse: comments and spaces out, and
+the names inside each script's function shortened; globals kept), so docs/assets/ keeps the readable sources. Only the top level of docs/assets/: the vendored
 scripts (assets/vendor/) and Material's own (assets/javascripts/) are copied as they are.
 
 A page that needs several of our scripts at load can have them joined into one file (JOINED), one request
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import rjsmin
+from calmjs.parse import es5
+from calmjs.parse.unparsers.es5 import minify_print
 from mkdocs.config.defaults import MkDocsConfig
 
 # built file -> the scripts in docs/assets/ it is made of, in order
@@ -19,7 +20,8 @@ JOINED = {"self-evaluation.js": ("workbook-core.js", "workbook.js")}
 
 
 def minify(text: str) -> str:
-    return rjsmin.jsmin(text) + "\n"
+    # renaming local names is about a tenth less gzip'd than removing spaces alone; the scripts are ES5
+    return minify_print(es5(text), obfuscate=True, obfuscate_globals=False) + "\n"
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -37,6 +37,15 @@ Workbook.define("workbook", function (root, W, fw) {
 
   function say(message) { statusNode.textContent = message; }
 
+  /* Exports, imports, downloads and the migration message live in workbook-files.js, loaded on first use
+   * (a first visit does not carry them); when it cannot be loaded, say so: nothing entered is touched. */
+  function withFiles(then) {
+    W.need("workbook-files", "WorkbookFiles").then(then, function () {
+      showError("This part of the page could not be loaded (is this device offline?), so nothing was exported, " +
+        "imported or downloaded. Nothing you entered is lost: try again when you are connected.");
+    });
+  }
+
   /* An error in plain words; with offerExport, a button to save the work as a file at once. */
   function showError(message, offerExport) {
     // the same message again (a failed save on every keystroke) leaves the box alone, so its button stays clickable
@@ -317,10 +326,13 @@ Workbook.define("workbook", function (root, W, fw) {
       notesNode.appendChild(W.el("p", { className: "wb-error", id: "wb-found", text: what + kept }));
       if (!opened.kept) notesNode.appendChild(copyButton({ found_at: new Date().toISOString(), text: opened.raw }, 0));
     }
-    var moved = W.migrationText(fw, opened);
-    if (moved) {
-      notesNode.appendChild(W.el("p", { className: "note", id: "wb-moved", text: "Your saved work was updated to this edition. " + moved }));
-      if (!opened.raw) persist();        // save it under the new ids (the old ids are in the message above)
+    // workbook-core.js moved old ids to new ones while reading; only the message needs workbook-files.js
+    if (opened.moved.length || opened.retired.length) {
+      if (!opened.raw) persist();        // save it under the new ids (the old ids are in the message)
+      withFiles(function () {
+        notesNode.insertBefore(W.el("p", { className: "note", id: "wb-moved",
+          text: "Your saved work was updated to this edition. " + W.migrationText(fw, opened) }), document.getElementById("wb-copies"));
+      });
     }
     drawCopies();
   }
@@ -329,7 +341,7 @@ Workbook.define("workbook", function (root, W, fw) {
     var when = copy.found_at ? " (found " + W.ukDate(copy.found_at.slice(0, 10)) + ")" : "";
     var button = W.el("button", { type: "button", className: "md-button", text: "Download unreadable copy " + (i + 1) + when });
     button.addEventListener("click", function () {
-      W.download("self-evaluation-unreadable-copy-" + (i + 1) + ".json", copy.text, "application/json");
+      withFiles(function () { W.download("self-evaluation-unreadable-copy-" + (i + 1) + ".json", copy.text, "application/json"); });
     });
     return button;
   }
@@ -388,16 +400,20 @@ Workbook.define("workbook", function (root, W, fw) {
       document.getElementById("wb-date").value = state.date;
       if (!storageOff) persist();
     }
-    W.download(fileName("json"), JSON.stringify(W.exportState(fw, state), null, 1), "application/json");
-    say("Exported " + fileName("json") + ". Keep it safe: it is the only copy outside this browser.");
+    withFiles(function () {
+      W.download(fileName("json"), JSON.stringify(W.exportState(fw, state), null, 1), "application/json");
+      say("Exported " + fileName("json") + ". Keep it safe: it is the only copy outside this browser.");
+    });
   }
   document.getElementById("wb-export-json").addEventListener("click", exportJson);
 
   document.getElementById("wb-export-csv").addEventListener("click", function () {
     var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
-    var rows = [columns].concat(W.csvRows(fw, state, columns));
-    W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");
-    say("Exported " + fileName("csv") + ".");
+    withFiles(function () {
+      var rows = [columns].concat(W.csvRows(fw, state, columns));
+      W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");
+      say("Exported " + fileName("csv") + ".");
+    });
   });
 
   /* Import: the whole file is checked first; the saved work is replaced only after a backup of it has been
@@ -407,7 +423,7 @@ Workbook.define("workbook", function (root, W, fw) {
     event.target.value = "";
     if (!file) return;
     showError("");
-    W.readFile(file, fw, function (error, imported, result) {
+    withFiles(function () { W.readFile(file, fw, function (error, imported, result) {
       if (error) { showError(error + " Your saved work has not been changed."); return; }
       var done = { ok: true, backedUp: false };
       if (!storageOff) {
@@ -433,7 +449,7 @@ Workbook.define("workbook", function (root, W, fw) {
       say("Imported “" + file.name + "”: " + judged + " judgements restored." + (note ? " " + note : "") +
         (done.backedUp ? " Your previous work was backed up in this browser: use Undo import to bring it back." : ""));
       drawUndo();
-    });
+    }); });
   });
 
   /* Undo import: put the backed-up work back (verified), then drop the backup. */
@@ -496,6 +512,14 @@ Workbook.define("workbook", function (root, W, fw) {
     if (window.WorkbookReport) { drawReport(); return true; }
     return loadReport().then(function () { drawReport(); return true; }, function () { reportMissing(false); return false; });
   }
+  // someone about to export or import: load workbook-files.js now, so that the click acts at once
+  ["wb-export-json", "wb-export-csv", "wb-import"].forEach(function (id) {
+    var node = document.getElementById(id);
+    node = node.closest("label") || node;
+    ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
+      node.addEventListener(type, function () { W.need("workbook-files", "WorkbookFiles").catch(function () {}); }, { passive: true });
+    });
+  });
   var printNode = document.getElementById("wb-print");
   W.printButton(printNode, prepareReport);
   // someone about to press it: load the report now, so that the click prints at once
