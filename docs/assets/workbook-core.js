@@ -19,7 +19,13 @@
     if (parsed !== undefined) return parsed;
     var node = document.getElementById("wb-framework");
     parsed = node ? JSON.parse(node.textContent) : null;
-    if (parsed && parsed.texts === "page") textsFromPage(parsed);
+    if (!parsed) return parsed;
+    // the island leaves out the paths of pages at their usual address (macros/pages.py)
+    parsed.areas.forEach(function (a) {
+      a.path = a.path || "areas/" + a.id + "/";
+      a.case_studies.forEach(function (c) { c.path = c.path || "case-studies/" + c.id + "/"; });
+    });
+    if (parsed.texts === "page") textsFromPage(parsed);
     return parsed;
   }
 

@@ -327,7 +327,7 @@ Workbook.define("workbook", function (root, W, fw) {
       if (!opened.kept) notesNode.appendChild(copyButton({ found_at: new Date().toISOString(), text: opened.raw }, 0));
     }
     // workbook-core.js moved old ids to new ones while reading; only the message needs workbook-files.js
-    if (opened.moved.length || opened.retired.length) {
+    if ((opened.moved || []).length || (opened.retired || []).length) {
       if (!opened.raw) persist();        // save it under the new ids (the old ids are in the message)
       withFiles(function () {
         notesNode.insertBefore(W.el("p", { className: "note", id: "wb-moved",
