@@ -358,45 +358,6 @@
     return { ok: result.ok, reason: result.reason, state: result.ok ? merged : state, theirs: !!report.theirs };
   }
 
-  /* Before an import replaces the saved work: back it up, verified. {ok, empty} or {ok: false, reason}. */
-  function backUp(fw, state) {
-    var current = merge(fw, readSaved(fw).state, state);
-    var hasWork = Object.keys(current.statements).length || current.school || current.date ||
-      Object.keys(current.retired || {}).length;
-    if (!hasWork) { remove(BACKUP_KEY); return { ok: true, empty: true }; }
-    return writeVerified(BACKUP_KEY, JSON.stringify(current));
-  }
-
-  /* Replace the saved work with another (an import, an undo, a clear), verified; on failure nothing changes. */
-  function replace(fw, state) {
-    replaceAll(state);
-    state.edition = fw.edition;
-    state.saved_at = new Date().toISOString();
-    var result = writeVerified(STORAGE_KEY, JSON.stringify(state));
-    return { ok: result.ok, reason: result.reason, state: state };
-  }
-
-  /* An import (a file, or a spreadsheet): back up the current work (verified), then replace it (verified).
-   * All or nothing: {ok, state, backedUp} or {ok: false, stage: "backup" | "write", reason}; on failure the saved
-   * work is as it was. Undo import then puts backup(fw) back with replace(). */
-  function importState(fw, current, incoming) {
-    var kept = backUp(fw, current);
-    if (!kept.ok) return { ok: false, stage: "backup", reason: kept.reason };
-    var written = replace(fw, incoming);
-    if (!written.ok) {
-      if (!kept.empty) remove(BACKUP_KEY);
-      return { ok: false, stage: "write", reason: written.reason };
-    }
-    return { ok: true, state: written.state, backedUp: !kept.empty };
-  }
-
-  /* The work kept before the last import, or null. */
-  function backup(fw) {
-    var raw = stored(BACKUP_KEY);
-    if (!raw) return null;
-    try { return validate(JSON.parse(raw), fw, { saved: true }).state || null; } catch (e) { return null; }
-  }
-
   /* ---- the file format: validate, read, export ----------------------------------------------------------- */
 
   function isDate(value) { return value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value); }
@@ -708,7 +669,7 @@
     areaCounts: areaCounts, addCounts: addCounts, totalCounts: totalCounts, countsText: countsText,
     // saved work and files
     emptyState: emptyState, stored: stored, load: load, readSaved: readSaved, save: save, merge: merge, setField: setField,
-    backUp: backUp, backup: backup, replace: replace, importState: importState, remove: remove, unreadableCopies: unreadableCopies,
+    writeVerified: writeVerified, replaceAll: replaceAll, remove: remove, unreadableCopies: unreadableCopies,
     UNREADABLE_KEY: UNREADABLE_KEY, problemText: problemText, askToKeep: askToKeep,
     validate: validate,
     // text

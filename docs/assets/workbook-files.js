@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var W = window.Workbook.core;
-  var MAX_BYTES = W.MAX_BYTES, FORMAT = W.FORMAT, VERSION = W.VERSION;
+  var MAX_BYTES = W.MAX_BYTES, FORMAT = W.FORMAT, VERSION = W.VERSION, BACKUP_KEY = W.BACKUP_KEY, STORAGE_KEY = W.STORAGE_KEY;
   var validate = W.validate, need = W.need, statementIndex = W.statementIndex, entryOf = W.entryOf, tierName = W.tierName,
     nextTier = W.nextTier, descriptors = W.descriptors, chosenCases = W.chosenCases, ukDate = W.ukDate;
 
@@ -194,9 +194,122 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
   }
 
+  /* ---- saved work replaced by an import, an undo or a clear -------------------------------------------- */
+
+  /* Before an import replaces the saved work: back it up, verified. {ok, empty} or {ok: false, reason}. */
+  function backUp(fw, state) {
+    var current = W.merge(fw, W.readSaved(fw).state, state);
+    var hasWork = Object.keys(current.statements).length || current.school || current.date ||
+      Object.keys(current.retired || {}).length;
+    if (!hasWork) { W.remove(BACKUP_KEY); return { ok: true, empty: true }; }
+    return W.writeVerified(BACKUP_KEY, JSON.stringify(current));
+  }
+
+  /* Replace the saved work with another (an import, an undo, a clear), verified; on failure nothing changes. */
+  function replace(fw, state) {
+    W.replaceAll(state);
+    state.edition = fw.edition;
+    state.saved_at = new Date().toISOString();
+    var result = W.writeVerified(STORAGE_KEY, JSON.stringify(state));
+    return { ok: result.ok, reason: result.reason, state: state };
+  }
+
+  /* An import (a file, or a spreadsheet): back up the current work (verified), then replace it (verified).
+   * All or nothing: {ok, state, backedUp} or {ok: false, stage: "backup" | "write", reason}; on failure the saved
+   * work is as it was. Undo import then puts backup(fw) back with replace(). */
+  function importState(fw, current, incoming) {
+    var kept = backUp(fw, current);
+    if (!kept.ok) return { ok: false, stage: "backup", reason: kept.reason };
+    var written = replace(fw, incoming);
+    if (!written.ok) {
+      if (!kept.empty) W.remove(BACKUP_KEY);
+      return { ok: false, stage: "write", reason: written.reason };
+    }
+    return { ok: true, state: written.state, backedUp: !kept.empty };
+  }
+
+  /* The work kept before the last import, or null. */
+  function backup(fw) {
+    var raw = W.stored(BACKUP_KEY);
+    if (!raw) return null;
+    try { return validate(JSON.parse(raw), fw, { saved: true }).state || null; } catch (e) { return null; }
+  }
+
+  /* ---- the self-evaluation's Import, Undo import and Clear all, given its page: {fw, state (get/set),
+   * storageOff(), fill, say, showError, savedText, notes, saved, drawUndo} (workbook.js) ---------------------- */
+
+  /* Import: the whole file is checked first; the saved work is replaced only after a backup of it has been
+   * written and read back; if anything fails, nothing changes. */
+  function importFile(page, file) {
+    var fw = page.fw;
+    readFile(file, fw, function (error, imported, result) {
+      if (error) { page.showError(error + " Your saved work has not been changed."); return; }
+      var done = { ok: true, backedUp: false };
+      if (!page.storageOff()) {
+        done = importState(fw, page.state, imported);
+        if (!done.ok && done.stage === "backup") {
+          page.showError("“" + file.name + "” was not imported: " + W.problemText(done.reason) + ", so your current work " +
+            "could not be backed up first. Your saved work has not been changed. Download a copy of it, then free some " +
+            "space (or use another browser) and import again.", true);
+          return;
+        }
+        if (!done.ok) {
+          page.showError("“" + file.name + "” was not imported: " + W.problemText(done.reason) + ". Your saved work has " +
+            "not been changed.", true);
+          return;
+        }
+        imported = done.state;
+      }
+      page.state = imported;
+      page.fill();
+      page.saved.textContent = page.storageOff() ? "Not saved in this browser: storage is blocked." : page.savedText();
+      var state = page.state;
+      var judged = Object.keys(state.statements).filter(function (id) { return state.statements[id].tier; }).length;
+      var note = migrationText(fw, result);
+      page.say("Imported “" + file.name + "”: " + judged + " judgements restored." + (note ? " " + note : "") +
+        (done.backedUp ? " Your previous work was backed up in this browser: use Undo import to bring it back." : ""));
+      page.drawUndo();
+    });
+  }
+
+  /* Undo import: put the backed-up work back (verified), then drop the backup. */
+  function undoImport(page, button) {
+    var previous = backup(page.fw);
+    if (!previous) { button.remove(); page.say("There is no backup to bring back."); return; }
+    var written = replace(page.fw, previous);
+    if (!written.ok) {
+      page.showError("The import was not undone: " + W.problemText(written.reason) + ". The backup is still kept.", true);
+      return;
+    }
+    W.remove(W.BACKUP_KEY);
+    page.state = written.state;
+    page.fill();
+    button.remove();
+    page.say("Import undone: your previous work is back.");
+  }
+
+  function clearAll(page) {
+    if (!window.confirm("Clear all judgements, evidence and actions from this browser? This cannot be undone. Export a file first if you may need them.")) {
+      page.say("Nothing was cleared.");
+      return;
+    }
+    // clear means all: the copy kept for Undo import and the unreadable copies go too. The cleared work is
+    // written (not just removed) so that other open tabs clear too instead of saving their older copy back.
+    var empty = W.emptyState(page.fw);
+    var written = page.storageOff() ? { ok: true } : replace(page.fw, empty);
+    W.remove(W.BACKUP_KEY);
+    W.remove(W.UNREADABLE_KEY);
+    page.drawUndo();
+    page.state = empty;
+    page.notes.textContent = "";
+    page.fill();
+    page.say(written.ok ? "Cleared. The workbook is empty." : "Cleared on this page, but " + W.problemText(written.reason) + ".");
+  }
+
   Object.assign(W, {
     readFile: readFile, readFiles: readFiles, exportState: exportState, migrationText: migrationText,
-    sameSchool: sameSchool, describe: describe, csvRows: csvRows, toCsv: toCsv, download: download
+    sameSchool: sameSchool, describe: describe, csvRows: csvRows, toCsv: toCsv, download: download,
+    backUp: backUp, replace: replace, importState: importState, backup: backup, importFile: importFile, undoImport: undoImport, clearAll: clearAll
   });
   window.WorkbookFiles = true;
 })();

@@ -416,82 +416,34 @@ Workbook.define("workbook", function (root, W, fw) {
     });
   });
 
-  /* Import: the whole file is checked first; the saved work is replaced only after a backup of it has been
-   * written and read back; if anything fails, nothing changes. */
+  /* Import, Undo import and Clear all are in workbook-files.js too (W.importFile, W.undoImport, W.clearAll),
+   * given this page's work and what they need to redraw it. */
+  var page = {
+    fw: fw, get state() { return state; }, set state(value) { state = value; },
+    storageOff: function () { return storageOff; }, fill: fill, say: say, showError: showError, savedText: savedText,
+    notes: notesNode, saved: savedNode, drawUndo: drawUndo
+  };
   document.getElementById("wb-import").addEventListener("change", function (event) {
     var file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
     showError("");
-    withFiles(function () { W.readFile(file, fw, function (error, imported, result) {
-      if (error) { showError(error + " Your saved work has not been changed."); return; }
-      var done = { ok: true, backedUp: false };
-      if (!storageOff) {
-        done = W.importState(fw, state, imported);
-        if (!done.ok && done.stage === "backup") {
-          showError("“" + file.name + "” was not imported: " + W.problemText(done.reason) + ", so your current work " +
-            "could not be backed up first. Your saved work has not been changed. Download a copy of it, then free some " +
-            "space (or use another browser) and import again.", true);
-          return;
-        }
-        if (!done.ok) {
-          showError("“" + file.name + "” was not imported: " + W.problemText(done.reason) + ". Your saved work has " +
-            "not been changed.", true);
-          return;
-        }
-        imported = done.state;
-      }
-      state = imported;
-      fill();
-      savedNode.textContent = storageOff ? "Not saved in this browser: storage is blocked." : savedText();
-      var judged = Object.keys(state.statements).filter(function (id) { return state.statements[id].tier; }).length;
-      var note = W.migrationText(fw, result);
-      say("Imported “" + file.name + "”: " + judged + " judgements restored." + (note ? " " + note : "") +
-        (done.backedUp ? " Your previous work was backed up in this browser: use Undo import to bring it back." : ""));
-      drawUndo();
-    }); });
+    withFiles(function () { W.importFile(page, file); });
   });
 
-  /* Undo import: put the backed-up work back (verified), then drop the backup. */
+  /* Undo import: offered while a backup of the work before the last import is kept. */
   function drawUndo() {
     var button = document.getElementById("wb-undo");
     var has = !!W.stored(W.BACKUP_KEY);
     if (!has) { if (button) button.remove(); return; }
     if (button) return;
     button = W.el("button", { type: "button", className: "md-button", id: "wb-undo", text: "Undo import" });
-    button.addEventListener("click", function () {
-      var previous = W.backup(fw);
-      if (!previous) { button.remove(); say("There is no backup to bring back."); return; }
-      var written = W.replace(fw, previous);
-      if (!written.ok) {
-        showError("The import was not undone: " + W.problemText(written.reason) + ". The backup is still kept.", true);
-        return;
-      }
-      W.remove(W.BACKUP_KEY);
-      state = written.state;
-      fill();
-      button.remove();
-      say("Import undone: your previous work is back.");
-    });
+    button.addEventListener("click", function () { withFiles(function () { W.undoImport(page, button); }); });
     document.querySelector(".wb-buttons").appendChild(button);
   }
 
   document.getElementById("wb-clear").addEventListener("click", function () {
-    if (!window.confirm("Clear all judgements, evidence and actions from this browser? This cannot be undone. Export a file first if you may need them.")) {
-      say("Nothing was cleared.");
-      return;
-    }
-    // clear means all: the copy kept for Undo import and the unreadable copies go too. The cleared work is
-    // written (not just removed) so that other open tabs clear too instead of saving their older copy back.
-    var empty = W.emptyState(fw);
-    var written = storageOff ? { ok: true } : W.replace(fw, empty);
-    W.remove(W.BACKUP_KEY);
-    W.remove(W.UNREADABLE_KEY);
-    drawUndo();
-    state = empty;
-    notesNode.textContent = "";
-    fill();
-    say(written.ok ? "Cleared. The workbook is empty." : "Cleared on this page, but " + W.problemText(written.reason) + ".");
+    withFiles(function () { W.clearAll(page); });
   });
 
   /* The printed report (workbook-report.js) is loaded when the page is printed: by the button (which waits for
