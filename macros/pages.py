@@ -73,17 +73,24 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
         out["suggested"] = [{"id": p.case_study.id, "why": p.reason} for p in fw.related.pairs_for_statement(s)]
         return out
 
+    def place(out: dict, url: str, folder: str) -> dict:
+        # a page at its usual address ("areas/<id>/", "case-studies/<id>/") carries no path: workbook-core.js
+        # gives it that one (about 0.5 KiB less on the self-evaluation)
+        if url != f"{folder}/{out['id']}/":
+            out["path"] = url
+        return out
+
     data = {
         "edition": fw.edition.id,
         "title": fw.title,    # the printed report names the framework (issue 13)
         "tiers": [{"id": t.id, "name": t.name} for t in fw.tiers],
-        "areas": [{
-            "id": a.id, "number": a.number, "name": a.name, "path": a.url,
+        "areas": [place({
+            "id": a.id, "number": a.number, "name": a.name,
             # the area's featured case studies, then any related to its statements from elsewhere, so the
             # workbook and action plan can name, link and accept every suggestion
-            "case_studies": [{"id": c.id, "title": c.title, "path": c.url} for c in _workbook_cases(fw, a)],
+            "case_studies": [place({"id": c.id, "title": c.title}, c.url, "case-studies") for c in _workbook_cases(fw, a)],
             "statements": [statement(a, s) for s in a.statements],
-        } for a in fw.areas],
+        }, a.url, "areas") for a in fw.areas],
         # renamed and retired ids, so saved work and old exports follow them (see the workbook's migration)
         "migrations": fw.migrations,
     }

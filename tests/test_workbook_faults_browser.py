@@ -455,6 +455,27 @@ def test_saved_work_moves_to_renamed_ids_and_keeps_a_retired_case_study(page, ba
     assert errors == []
 
 
+def test_renamed_ids_are_migrated_at_load_without_the_file_module(page, base_url, next_edition_url):
+    """The migration itself is part of reading saved work (workbook-core.js); workbook-files.js, loaded on
+    demand, only words the message. Offline, the work still moves to the new ids and is saved under them."""
+    open_workbook(page, base_url)
+    judge_with_cases(page)
+    earlier = storage(page)[KEY]
+    page.route("**/assets/workbook-files.js", lambda route: route.abort("internetdisconnected"))
+    open_workbook(page, next_edition_url)
+    put_saved(page, earlier)
+    page.reload()
+    expect(radio(page, STATEMENT, EF)).to_be_checked()
+    expect(evidence(page, STATEMENT)).to_have_value("Judged under the earlier edition")
+    now = saved(page)
+    assert STATEMENT.id not in now["statements"] and now["statements"][NEW_ID]["tier"] == FW.tiers[0].id
+    expect(page.locator("#wb-error")).to_contain_text("could not be loaded")     # the message's module, said
+    page.unroute("**/assets/workbook-files.js")
+    page.reload()                                                                # online: nothing left to move
+    expect(radio(page, STATEMENT, EF)).to_be_checked()
+    expect(page.locator("#wb-moved")).to_have_count(0)
+
+
 def test_an_earlier_export_imports_into_the_next_edition(page, browser, base_url, next_edition_url, tmp_path):
     open_workbook(page, base_url)
     judge_with_cases(page)

@@ -161,4 +161,5 @@ def test_the_workbook_suggests_the_sites_related_case_studies_and_can_name_each(
             assert [x["id"] for x in entry["suggested"]] == related, statement.id
             for x in entry["suggested"]:
                 assert x["why"], statement.id
-                assert listed[x["id"]]["title"] and listed[x["id"]]["path"].startswith("case-studies/"), x["id"]
+                # a page at its usual address carries no path (workbook-core.js gives it "case-studies/<id>/")
+                assert listed[x["id"]]["title"] and listed[x["id"]].get("path", "case-studies/").startswith("case-studies/"), x["id"]

@@ -2,8 +2,8 @@
 
 The page's data island holds no framework text: the statements and descriptors are read from the page's own
 HTML, once. Yet everything the workbook writes still carries the full text from data/framework.yaml: the next
-step, the CSV export, the printed report. The spreadsheet reader and the report are loaded only when someone
-needs them; if either cannot be loaded (offline), the page says so and the saved work is untouched. Our own
+step, the CSV export, the printed report. The spreadsheet reader, the report and the file module (exports,
+imports, downloads, the migration message) are loaded only when someone needs them; if either cannot be loaded (offline), the page says so and the saved work is untouched. Our own
 scripts are minified in the built site, the vendored one is copied as it is.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ TIERS = [t.id for t in FW.tiers]
 NAMES = [t.name for t in FW.tiers]
 KEY = "inclusion-audit-workbook"
 STORAGE_JS = f"() => localStorage.getItem('{KEY}')"
-LAZY = ("workbook-sheets.js", "workbook-report.js")
+LAZY = ("workbook-sheets.js", "workbook-report.js", "workbook-files.js")
 
 
 def flat(text: str) -> str:
@@ -107,6 +107,8 @@ def test_next_step_csv_export_and_printed_report_carry_the_full_texts(browser, b
         assert {r["area"] for r in rows} == {a.name for a in FW.areas}
         # the printed report: each judged statement with its full text
         page.emulate_media(media="print")
+        # the report is drawn once its script has loaded: wait for it, not for a race with the PDF
+        expect(page.locator(".wb-report")).to_contain_text(t.text)
         printed = squashed("\n".join(pdf_pages(page.pdf(format="A4"))))
         for x in (s, t):
             assert squashed(f"{x.label} {x.text}") in printed, f"statement {x.label} is not printed in full"
@@ -277,5 +279,57 @@ def test_about_to_press_print_loads_the_report_so_the_click_prints_at_once(brows
             b.dispatchEvent(new MouseEvent('click', {bubbles: true})); window.printedAtOnce = window.printed; }""")
         assert page.evaluate("window.printedAtOnce") == 1
         expect(page.locator(".wb-report")).to_contain_text(f"{s.label} {s.text}")
+    finally:
+        context.close()
+
+
+# --- exports and imports: workbook-files.js, loaded on first use ----------------------------------------------
+
+def test_export_and_import_work_on_the_first_click_without_the_file_module_at_load(browser, base_url, tmp_path):
+    s = FW.statements[5]
+    context, page = open_page(browser, base_url, saved({s: 1}))
+    try:
+        assert not loaded(page, "workbook-files.js")
+        with page.expect_download() as info:
+            page.evaluate("document.getElementById('wb-export-json').click()")     # no hover first
+        path = tmp_path / "first-click.json"
+        info.value.save_as(path)
+        exported = json.loads(path.read_text(encoding="utf-8"))
+        assert exported["statements"][s.id]["tier"] == TIERS[1]
+        assert loaded(page, "workbook-files.js")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Export for a spreadsheet (CSV)").click()
+        assert info.value.suggested_filename.endswith(".csv")
+    finally:
+        context.close()
+    other = FW.statements[9]
+    context, page = open_page(browser, base_url)
+    try:
+        page.set_input_files("#wb-import", str(csv_file(tmp_path, other, NAMES[1])))
+        expect(page.locator("#wb-status")).to_contain_text("1 judgements restored")
+        expect(page.locator(f"#eval-{other.id} input[value='{TIERS[1]}']")).to_be_checked()
+    finally:
+        context.close()
+
+
+def test_a_file_module_that_cannot_load_is_said_and_nothing_is_lost(browser, base_url, tmp_path):
+    mine = FW.statements[0]
+    context, page = open_page(browser, base_url, saved({mine: 2}), block=["workbook-files.js"])
+    try:
+        before = page.evaluate(STORAGE_JS)
+        alert = page.locator("#wb-error")
+        page.get_by_role("button", name="Export (JSON file)").click()
+        expect(alert).to_contain_text("could not be loaded")
+        expect(alert).to_contain_text("Nothing you entered is lost")
+        page.set_input_files("#wb-import", str(csv_file(tmp_path, FW.statements[3], NAMES[0])))
+        expect(alert).to_contain_text("could not be loaded")
+        assert page.evaluate(STORAGE_JS) == before
+        expect(page.locator(f"#eval-{mine.id} input[value='{TIERS[2]}']")).to_be_checked()
+        expect(page.locator(f"#eval-{FW.statements[3].id} input[value='']")).to_be_checked()
+        # back online: the same click exports
+        page.unroute("**/assets/workbook-files.js")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Export (JSON file)").click()
+        assert info.value.suggested_filename.endswith(".json")
     finally:
         context.close()

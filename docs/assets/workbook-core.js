@@ -19,7 +19,13 @@
     if (parsed !== undefined) return parsed;
     var node = document.getElementById("wb-framework");
     parsed = node ? JSON.parse(node.textContent) : null;
-    if (parsed && parsed.texts === "page") textsFromPage(parsed);
+    if (!parsed) return parsed;
+    // the island leaves out the paths of pages at their usual address (macros/pages.py)
+    parsed.areas.forEach(function (a) {
+      a.path = a.path || "areas/" + a.id + "/";
+      a.case_studies.forEach(function (c) { c.path = c.path || "case-studies/" + c.id + "/"; });
+    });
+    if (parsed.texts === "page") textsFromPage(parsed);
     return parsed;
   }
 
@@ -352,45 +358,6 @@
     return { ok: result.ok, reason: result.reason, state: result.ok ? merged : state, theirs: !!report.theirs };
   }
 
-  /* Before an import replaces the saved work: back it up, verified. {ok, empty} or {ok: false, reason}. */
-  function backUp(fw, state) {
-    var current = merge(fw, readSaved(fw).state, state);
-    var hasWork = Object.keys(current.statements).length || current.school || current.date ||
-      Object.keys(current.retired || {}).length;
-    if (!hasWork) { remove(BACKUP_KEY); return { ok: true, empty: true }; }
-    return writeVerified(BACKUP_KEY, JSON.stringify(current));
-  }
-
-  /* Replace the saved work with another (an import, an undo, a clear), verified; on failure nothing changes. */
-  function replace(fw, state) {
-    replaceAll(state);
-    state.edition = fw.edition;
-    state.saved_at = new Date().toISOString();
-    var result = writeVerified(STORAGE_KEY, JSON.stringify(state));
-    return { ok: result.ok, reason: result.reason, state: state };
-  }
-
-  /* An import (a file, or a spreadsheet): back up the current work (verified), then replace it (verified).
-   * All or nothing: {ok, state, backedUp} or {ok: false, stage: "backup" | "write", reason}; on failure the saved
-   * work is as it was. Undo import then puts backup(fw) back with replace(). */
-  function importState(fw, current, incoming) {
-    var kept = backUp(fw, current);
-    if (!kept.ok) return { ok: false, stage: "backup", reason: kept.reason };
-    var written = replace(fw, incoming);
-    if (!written.ok) {
-      if (!kept.empty) remove(BACKUP_KEY);
-      return { ok: false, stage: "write", reason: written.reason };
-    }
-    return { ok: true, state: written.state, backedUp: !kept.empty };
-  }
-
-  /* The work kept before the last import, or null. */
-  function backup(fw) {
-    var raw = stored(BACKUP_KEY);
-    if (!raw) return null;
-    try { return validate(JSON.parse(raw), fw, { saved: true }).state || null; } catch (e) { return null; }
-  }
-
   /* ---- the file format: validate, read, export ----------------------------------------------------------- */
 
   function isDate(value) { return value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value); }
@@ -561,102 +528,6 @@
     return result;
   }
 
-  /* Read a File chosen by the user: size check, JSON parse, validate. Calls back (errorMessage, state, result).
-   * Always calls back, once, whatever the file holds. */
-  function readFile(file, fw, done) {
-    if (file.size > MAX_BYTES) {
-      done("“" + file.name + "” is " + Math.round(file.size / 1024) + " KB; an export is never larger than " + (MAX_BYTES / 1024 / 1024) + " MB, so this is not one.");
-      return;
-    }
-    // A spreadsheet (the CSV export, the Excel audit workbook) becomes the same object a JSON export holds
-    // (workbook-sheets.js, loaded now if the page does not have it), then takes the same validation below.
-    if (isSpreadsheet(file)) {
-      need("workbook-sheets", "WorkbookSheets").then(function () {
-        return window.WorkbookSheets.read(file, fw).then(function (result) {
-          if (result.errors) done(notImported(file, result.errors));
-          else checked(file, result.data, fw, done);
-        }, function () { done("“" + file.name + "” could not be read."); });
-      }, function () {
-        done("“" + file.name + "” was not imported: the part of this page that reads spreadsheets could not be " +
-          "loaded (is this device offline?). Try again when you are connected.");
-      });
-      return;
-    }
-    var reader = new FileReader();
-    reader.onerror = function () { done("“" + file.name + "” could not be read."); };
-    reader.onload = function () {
-      var data, result;
-      try { data = JSON.parse(reader.result); } catch (e) {
-        done("“" + file.name + "” is not a JSON file, so it is not an export from this workbook.");
-        return;
-      }
-      checked(file, data, fw, done);
-    };
-    reader.readAsText(file);
-  }
-
-  function isSpreadsheet(file) { return /\.(csv|xlsx)$/i.test(file.name) || file.type === "text/csv"; }
-
-  /* Validate what a file held; calls back (errorMessage) or (null, state, result). */
-  function checked(file, data, fw, done) {
-    var result;
-    try { result = validate(data, fw); } catch (e) {
-      done("“" + file.name + "” was not imported: this page could not check it (" + e.message + ").");
-      return;
-    }
-    if (!result.ok) done(notImported(file, result.errors));
-    else done(null, result.state, result);
-  }
-
-  function notImported(file, errors) {
-    var more = errors.length > 3 ? " (and " + (errors.length - 3) + " more problems)" : "";
-    return "“" + file.name + "” was not imported: " + errors.slice(0, 3).join(" ") + more;
-  }
-
-  /* Read several files; resolves to [{file, error, state, result}] in the order given. */
-  function readFiles(files, fw) {
-    return Promise.all(Array.prototype.map.call(files, function (file) {
-      return new Promise(function (resolve) {
-        readFile(file, fw, function (error, state, result) { resolve({ file: file, error: error, state: state, result: result }); });
-      });
-    }));
-  }
-
-  /* The JSON export: the work, its edition, and anything kept from earlier editions; no edit times. */
-  function exportState(fw, state) {
-    var copy = JSON.parse(JSON.stringify(state));
-    copy.format = FORMAT; copy.version = VERSION; copy.edition = fw.edition;
-    copy.exported_at = new Date().toISOString();
-    delete copy.changed; delete copy.replaced_at; delete copy.saved_at;
-    Object.keys(copy.statements).forEach(function (id) { delete copy.statements[id].changed; });
-    if (copy.retired && !Object.keys(copy.retired).length) delete copy.retired;
-    return copy;
-  }
-
-  /* What moved to new ids and what was kept aside, in words: "" when nothing did. */
-  function migrationText(fw, result) {
-    var moved = (result && result.moved) || [], retired = (result && result.retired) || [];
-    if (!moved.length && !retired.length) return "";
-    var index = statementIndex(fw), titles = new Map();
-    fw.areas.forEach(function (a) { a.case_studies.forEach(function (c) { titles.set(c.id, c.title); }); });
-    var parts = [];
-    if (result.from_edition && result.from_edition !== fw.edition) {
-      parts.push("It was made with framework edition " + result.from_edition + "; this site shows edition " + fw.edition + ".");
-    }
-    if (moved.length) {
-      parts.push("Moved to the new ids: " + moved.map(function (m) {
-        return m.kind === "statement" ? "statement " + index.get(m.to).statement.label + " (was “" + m.from + "”)" :
-          "case study “" + (titles.get(m.to) || m.to) + "” (was “" + m.from + "”)";
-      }).join("; ") + ".");
-    }
-    if (retired.length) {
-      parts.push("Kept, though no longer in the framework: " + retired.map(function (r) {
-        return r.kind === "statement" ? "statement “" + r.id + "”" : "case study “" + r.id + "”";
-      }).join("; ") + ". It stays in this browser and in every export.");
-    }
-    return parts.join(" ");
-  }
-
   /* Why a save failed, in plain words. */
   function problemText(reason) {
     return reason === "full" ? "this browser's storage for this site is full" :
@@ -675,94 +546,6 @@
     } catch (e) {
       return Promise.resolve("unsupported");
     }
-  }
-
-  /* Do two evaluations look like the same school? "content" (the same judgements and evidence, e.g. one export
-   * loaded twice under two file names), "name" (the same school name, however spaced or capitalised), or "". */
-  function sameSchool(a, b) {
-    var name = function (s) { return (s.school || "").trim().toLowerCase().replace(/\s+/g, " "); };
-    var content = function (s) {
-      return JSON.stringify(Object.keys(s.statements).sort().map(function (id) {
-        var e = s.statements[id];
-        return [id, Object.keys(e).sort().map(function (k) { return [k, e[k]]; })];
-      }));
-    };
-    if (Object.keys(a.statements).length && content(a) === content(b)) return "content";
-    return name(a) && name(a) === name(b) ? "name" : "";
-  }
-
-  /* How to name an evaluation on screen: its school (or the file it came from) and its date. */
-  function describe(state, fallback) {
-    var name = state.school || fallback || "Unnamed school";
-    return state.date ? name + ", " + ukDate(state.date) : name;
-  }
-
-  /* ---- CSV: every column the pages export is defined once, here ------------------------------------------- */
-
-  /* Each column: (row) -> cell text, where row = {fw, state, edition, file, area, statement, entry}. */
-  var CSV_COLUMNS = {
-    edition: function (r) { return r.edition; },
-    school: function (r) { return r.state.school; },
-    date: function (r) { return r.state.date; },
-    file: function (r) { return r.file; },
-    area: function (r) { return r.area.name; },
-    statement_id: function (r) { return r.statement.id; },
-    statement: function (r) { return r.statement.label; },
-    text: function (r) { return r.statement.text; },
-    tier: function (r) { return r.entry.tier ? tierName(r.fw, r.entry.tier) : ""; },
-    current_tier: function (r) { return r.entry.tier ? tierName(r.fw, r.entry.tier) : ""; },
-    next_tier: function (r) { var n = nextTier(r.fw, r.entry.tier); return n ? n.name : ""; },
-    next_tier_descriptor: function (r) {
-      var n = nextTier(r.fw, r.entry.tier);
-      return n ? descriptors(r.statement, n.id).join("\n\n") : "";
-    },
-    evidence: function (r) { return r.entry.evidence || ""; },
-    priority: function (r) { return r.entry.priority ? "yes" : ""; },
-    action: function (r) { return r.entry.action || ""; },
-    lead: function (r) { return r.entry.lead || ""; },
-    due: function (r) { return r.entry.due || ""; },
-    case_studies: function (r) { return chosenCases(r.area, r.entry).map(function (c) { return c.title; }).join("; "); },
-    case_study_links: function (r) {
-      return chosenCases(r.area, r.entry).map(function (c) { return new URL("../" + c.path, window.location.href).href; }).join(" ");
-    }
-  };
-
-  /* A header row and one row per statement of a state (options.only(entry) picks statements), in the
-   * framework's order. options: {edition (default the site's), file, only}. */
-  function csvRows(fw, state, columns, options) {
-    options = options || {};
-    var rows = [];
-    fw.areas.forEach(function (area) {
-      area.statements.forEach(function (s) {
-        var entry = entryOf(state, s.id) || {};
-        if (options.only && !options.only(entry)) return;
-        var row = { fw: fw, state: state, edition: options.edition === undefined ? fw.edition : options.edition,
-          file: options.file || "", area: area, statement: s, entry: entry };
-        rows.push(columns.map(function (name) { return CSV_COLUMNS[name](row); }));
-      });
-    });
-    return rows;
-  }
-
-  function csvCell(value) {
-    var text = value === undefined || value === null ? "" : String(value);
-    if (/^[=+\-@]/.test(text)) text = "'" + text;       // stop a spreadsheet running it as a formula
-    return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
-  }
-
-  function toCsv(rows) {
-    return "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
-  }
-
-  function download(name, text, type) {
-    var blob = new Blob([text], { type: type });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    // revoking at once can cancel the download in some browsers, so wait a little
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
   }
 
   /* ---- small helpers for text and dates ---------------------------------------------------------------- */
@@ -886,11 +669,9 @@
     areaCounts: areaCounts, addCounts: addCounts, totalCounts: totalCounts, countsText: countsText,
     // saved work and files
     emptyState: emptyState, stored: stored, load: load, readSaved: readSaved, save: save, merge: merge, setField: setField,
-    backUp: backUp, backup: backup, replace: replace, importState: importState, remove: remove, unreadableCopies: unreadableCopies,
-    UNREADABLE_KEY: UNREADABLE_KEY, problemText: problemText, askToKeep: askToKeep, migrationText: migrationText,
-    validate: validate, readFile: readFile, readFiles: readFiles, exportState: exportState, describe: describe,
-    sameSchool: sameSchool,
-    csvRows: csvRows, toCsv: toCsv, download: download,
+    writeVerified: writeVerified, replaceAll: replaceAll, remove: remove, unreadableCopies: unreadableCopies,
+    UNREADABLE_KEY: UNREADABLE_KEY, problemText: problemText, askToKeep: askToKeep,
+    validate: validate,
     // text
     ukDate: ukDate, slug: slug, today: today, plural: plural,
     // drawing

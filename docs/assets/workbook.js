@@ -37,6 +37,15 @@ Workbook.define("workbook", function (root, W, fw) {
 
   function say(message) { statusNode.textContent = message; }
 
+  /* Exports, imports, downloads and the migration message live in workbook-files.js, loaded on first use
+   * (a first visit does not carry them); when it cannot be loaded, say so: nothing entered is touched. */
+  function withFiles(then) {
+    W.need("workbook-files", "WorkbookFiles").then(then, function () {
+      showError("This part of the page could not be loaded (is this device offline?), so nothing was exported, " +
+        "imported or downloaded. Nothing you entered is lost: try again when you are connected.");
+    });
+  }
+
   /* An error in plain words; with offerExport, a button to save the work as a file at once. */
   function showError(message, offerExport) {
     // the same message again (a failed save on every keystroke) leaves the box alone, so its button stays clickable
@@ -317,10 +326,13 @@ Workbook.define("workbook", function (root, W, fw) {
       notesNode.appendChild(W.el("p", { className: "wb-error", id: "wb-found", text: what + kept }));
       if (!opened.kept) notesNode.appendChild(copyButton({ found_at: new Date().toISOString(), text: opened.raw }, 0));
     }
-    var moved = W.migrationText(fw, opened);
-    if (moved) {
-      notesNode.appendChild(W.el("p", { className: "note", id: "wb-moved", text: "Your saved work was updated to this edition. " + moved }));
-      if (!opened.raw) persist();        // save it under the new ids (the old ids are in the message above)
+    // workbook-core.js moved old ids to new ones while reading; only the message needs workbook-files.js
+    if ((opened.moved || []).length || (opened.retired || []).length) {
+      if (!opened.raw) persist();        // save it under the new ids (the old ids are in the message)
+      withFiles(function () {
+        notesNode.insertBefore(W.el("p", { className: "note", id: "wb-moved",
+          text: "Your saved work was updated to this edition. " + W.migrationText(fw, opened) }), document.getElementById("wb-copies"));
+      });
     }
     drawCopies();
   }
@@ -329,7 +341,7 @@ Workbook.define("workbook", function (root, W, fw) {
     var when = copy.found_at ? " (found " + W.ukDate(copy.found_at.slice(0, 10)) + ")" : "";
     var button = W.el("button", { type: "button", className: "md-button", text: "Download unreadable copy " + (i + 1) + when });
     button.addEventListener("click", function () {
-      W.download("self-evaluation-unreadable-copy-" + (i + 1) + ".json", copy.text, "application/json");
+      withFiles(function () { W.download("self-evaluation-unreadable-copy-" + (i + 1) + ".json", copy.text, "application/json"); });
     });
     return button;
   }
@@ -388,94 +400,50 @@ Workbook.define("workbook", function (root, W, fw) {
       document.getElementById("wb-date").value = state.date;
       if (!storageOff) persist();
     }
-    W.download(fileName("json"), JSON.stringify(W.exportState(fw, state), null, 1), "application/json");
-    say("Exported " + fileName("json") + ". Keep it safe: it is the only copy outside this browser.");
+    withFiles(function () {
+      W.download(fileName("json"), JSON.stringify(W.exportState(fw, state), null, 1), "application/json");
+      say("Exported " + fileName("json") + ". Keep it safe: it is the only copy outside this browser.");
+    });
   }
   document.getElementById("wb-export-json").addEventListener("click", exportJson);
 
   document.getElementById("wb-export-csv").addEventListener("click", function () {
     var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
-    var rows = [columns].concat(W.csvRows(fw, state, columns));
-    W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");
-    say("Exported " + fileName("csv") + ".");
+    withFiles(function () {
+      var rows = [columns].concat(W.csvRows(fw, state, columns));
+      W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");
+      say("Exported " + fileName("csv") + ".");
+    });
   });
 
-  /* Import: the whole file is checked first; the saved work is replaced only after a backup of it has been
-   * written and read back; if anything fails, nothing changes. */
+  /* Import, Undo import and Clear all are in workbook-files.js too (W.importFile, W.undoImport, W.clearAll),
+   * given this page's work and what they need to redraw it. */
+  var page = {
+    fw: fw, get state() { return state; }, set state(value) { state = value; },
+    storageOff: function () { return storageOff; }, fill: fill, say: say, showError: showError, savedText: savedText,
+    notes: notesNode, saved: savedNode, drawUndo: drawUndo
+  };
   document.getElementById("wb-import").addEventListener("change", function (event) {
     var file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
     showError("");
-    W.readFile(file, fw, function (error, imported, result) {
-      if (error) { showError(error + " Your saved work has not been changed."); return; }
-      var done = { ok: true, backedUp: false };
-      if (!storageOff) {
-        done = W.importState(fw, state, imported);
-        if (!done.ok && done.stage === "backup") {
-          showError("“" + file.name + "” was not imported: " + W.problemText(done.reason) + ", so your current work " +
-            "could not be backed up first. Your saved work has not been changed. Download a copy of it, then free some " +
-            "space (or use another browser) and import again.", true);
-          return;
-        }
-        if (!done.ok) {
-          showError("“" + file.name + "” was not imported: " + W.problemText(done.reason) + ". Your saved work has " +
-            "not been changed.", true);
-          return;
-        }
-        imported = done.state;
-      }
-      state = imported;
-      fill();
-      savedNode.textContent = storageOff ? "Not saved in this browser: storage is blocked." : savedText();
-      var judged = Object.keys(state.statements).filter(function (id) { return state.statements[id].tier; }).length;
-      var note = W.migrationText(fw, result);
-      say("Imported “" + file.name + "”: " + judged + " judgements restored." + (note ? " " + note : "") +
-        (done.backedUp ? " Your previous work was backed up in this browser: use Undo import to bring it back." : ""));
-      drawUndo();
-    });
+    withFiles(function () { W.importFile(page, file); });
   });
 
-  /* Undo import: put the backed-up work back (verified), then drop the backup. */
+  /* Undo import: offered while a backup of the work before the last import is kept. */
   function drawUndo() {
     var button = document.getElementById("wb-undo");
     var has = !!W.stored(W.BACKUP_KEY);
     if (!has) { if (button) button.remove(); return; }
     if (button) return;
     button = W.el("button", { type: "button", className: "md-button", id: "wb-undo", text: "Undo import" });
-    button.addEventListener("click", function () {
-      var previous = W.backup(fw);
-      if (!previous) { button.remove(); say("There is no backup to bring back."); return; }
-      var written = W.replace(fw, previous);
-      if (!written.ok) {
-        showError("The import was not undone: " + W.problemText(written.reason) + ". The backup is still kept.", true);
-        return;
-      }
-      W.remove(W.BACKUP_KEY);
-      state = written.state;
-      fill();
-      button.remove();
-      say("Import undone: your previous work is back.");
-    });
+    button.addEventListener("click", function () { withFiles(function () { W.undoImport(page, button); }); });
     document.querySelector(".wb-buttons").appendChild(button);
   }
 
   document.getElementById("wb-clear").addEventListener("click", function () {
-    if (!window.confirm("Clear all judgements, evidence and actions from this browser? This cannot be undone. Export a file first if you may need them.")) {
-      say("Nothing was cleared.");
-      return;
-    }
-    // clear means all: the copy kept for Undo import and the unreadable copies go too. The cleared work is
-    // written (not just removed) so that other open tabs clear too instead of saving their older copy back.
-    var empty = W.emptyState(fw);
-    var written = storageOff ? { ok: true } : W.replace(fw, empty);
-    W.remove(W.BACKUP_KEY);
-    W.remove(W.UNREADABLE_KEY);
-    drawUndo();
-    state = empty;
-    notesNode.textContent = "";
-    fill();
-    say(written.ok ? "Cleared. The workbook is empty." : "Cleared on this page, but " + W.problemText(written.reason) + ".");
+    withFiles(function () { W.clearAll(page); });
   });
 
   /* The printed report (workbook-report.js) is loaded when the page is printed: by the button (which waits for
@@ -496,6 +464,14 @@ Workbook.define("workbook", function (root, W, fw) {
     if (window.WorkbookReport) { drawReport(); return true; }
     return loadReport().then(function () { drawReport(); return true; }, function () { reportMissing(false); return false; });
   }
+  // someone about to export or import: load workbook-files.js now, so that the click acts at once
+  ["wb-export-json", "wb-export-csv", "wb-import"].forEach(function (id) {
+    var node = document.getElementById(id);
+    node = node.closest("label") || node;
+    ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
+      node.addEventListener(type, function () { W.need("workbook-files", "WorkbookFiles").catch(function () {}); }, { passive: true });
+    });
+  });
   var printNode = document.getElementById("wb-print");
   W.printButton(printNode, prepareReport);
   // someone about to press it: load the report now, so that the click prints at once
