@@ -136,14 +136,18 @@ def csv_file(tmp_path, s, tier_name, name="from-a-spreadsheet.csv"):
     return path
 
 
+def import_one_judgement(page, tmp_path, s, tier: int) -> None:
+    """Import a spreadsheet holding one judgement (s at TIERS[tier]) in a fresh page and see it restored."""
+    page.set_input_files("#wb-import", str(csv_file(tmp_path, s, NAMES[tier])))
+    expect(page.locator("#wb-status")).to_contain_text("1 judgements restored")
+    expect(page.locator(f"#eval-{s.id} input[value='{TIERS[tier]}']")).to_be_checked()
+
+
 def test_choosing_a_spreadsheet_loads_its_reader_and_imports_it(browser, base_url, tmp_path):
-    s = FW.statements[3]
     context, page = open_page(browser, base_url)
     try:
-        page.set_input_files("#wb-import", str(csv_file(tmp_path, s, NAMES[2])))
-        expect(page.locator("#wb-status")).to_contain_text("1 judgements restored")
+        import_one_judgement(page, tmp_path, FW.statements[3], 2)
         assert loaded(page, "workbook-sheets.js")
-        expect(page.locator(f"#eval-{s.id} input[value='{TIERS[2]}']")).to_be_checked()
     finally:
         context.close()
 
@@ -305,12 +309,9 @@ def test_export_and_import_work_on_the_first_click_without_the_file_module_at_lo
         assert info.value.suggested_filename.endswith(".csv")
     finally:
         context.close()
-    other = FW.statements[9]
     context, page = open_page(browser, base_url)
     try:
-        page.set_input_files("#wb-import", str(csv_file(tmp_path, other, NAMES[1])))
-        expect(page.locator("#wb-status")).to_contain_text("1 judgements restored")
-        expect(page.locator(f"#eval-{other.id} input[value='{TIERS[1]}']")).to_be_checked()
+        import_one_judgement(page, tmp_path, FW.statements[9], 1)
     finally:
         context.close()
 
