@@ -15,7 +15,7 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
   page keeps one document without its text, which names every topic);
 - the self-evaluation page and the printable audit form, left out of Material's index (their forms would
   repeat every statement), are added as one document each;
-- the config tells the search box (overrides/partials/search-lazy.html, mirrored by tests/test_search.py)
+- the config tells the search box (docs/assets/search-worker.js, mirrored by tests/test_search.py)
   how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard,
   capitals, abbreviations, rare and fuzzy (see each constant below).
 """
@@ -51,7 +51,7 @@ RARE = {"docs": 3, "boost": 10}
 # ("labeling": label, which Material's wildcard extends), or else gets lunr's edit distance, 1 from min[0]
 # letters and 2 from min[1]: misspellings find the word meant ("scafolding", "behavour").
 FUZZY = {"min": [4, 7], "endings": "ing ed er ers ly ation ations ment ments".split()}
-# Query words the search box rewrites before searching (overrides/partials/search-lazy.html): American spellings to the
+# Query words the search box rewrites before searching (docs/assets/search-worker.js): American spellings to the
 # British ones the framework uses, and question words that would only match "meaningful" ("what does X mean").
 QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",
                "organization": "organisation", "organizations": "organisation", "color": "colour",

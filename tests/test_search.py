@@ -6,7 +6,7 @@ not seen the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
 post-query boosts and grouping by page; and the site's own step before Material's, in
-overrides/partials/search-lazy.html: stop words dropped, no trailing wildcard on short terms or abbreviations
+docs/assets/search-worker.js: stop words dropped, no trailing wildcard on short terms or abbreviations
 typed in capitals (unless the index lacks them: a slip), a definition question sent to the glossary, a word few documents contain weighed more, an
 unknown word cut to a known one or given an edit distance). Issue 15's goal, on queries written independently of the ranking: at least 95% of queries put
 an accepted page in the first five results, and at least 90% of the queries that name one practice statement
@@ -103,7 +103,7 @@ def _transform(query: str, fn) -> str:
 
 def vocabulary(docs: list[dict], fields, separator: re.Pattern) -> tuple[list[str], dict[str, set[int]]]:
     """Every word of the index (each field's text between HTML tags, split with the separator, lower-cased),
-    sorted, and the documents each is in: the search box's own lists (overrides/partials/search-lazy.html),
+    sorted, and the documents each is in: the search box's own lists (docs/assets/search-worker.js),
     to tell a misspelling from a word and a rare word from a common one."""
     postings: dict[str, set[int]] = {}
     for n, doc in enumerate(docs):
@@ -153,7 +153,7 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
                        definition: dict | None = None, stop_words: list[str] | None = None,
                        capitals: int = 0, postings: dict | None = None, rare: dict | None = None,
                        abbreviations: list[str] | None = None) -> str:
-    """The site's step before Material's (overrides/partials/search-lazy.html, keep the two in step): each plain word is
+    """The site's step before Material's (docs/assets/search-worker.js, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
     A word listed in config.query_words is first replaced (American spelling -> British; question words -> "").

@@ -78,20 +78,22 @@ def test_query_sample_typed_into_the_search_box(search_page, base_url, site_dir,
 
 
 def test_search_costs_nothing_until_used(page, base_url):
-    """A page load asks for neither the search index nor the search worker; focusing the box fetches both,
-    and what was typed straight away is searched once they are in."""
+    """A page load asks for neither the search index nor the search workers (Material's and ours, which carries the
+    site's query step); focusing the box fetches them, and what was typed straight away is searched once they are in."""
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + "areas/leadership-of-send/")
     page.wait_for_load_state("networkidle")
-    search_files = lambda: [u for u in requests if "search_index.json" in u or "/workers/search." in u]  # noqa: E731
+    search_files = lambda: [u for u in requests  # noqa: E731
+                            if "search_index.json" in u or "/workers/search." in u or "/search-worker.js" in u]
     assert search_files() == [], search_files()
     with page.expect_request(lambda r: "search_index.json" in r.url):
         page.locator("input.md-search__input").click()
     page.keyboard.type("velcro TA")
     page.wait_for_selector("li.md-search-result__item")
     assert any("/workers/search." in u for u in search_files())
+    assert any("/search-worker.js" in u for u in search_files())
     assert "statement-7-3" in page.locator("li.md-search-result__item").first.inner_html()
 
 

@@ -1,0 +1,116 @@
+/* The search worker, started by the search box (overrides/partials/search-lazy.html) when someone first searches:
+   Material's own worker (its address after "#"), with the site's step before each query. Here, not inline in
+   every page, so a page that is only read carries none of it.
+
+   Each query goes through this step before Material's own transformation (tests/test_search.py,
+   no_short_wildcards, mirrors it: keep the two in step): a word in config.query_words is replaced (American
+   spelling -> British), and a term shorter than config.min_wildcard gets "^1" so Material adds no trailing
+   wildcard to it ("TA" must not match "tailored"), and a word no word of the index starts with gets lunr's edit
+   distance (config.fuzzy), so "scafolding" finds scaffolding; stop words go; a definition question adds the
+   glossary's word; a word few documents contain weighs more (config.rare). */
+(function () {
+  /* Material's worker splitting (integrations/search/internal split()): the stretches between separators. */
+  function split(input, separator) {
+    var re = new RegExp(separator, "g"), parts = [], index = 0, match;
+    while ((match = re.exec(input))) {
+      if (index < match.index) parts.push(input.slice(index, match.index));
+      index = match.index + match[0].length;
+      if (!match[0].length) re.lastIndex = match.index + 1;
+    }
+    if (index < input.length) parts.push(input.slice(index));
+    return parts;
+  }
+
+  /* Every word of the index, sorted, and the documents each is in (tests/test_search.py vocabulary()): a query
+     word that none starts with is a misspelling, one that few documents contain says what the query is about. */
+  function vocabulary(index) {
+    var config = index.config, postings = Object.create(null);
+    (index.docs || []).forEach(function (doc, n) {
+      Object.keys(config.fields || {}).forEach(function (name) {
+        [].concat(doc[name] == null ? [] : doc[name]).forEach(function (item) {
+          String(item).split(/<[^>]*>/).forEach(function (block) {
+            split(block, config.separator).forEach(function (part) {
+              var word = part.toLowerCase(), docs = postings[word] || (postings[word] = []);
+              if (docs[docs.length - 1] !== n) docs.push(n);
+            });
+          });
+        });
+      });
+    });
+    return { words: Object.keys(postings).sort(), postings: postings };
+  }
+
+  function lowerBound(part, vocab) {
+    var lo = 0, hi = vocab.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < part) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function known(part, vocab) {
+    var i = lowerBound(part, vocab);
+    return i < vocab.length && vocab[i].indexOf(part) === 0;
+  }
+
+  function rare(part, lists, config) {
+    if (!lists || !config.rare) return false;
+    var low = part.toLowerCase(), seen = {}, count = 0;
+    for (var i = lowerBound(low, lists.words); i < lists.words.length && lists.words[i].indexOf(low) === 0; i++)
+      lists.postings[lists.words[i]].forEach(function (n) { if (!seen[n]) { seen[n] = true; count++; } });
+    return count > 0 && count <= config.rare.docs;
+  }
+
+  function fuzz(part, vocab, fuzzy) {
+    var low = part.toLowerCase(), min = fuzzy && fuzzy.min;
+    if (!vocab || !fuzzy || low.length < min[0] || /\d/.test(low) || known(low, vocab)) return part;
+    for (var i = 0; i < fuzzy.endings.length; i++) {                  /* "labeling" -> label(*) */
+      var ending = fuzzy.endings[i], stem = low.slice(0, low.length - ending.length);
+      if (low.slice(-ending.length) === ending && stem.length >= min[0] && known(stem, vocab))
+        return part.slice(0, stem.length);
+    }
+    return part + "~" + (low.length >= min[1] ? 2 : 1);
+  }
+
+  function prepare(query, config, lists) {
+    var min = config.min_wildcard, words = config.query_words || {};
+    if (!min || query.indexOf('"') !== -1) return query;
+    var out = [], stop = config.stop_words || [], all = query.split(/\s+/).filter(Boolean);
+    var plain = all.filter(function (word) {                 /* "for", "is"... go unless nothing else is left */
+      return stop.indexOf(word.toLowerCase()) === -1 || (word === word.toUpperCase() && word.length > 1);
+    });
+    (plain.length ? plain : all).forEach(function (word) {
+      if (/[+~^*]|^-/.test(word)) { out.push(word); return; }
+      var key = word.toLowerCase();
+      if (Object.prototype.hasOwnProperty.call(words, key)) word = words[key];
+      split(word, config.separator).forEach(function (part) {
+        var abbreviation = (part.length <= (config.capitals || 0) && part === part.toUpperCase()
+          && part !== part.toLowerCase() && stop.indexOf(part.toLowerCase()) === -1)        /* "SEN" is not "senior" */
+          || (config.abbreviations || []).indexOf(part.toLowerCase()) !== -1;             /* nor is "sen" */
+        var slip = abbreviation && fuzz(part, lists && lists.words, config.fuzzy);
+        if (part.length < min || (abbreviation && slip === part)) out.push(part + "^1");
+        else if (abbreviation) out.push(slip);                            /* "EHPC" is a slip for EHCP */
+        else if (rare(part, lists, config)) out.push(part + "*^" + config.rare.boost);  /* "Tor View School" */
+        else out.push(fuzz(part, lists && lists.words, config.fuzzy));
+      });
+    });
+    var ask = config.definition;                                  /* "what is X": the glossary's answer first */
+    if (ask && new RegExp(ask.pattern, "i").test(query)) out.push(ask.word + "^" + ask.boost);
+    return out.join(" ");
+  }
+
+  // Material's worker listens with addEventListener("message") and reads event.data: its listener gets the
+  // setup message as sent (the index, from which the word lists are made) and each query rewritten.
+  var config = null, lists = null, listen = self.addEventListener;
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return listen.apply(self, arguments);
+    return listen.call(self, type, function (ev) {
+      var message = ev.data;
+      if (message && message.type === 0) {                                          // SETUP
+        config = message.data.config;
+        if (config.fuzzy) lists = vocabulary(message.data);
+      } else if (message && message.type === 2 && config)                           // QUERY
+        message = { type: 2, data: prepare(String(message.data), config, lists) };
+      listener.call(self, new MessageEvent("message", { data: message }));
+    }, options);
+  };
+  importScripts(decodeURIComponent(location.hash.slice(1)));
+})();
