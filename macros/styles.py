@@ -14,7 +14,9 @@ for features this site does not use. So, once every page is written:
    Custom properties nothing kept reads (Material's icon images, 50 KB) go, as do unused @keyframes,
    comments and spaces. Right-to-left rules go: `dir` is only ever set by the templates, to "ltr";
 2. what is left is written once, as assets/stylesheets/styles.<hash>.css, and each page's <link>s become one
-   <link> to it: one request, cached from the second page on.
+   <link> to it: one request, cached from the second page on;
+3. a stylesheet a page links in its body (the workbook pages' assets/workbook.css) is cut the same way and
+   written back in its place, minified.
 
 The favicon (a 200-byte SVG) goes into each page as a data: URL: as a file it was one more request, which
 the browser makes as soon as the page has loaded, often before the first paint, and which Lighthouse's
@@ -40,6 +42,7 @@ OUTPUT = "assets/stylesheets/styles.{hash}.css"
 _HEAD = re.compile(r"<head>.*?</head>", re.S)
 _ICON = re.compile(r'<link rel="icon" href="([^"]+\.svg)">')
 _STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)">\n?')
+_BODY = re.compile(r"<body\b.*", re.S)
 _SCRIPT = re.compile(r"""["']([^"'<>\s]+\.js)["']""")   # <script src="…">, and the list the after-paint loader gets
 _MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1>|<[^>]+>", re.S)   # tags, and inline scripts and styles
 _WORD = re.compile(r"-*[A-Za-z_][A-Za-z0-9_-]*")
@@ -305,8 +308,10 @@ def _local(site: Path, page: Path, href: str, base: str) -> Path | None:
 def combine_styles(site: Path, base: str = "/") -> str | None:
     """Rewrite the built site at `site` as described above; `base` is the site's path on its host (site_url's
     path), which absolute links start with. Returns the new stylesheet's path in the site, if any."""
-    pages, sheets = [], set()
-    markup, scripts = set(), {p.resolve() for p in (site / "assets" / "javascripts" / "workers").glob("*.js")}
+    pages, sheets, in_body = [], set(), set()
+    # every script of ours (some load only on first use, named by no page) and Material's search worker
+    markup, scripts = set(), {p.resolve() for folder in ("assets", "assets/javascripts/workers")
+                              for p in (site / folder).glob("*.js")}
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         head = _HEAD.search(html)
@@ -316,6 +321,9 @@ def combine_styles(site: Path, base: str = "/") -> str | None:
             continue    # no stylesheet (a redirect stub), or one that is not in the site
         pages.append((path, html, head, links[0].startswith("/")))
         sheets.add(files)
+        body = _BODY.search(html, head.end())
+        in_body |= {f for f in (_local(site, path, href, base) for href in _STYLESHEET.findall(body.group(0) if body else ""))
+                    if f}
         markup |= _markup_words(html)
         scripts |= {p for p in (_local(site, path, src, base) for src in _SCRIPT.findall(html)) if p}
     if not pages:
@@ -331,7 +339,10 @@ def combine_styles(site: Path, base: str = "/") -> str | None:
         prefixes |= {p for p in _PREFIX.findall(text) if len(p) >= 3}
     files = sheets.pop()
     sheet = parse("\n".join(f.read_text(encoding="utf-8") for f in files))
-    css = purge(sheet, Words(words, markup_words, tuple(sorted(prefixes))))
+    site_words = Words(words, markup_words, tuple(sorted(prefixes)))
+    css = purge(sheet, site_words)
+    for extra in sorted(in_body - set(files)):
+        extra.write_text(purge(parse(extra.read_text(encoding="utf-8")), site_words), encoding="utf-8")
     name = OUTPUT.format(hash=hashlib.sha256(css.encode()).hexdigest()[:8])
     (site / name).write_text(css, encoding="utf-8")
     for path, html, head, absolute in pages:

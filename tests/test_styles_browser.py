@@ -22,7 +22,7 @@ import pytest
 from conftest import QuietHandler, build_site, copy_project
 
 PAGES = {"home": "", "area": "areas/leadership-of-send/", "case study": "case-studies/the-hive/",
-         "glossary": "glossary/", "self-evaluation": "self-evaluation/"}
+         "glossary": "glossary/", "self-evaluation": "self-evaluation/", "action plan": "action-plan/"}
 PHONE, LAPTOP = 390, 1280
 QUERY = "transition"
 
@@ -107,7 +107,19 @@ def full_css_url(tmp_path_factory):
     server.shutdown()
 
 
-def _open(browser, url: str, width: int, scheme: str, state: str, route=None):
+def _judge(page, root: str):
+    """Work a school might have saved: three statements judged (one with a priority and its action), so the
+    workbook draws its next steps, summary bars and action rows (assets/workbook.css, cut like the rest)."""
+    page.goto(root + "self-evaluation/")
+    page.wait_for_function("() => window.component$ !== undefined")
+    for statement, tier in (("1-1", "strengthening-practice"), ("2-7", "establishing-foundations"),
+                            ("3-1", "sustaining-excellence")):
+        page.locator(f"input[name=tier-statement-{statement}][value={tier}]").check()
+    page.locator("#priority-statement-2-7").check()
+    page.locator("#action-statement-2-7").fill("Plan transitions a term earlier")
+
+
+def _open(browser, url: str, width: int, scheme: str, state: str, route=None, root: str = ""):
     phone = width == PHONE
     context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone,
                                   has_touch=phone, color_scheme=scheme, reduced_motion="reduce",
@@ -115,6 +127,8 @@ def _open(browser, url: str, width: int, scheme: str, state: str, route=None):
     if route:
         context.route(*route)
     page = context.new_page()
+    if state == "judged":
+        _judge(page, root)
     page.goto(url)
     if state != "no JavaScript":
         # Material's bundle and site.js start after the first paint (overrides/main.html): wait for both.
@@ -142,8 +156,8 @@ def _snapshot(page):
 def differences(browser, reference_url: str, shipped_url: str, path: str, width: int, scheme: str, state: str,
                 route=None) -> list[str]:
     """What differs between the two sites for one page in one state (empty when they render the same)."""
-    ref_context, ref = _open(browser, reference_url + path, width, scheme, state)
-    new_context, new = _open(browser, shipped_url + path, width, scheme, state, route)
+    ref_context, ref = _open(browser, reference_url + path, width, scheme, state, root=reference_url)
+    new_context, new = _open(browser, shipped_url + path, width, scheme, state, route, root=shipped_url)
     try:
         (ref_sig, ref_png), (new_sig, new_png) = _snapshot(ref), _snapshot(new)
         if [name for name, _ in ref_sig] != [name for name, _ in new_sig]:
@@ -182,6 +196,7 @@ def _declarations(text: str):
 CASES = ([(page, width, scheme, "page") for page in PAGES for width in (PHONE, LAPTOP) for scheme in ("light", "dark")]
          + [("area", width, scheme, "search") for width in (PHONE, LAPTOP) for scheme in ("light", "dark")]
          + [("home", PHONE, scheme, "drawer") for scheme in ("light", "dark")]
+         + [(page, width, "light", "judged") for page in ("self-evaluation", "action plan") for width in (PHONE, LAPTOP)]
          + [(page, width, "light", "no JavaScript") for page in PAGES for width in (PHONE, LAPTOP)])
 
 
@@ -198,13 +213,15 @@ def _without_rule(css: str, selector: str) -> str:
     return rule.sub("", css, count=1)
 
 
-@pytest.mark.parametrize("selector, name, width, scheme, state", [
-    (".md-search-result__meta", "area", LAPTOP, "light", "search"),          # drawn only once a search runs
-    (".tier--sustaining-excellence", "area", PHONE, "dark", "page"),         # one of our own rules
-    ("[data-md-color-scheme=slate]", "case study", PHONE, "dark", "page"),   # the dark palette's colours
+@pytest.mark.parametrize("sheet, selector, name, width, scheme, state", [
+    ("stylesheets/styles.*.css", ".md-search-result__meta", "area", LAPTOP, "light", "search"),   # drawn once a search runs
+    ("stylesheets/styles.*.css", ".tier--sustaining-excellence", "area", PHONE, "dark", "page"),  # one of our own rules
+    ("stylesheets/styles.*.css", "[data-md-color-scheme=slate]", "case study", PHONE, "dark", "page"),  # dark colours
+    ("workbook.css", ".table-wrap", "action plan", LAPTOP, "light", "judged"),    # the workbook pages' own sheet
 ])
-def test_comparison_notices_a_dropped_rule(browser, full_css_url, base_url, site_dir, selector, name, width, scheme, state):
-    shipped = next(site_dir.glob("assets/stylesheets/styles.*.css")).read_text(encoding="utf-8")
+def test_comparison_notices_a_dropped_rule(browser, full_css_url, base_url, site_dir, sheet, selector, name, width, scheme,
+                                           state):
+    shipped = next(site_dir.glob("assets/" + sheet)).read_text(encoding="utf-8")
     broken = _without_rule(shipped, selector)
-    route = ("**/assets/stylesheets/styles.*.css", lambda r: r.fulfill(body=broken, content_type="text/css"))
+    route = ("**/assets/" + sheet, lambda r: r.fulfill(body=broken, content_type="text/css"))
     assert differences(browser, full_css_url, base_url, PAGES[name], width, scheme, state, route)
