@@ -8,7 +8,6 @@ instead of several and one gzip stream over them (the self-evaluation: about 1 K
 Inline scripts in the pages (<script> without attributes, the same few on every page) are minified too, each
 distinct one once; one this parser cannot read (ES2015 syntax, as in Material's own) is left as it is.
 
-Listed under `hooks:` in mkdocs.yml; runs after every build, `mkdocs serve` included.
 """
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """The one stylesheet the site ships (macros/styles.py: Material's CSS and ours, cut to the rules the site can
-use) renders every element exactly as Material's full CSS does, in Debian Chromium.
+use) renders every element exactly as Material's full CSS does, in Debian Chromium; and the pages without their
+indentation (macros/spaces.py) draw as with it.
 
-The reference is the same project built without that hook, so its pages link Material's main.css and
-palette.css and our site.css as they come. Both sites are opened side by side in the same state: five page
+The reference is the same project built without those hooks, so its pages link Material's main.css and
+palette.css and our site.css as they come, and keep every space the templates write. Both sites are opened side by side in the same state: five page
 types, a 390 px phone and a 1280 px laptop, light and dark; the search open showing results; the navigation
 drawer open on a phone; and with JavaScript off. In each state, every element's computed style (every
 property but custom properties, which are not drawn; with its ::before, ::after and ::placeholder) and the
@@ -91,12 +92,14 @@ def _serve(directory):
 
 @pytest.fixture(scope="session")
 def full_css_url(tmp_path_factory):
-    """The site as Material styles it: the project built without macros/styles.py."""
+    """The site as Material styles it: the project built without macros/styles.py, and with the pages'
+    whitespace as the templates write it (without macros/spaces.py)."""
     project = copy_project(tmp_path_factory.mktemp("full-css-project"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "macros/styles.py" in text
-    config.write_text("".join(line for line in text.splitlines(keepends=True) if "macros/styles.py" not in line),
+    hooks = ("macros/styles.py", "macros/spaces.py")
+    assert all(hook in text for hook in hooks)
+    config.write_text("".join(line for line in text.splitlines(keepends=True) if not any(h in line for h in hooks)),
                       encoding="utf-8")
     out = tmp_path_factory.mktemp("full-css-site")
     result = build_site(project, out)

@@ -154,8 +154,9 @@ def test_the_workbook_suggests_the_sites_related_case_studies_and_can_name_each(
     """One relation for the whole site: the workbook's suggestions are the case studies the statement's area page
     lists as related (macros/related.py), and each one, even from another area, has a title and a page."""
     data = json.loads(soup("self-evaluation/index.html").find(id="wb-framework").string)
+    titled = {c["id"]: c for c in data["case_studies"]}       # each case study once; the areas list ids
     for area, island in zip(FW.areas, data["areas"]):
-        listed = {c["id"]: c for c in island["case_studies"]}
+        listed = {c: titled[c] for c in island["case_studies"]}
         for statement, entry in zip(area.statements, island["statements"]):
             related = [p.case_study.id for p in FW.related.pairs_for_statement(statement)]
             assert [x["id"] for x in entry["suggested"]] == related, statement.id

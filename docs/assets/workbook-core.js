@@ -20,10 +20,13 @@
     var node = document.getElementById("wb-framework");
     parsed = node ? JSON.parse(node.textContent) : null;
     if (!parsed) return parsed;
-    // the island leaves out the paths of pages at their usual address (macros/pages.py)
+    // the island lists each case study once, the areas their ids, and leaves out the paths of pages at their
+    // usual address (macros/pages.py)
+    var cases = {};
+    parsed.case_studies.forEach(function (c) { c.path = c.path || "case-studies/" + c.id + "/"; cases[c.id] = c; });
     parsed.areas.forEach(function (a) {
       a.path = a.path || "areas/" + a.id + "/";
-      a.case_studies.forEach(function (c) { c.path = c.path || "case-studies/" + c.id + "/"; });
+      a.case_studies = a.case_studies.map(function (id) { return cases[id]; });
     });
     if (parsed.texts === "page") textsFromPage(parsed);
     return parsed;
