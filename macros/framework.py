@@ -48,6 +48,7 @@ def generated_files(fw: Framework) -> dict[str, str | bytes]:
         files[cs.page] = pages.case_study_page(fw, cs.id)
     for page in fw.knowledge_pages:
         files[page.page] = pages.knowledge_page(fw, page.id)
+    files["assets/workbook-suggested.js"] = pages.workbook_suggested_js(fw)   # loaded by the self-evaluation
     for name, content in downloads.all_downloads(fw).items():
         files[f"downloads/{name}"] = content
     for name in pages.partial_names():

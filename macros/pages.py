@@ -69,8 +69,8 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
         if texts:
             # descriptors: {tier id: [paragraphs]}, so the action plan can show the next tier's text
             out.update(text=s.text, descriptors={at.tier.id: [d.text for d in ds] for at, ds in a.descriptors_for(s)})
-        # the site's related case studies, each with why (one relation: macros/related.py)
-        out["suggested"] = [{"id": p.case_study.id, "why": p.reason} for p in fw.related.pairs_for_statement(s)]
+        if texts:    # the self-evaluation loads them when it first draws a next step (workbook_suggested_js)
+            out["suggested"] = _suggested(fw, s)
         return out
 
     def place(out: dict, url: str, folder: str) -> dict:
@@ -99,8 +99,25 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
     }
     if not texts:
         data["texts"] = "page"
+        data["suggested"] = "later"
     # "<" escaped everywhere so no text can close the <script> or open a comment inside it
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _suggested(fw: Framework, statement) -> list[dict]:
+    """The site's related case studies for a statement, each with why (one relation: macros/related.py)."""
+    return [{"id": p.case_study.id, "why": p.reason} for p in fw.related.pairs_for_statement(statement)]
+
+
+def workbook_suggested_js(fw: Framework) -> str:
+    """assets/workbook-suggested.js: each statement's suggested case studies, for the self-evaluation. Its data
+    island leaves them out (about 1.2 KiB of a first visit, when nothing is judged yet); workbook.js loads this
+    when it first draws a next step."""
+    import json
+    data = {s.id: _suggested(fw, s) for s in fw.statements}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return ("/* Made from data/framework.yaml by macros/pages.py: each statement's suggested case studies. */\n"
+            f"window.WorkbookSuggested = {text};\n")
 
 
 _env.globals["workbook_json"] = lambda fw, texts=True: markupsafe.Markup(workbook_json(fw, texts))

@@ -20,12 +20,20 @@ Workbook.define("workbook", function (root, W, fw) {
    * page's HTML stays the framework's text and the form that reads without a script). Written as HTML, which
    * the browser builds far faster than element by element; ids and labels are escaped all the same. */
   function addControls(s) {
+    var section = document.getElementById("eval-" + s.id);
+    // each tier's radio: named by its tier, described by its descriptor (the HTML names it by both)
+    section.querySelectorAll(".wb-option").forEach(function (option, i) {
+      var radio = option.querySelector("input"), box = option.querySelector(".wb-descriptor");
+      box.id = s.id + "-" + (i + 1);
+      radio.setAttribute("aria-label", option.querySelector(".wb-option__head").textContent.trim());
+      radio.setAttribute("aria-describedby", box.id);
+    });
     var id = W.escape(s.id), label = W.escape(s.label);
     function field(name, text, control) {
       return "<span><label for=\"" + name + "-" + id + "\">" + text + "<span class=\"visually-hidden\"> (statement " + label +
         ")</span></label><br>" + control + "</span>";
     }
-    document.getElementById("eval-" + s.id).insertAdjacentHTML("beforeend",
+    section.insertAdjacentHTML("beforeend",
       "<div class=\"wb-next\" data-next-for=\"" + id + "\"></div><div class=\"wb-priority\">" +
       "<p><label class=\"check\"><input type=\"checkbox\" name=\"priority-" + id + "\" id=\"priority-" + id + "\"> Make statement " +
       label + " a priority for development</label></p><div class=\"wb-action\" data-action-for=\"" + id + "\" hidden>" +
@@ -138,8 +146,9 @@ Workbook.define("workbook", function (root, W, fw) {
     var e = W.entryOf(state, id) || {};
     var found = index.get(id), area = found.area;
     var step = W.nextStep(fw, found.statement, e);
-    if (box.contains(document.activeElement) && box.getAttribute("data-drawn") === JSON.stringify([e.tier, e.case_studies || [], e.priority])) return;
-    box.setAttribute("data-drawn", JSON.stringify([e.tier, e.case_studies || [], e.priority]));
+    var drawn = JSON.stringify([e.tier, e.case_studies || [], e.priority, suggestions]);
+    if (box.contains(document.activeElement) && box.getAttribute("data-drawn") === drawn) return;
+    box.setAttribute("data-drawn", drawn);
     box.textContent = "";
     box.closest(".wb-statement").querySelector("[data-action-for]").hidden = !e.priority;
     if (e.retired_case_studies && e.retired_case_studies.length) {
@@ -153,8 +162,38 @@ Workbook.define("workbook", function (root, W, fw) {
     }
     box.appendChild(W.el("h4", { className: "wb-next__title", text: "Next step: what " + step.tier.name + " looks like for statement " + found.statement.label }));
     step.paragraphs.forEach(function (text) { box.appendChild(W.el("p", { text: text })); });
-    if (area.case_studies.length) box.appendChild(caseStudies(id, found.statement, area, e.case_studies || []));
+    if (!area.case_studies.length) return;
+    if (suggestions === "waiting" || suggestions === "loading") {
+      needSuggestions();
+      box.appendChild(W.el("p", { className: "wb-cases-wait", text: "Finding the case studies that may help\u2026" }));
+      return;
+    }
+    if (suggestions === "failed") {
+      box.appendChild(W.el("p", { className: "wb-kept", text: "The suggested case studies could not be loaded (is the " +
+        "connection down?). \u201cShow all\u201d below lists every case study for this area; reload the page to try again." }));
+    }
+    box.appendChild(caseStudies(id, found.statement, area, e.case_studies || []));
   }
+
+  /* The self-evaluation's data island leaves out which case studies to suggest for each statement (fw.suggested
+   * is "later"): nothing is judged on a first visit, so they come in workbook-suggested.js, loaded when a next
+   * step is first drawn or a tier is about to be chosen. Then every next step is drawn again. */
+  var suggestions = fw.suggested === "later" ? "waiting" : "in";
+  function needSuggestions() {
+    if (suggestions !== "waiting") return;
+    suggestions = "loading";
+    W.need("workbook-suggested", "WorkbookSuggested").then(function () {
+      fw.areas.forEach(function (a) { a.statements.forEach(function (s) { s.suggested = window.WorkbookSuggested[s.id] || []; }); });
+      suggestions = "in";
+    }, function () { suggestions = "failed"; }).then(function () {
+      fw.areas.forEach(function (a) { a.statements.forEach(function (s) { drawNext(s.id); }); });
+    });
+  }
+  ["pointerdown", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target.closest && event.target.closest(".wb-options")) needSuggestions();
+    }, { passive: true });
+  });
 
   function caseStudies(id, statement, area, chosen) {
     var why = {};
