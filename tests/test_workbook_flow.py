@@ -150,17 +150,24 @@ def test_a_judged_statement_shows_its_tier_and_can_be_changed(browser, base_url)
         context.close()
 
 
-def test_the_workbook_suggests_the_sites_related_case_studies_and_can_name_each(soup):
+def test_the_workbook_suggests_the_sites_related_case_studies_and_can_name_each(soup, site_dir):
     """One relation for the whole site: the workbook's suggestions are the case studies the statement's area page
-    lists as related (macros/related.py), and each one, even from another area, has a title and a page."""
+    lists as related (macros/related.py), and each one, even from another area, has a title and a page. The
+    self-evaluation loads them from assets/workbook-suggested.js (its island says "later"); the action plan's
+    island carries them."""
     data = json.loads(soup("self-evaluation/index.html").find(id="wb-framework").string)
+    assert data["suggested"] == "later"
+    script = (site_dir / "assets" / "workbook-suggested.js").read_text(encoding="utf-8")
+    later = json.loads(script.split("window.WorkbookSuggested = ", 1)[1].rstrip().rstrip(";"))
+    plan = json.loads(soup("action-plan/index.html").find(id="wb-framework").string)
     titled = {c["id"]: c for c in data["case_studies"]}       # each case study once; the areas list ids
-    for area, island in zip(FW.areas, data["areas"]):
+    for area, island, plan_area in zip(FW.areas, data["areas"], plan["areas"]):
         listed = {c: titled[c] for c in island["case_studies"]}
-        for statement, entry in zip(area.statements, island["statements"]):
+        for statement, entry, plan_entry in zip(area.statements, island["statements"], plan_area["statements"]):
             related = [p.case_study.id for p in FW.related.pairs_for_statement(statement)]
-            assert [x["id"] for x in entry["suggested"]] == related, statement.id
-            for x in entry["suggested"]:
+            assert "suggested" not in entry
+            assert [x["id"] for x in later[statement.id]] == related == [x["id"] for x in plan_entry["suggested"]]
+            for x in later[statement.id]:
                 assert x["why"], statement.id
                 # a page at its usual address carries no path (workbook-core.js gives it "case-studies/<id>/")
                 assert listed[x["id"]]["title"] and listed[x["id"]].get("path", "case-studies/").startswith("case-studies/"), x["id"]

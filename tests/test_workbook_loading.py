@@ -23,7 +23,7 @@ TIERS = [t.id for t in FW.tiers]
 NAMES = [t.name for t in FW.tiers]
 KEY = "inclusion-audit-workbook"
 STORAGE_JS = f"() => localStorage.getItem('{KEY}')"
-LAZY = ("workbook-sheets.js", "workbook-report.js", "workbook-files.js")
+LAZY = ("workbook-sheets.js", "workbook-report.js", "workbook-files.js", "workbook-suggested.js")
 
 
 def flat(text: str) -> str:
@@ -119,7 +119,7 @@ def test_next_step_csv_export_and_printed_report_carry_the_full_texts(browser, b
 
 # --- loaded when needed -------------------------------------------------------------------------------------
 
-def test_a_first_visit_loads_neither_the_spreadsheet_reader_nor_the_report(browser, base_url):
+def test_a_first_visit_loads_neither_the_spreadsheet_reader_nor_the_report_nor_the_suggestions(browser, base_url):
     context, page = open_page(browser, base_url)
     try:
         page.wait_for_load_state("networkidle")
@@ -335,5 +335,90 @@ def test_a_file_module_that_cannot_load_is_said_and_nothing_is_lost(browser, bas
         with page.expect_download() as info:
             page.get_by_role("button", name="Export (JSON file)").click()
         assert info.value.suggested_filename.endswith(".json")
+    finally:
+        context.close()
+
+
+# --- suggested case studies: loaded when the first next step is drawn ----------------------------------------
+
+def suggested_titles(s) -> list[str]:
+    titles = {c.id: c.title for c in FW.case_studies}
+    return [titles[p.case_study.id] for p in FW.related.pairs_for_statement(s)]
+
+
+def test_choosing_a_tier_loads_the_suggestions_and_shows_them_with_why(browser, base_url):
+    s = next(x for x in FW.statements if FW.related.pairs_for_statement(x))
+    context, page = open_page(browser, base_url)
+    try:
+        page.wait_for_load_state("networkidle")
+        assert not loaded(page, "workbook-suggested.js")
+        page.locator(f"#eval-{s.id} input[value='{TIERS[0]}']").check()
+        box = page.locator(f"#eval-{s.id} .wb-next")
+        first = page.locator(f"#eval-{s.id} .wb-case-list").first
+        expect(first.locator(".wb-case")).to_have_count(len(suggested_titles(s)))
+        for title in suggested_titles(s):
+            expect(first).to_contain_text(title)
+        expect(first.locator(".wb-case__why").first).not_to_be_empty()
+        expect(box).not_to_contain_text("Finding the case studies")
+        assert loaded(page, "workbook-suggested.js")
+    finally:
+        context.close()
+
+
+def test_saved_judgements_show_their_suggestions_after_a_reload(browser, base_url):
+    s = next(x for x in FW.statements if FW.related.pairs_for_statement(x))
+    context, page = open_page(browser, base_url, saved({s: 1}))
+    try:
+        first = page.locator(f"#eval-{s.id} .wb-case-list").first
+        expect(first).to_contain_text(suggested_titles(s)[0])
+    finally:
+        context.close()
+
+
+def test_suggestions_that_cannot_load_leave_every_case_study_on_offer_and_the_work_kept(browser, base_url):
+    s = next(x for x in FW.statements if FW.related.pairs_for_statement(x))
+    area = next(a for a in FW.areas if s in a.statements)
+    context, page = open_page(browser, base_url, saved({FW.statements[-1]: 2}), block=["workbook-suggested.js"])
+    try:
+        page.locator(f"#eval-{s.id} input[value='{TIERS[0]}']").check()
+        box = page.locator(f"#eval-{s.id} .wb-next")
+        expect(box).to_contain_text("could not be loaded")
+        expect(box).to_contain_text("Next step")                     # the next tier is still described
+        box.get_by_role("button", name=re.compile("Show all")).click()
+        expect(box.locator(".wb-case")).to_have_count(len(area.featured) + len(
+            [c for c in {p.case_study for st in area.statements for p in FW.related.pairs_for_statement(st)}
+             if c not in area.featured]))
+        # nothing lost: both judgements are saved
+        stored = json.loads(page.evaluate(STORAGE_JS))["statements"]
+        assert stored[s.id]["tier"] == TIERS[0] and stored[FW.statements[-1].id]["tier"] == TIERS[2]
+    finally:
+        context.close()
+
+
+def test_each_tier_radio_is_named_by_its_tier_and_described_by_its_descriptor(browser, base_url):
+    s = FW.statements[5]
+    area = next(a for a in FW.areas if s in a.statements)
+    context, page = open_page(browser, base_url)
+    try:
+        for (at, descriptors), name in zip(area.descriptors_for(s), NAMES):
+            radio = page.locator(f"#eval-{s.id}").get_by_role("radio", name=name, exact=True)
+            described = radio.evaluate("r => document.getElementById(r.getAttribute('aria-describedby')).textContent")
+            assert flat(described) == flat(" ".join(d.text for d in descriptors)) or not descriptors
+    finally:
+        context.close()
+
+
+def test_without_javascript_each_tier_radio_is_named_by_its_tier_and_descriptor(browser, base_url):
+    s = FW.statements[5]
+    area = next(a for a in FW.areas if s in a.statements)
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "self-evaluation/")
+        for (at, descriptors), name in zip(area.descriptors_for(s), NAMES):
+            if not descriptors:
+                continue
+            radio = page.locator(f"#eval-{s.id} input[value='{at.tier.id}']")
+            expect(radio).to_have_accessible_name(re.compile("^" + re.escape(name) + r"\s+" + re.escape(descriptors[0].text[:40])))
     finally:
         context.close()
