@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `import macros` works
 
+from macros.downloads import all_downloads  # noqa: E402
 from macros.framework import get_framework  # noqa: E402
 from macros.key_terms import for_case_study, for_statement  # noqa: E402
 from macros.model import Framework, GlossaryEntry  # noqa: E402
@@ -376,13 +377,20 @@ def reshape(index: dict, fw: Framework) -> dict:
     # its own names weigh as on the statements; the name again, solid, so that the entry whose whole name is
     # the query ("SEND") outranks those whose name contains it ("SEND register")
     terms = {g.anchor: [*_forms(g), re.sub(r"[\s-]+", "", g.term)] for g in fw.glossary}
+    # the downloads page is found by its files' names ("statements.csv"); each tier's section on the tiers
+    # page answers "what is" that tier, as a glossary entry does
+    downloads = sorted(all_downloads(fw))
+    tiers = {t.id: t.name for t in fw.tiers}
     docs = []
     for doc in index["docs"]:
         loc = doc["location"]
         page, _, anchor = loc.partition("#")
         doc = dict(doc)
         if not anchor and page in TOOL_WORDS:
-            doc["keys"] = TOOL_WORDS[page]
+            doc["keys"] = TOOL_WORDS[page] + (downloads if page == "downloads/" else [])
+        if page == "tiers/" and anchor in tiers:
+            doc["keys"] = [DEFINITION["word"], tiers[anchor]]    # "what does Sustaining Excellence look like"
+            doc["boost"] = GLOSSARY_BOOST
         if page in SITE_PAGES:
             if anchor and page == "":
                 continue

@@ -450,6 +450,24 @@ def test_definition_questions_bring_the_glossary_first(site_search):
         assert is_hit(site_search.search(query)[0], target), query
 
 
+def test_what_a_tier_looks_like_brings_its_section_on_the_tiers_page(site_search):
+    from macros.load import load_framework
+    fw = load_framework(Path(__file__).resolve().parent.parent / "data" / "framework.yaml")
+    for tier in fw.tiers:
+        for query in (f"what does {tier.name} look like", f"what is {tier.name.lower()}"):
+            assert is_hit(site_search.search(query)[0], f"tiers/#{tier.id}"), query
+
+
+def test_each_download_is_found_by_its_file_name(site_search):
+    """Staff copy a file's name from an email or a slide ("statements.csv"): it finds the page that offers it."""
+    from macros.downloads import all_downloads
+    from macros.load import load_framework
+    fw = load_framework(Path(__file__).resolve().parent.parent / "data" / "framework.yaml")
+    for name in all_downloads(fw):
+        top = [g[0].location for g in site_search.search(name)[:TOP]]
+        assert "downloads/" in top, (name, top)
+
+
 def test_short_terms_get_no_wildcard(site_search):
     """"TA" finds teaching assistants, not every word that starts with "ta" (tailored, targeted)."""
     assert site_search.transform("TA deployment") == "TA^1 deployment*"
