@@ -70,7 +70,7 @@ QUERY_STOP_WORDS = ("a an and are as at be been but by can could did do does for
 DEFINITION = {"pattern": r"^\s*(what(?: is| are|['’]?s| does| do)|who (?:is|are)|define|definition of|meaning of)\b"
                          r"|\b(?:stands? for|means?|meaning|definition)\W*$",
               "word": "definition", "boost": 10}
-GLOSSARY_BOOST = 2.0      # a glossary term answers "what is X" but should not outrank the pages about X
+GLOSSARY_BOOST = 1.5      # a glossary term answers "what is X" but should not outrank the pages about X
 SITE_PAGE_BOOST = 0.3     # pages about the site itself: found by their own name, not by topic words
 SITE_PAGES = ("", "downloads/", "maintainers/")
 # Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a
