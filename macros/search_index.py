@@ -265,7 +265,7 @@ TERM_WORDS: dict[str, list[str]] = {
                             "objects of reference", "AAC"],
     "TEACCH": ["workstation", "visual schedule"],
     "local offer": ["SENDIASS", "SENDIAS", "information advice and support service", "parent carer forum"],
-    "SEND Code of Practice": ["Code of Practice 2015", "0 to 25", "statutory guidance",
+    "SEND Code of Practice": ["CoP", "Code of Practice 2015", "0 to 25", "statutory guidance",
                               "Children and Families Act 2014"],
     "Equality Act 2010": ["disability discrimination", "discrimination", "protected characteristics"],
     "reasonable adjustments": ["access arrangements", "auxiliary aids"],
