@@ -1,8 +1,9 @@
 """Search quality: staff type what they remember and land on the right page.
 
 The queries in tests/search_queries.yaml, tests/search_queries_heldout.yaml (held out for one round, tuned on
-since), tests/search_queries_tuning2.yaml, tests/search_queries_tuning3.yaml and the held-out tests/search_queries_fresh.yaml (each written by someone who had
-not seen the ranking) are run against
+since), tests/search_queries_tuning2.yaml, tests/search_queries_tuning3.yaml, tests/search_queries_tuning4.yaml
+and the two held-out sets tests/search_queries_fresh.yaml and tests/search_queries_fresh2.yaml (each written by
+someone who had not seen the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
 post-query boosts and grouping by page; and the site's own step before Material's, in
@@ -47,7 +48,9 @@ QUERIES = Path(__file__).with_name("search_queries.yaml")
 HELD_OUT = Path(__file__).with_name("search_queries_heldout.yaml")      # held out once; tuned on since
 TUNING2 = Path(__file__).with_name("search_queries_tuning2.yaml")       # written without seeing the ranking
 TUNING3 = Path(__file__).with_name("search_queries_tuning3.yaml")       # likewise, after the second round
+TUNING4 = Path(__file__).with_name("search_queries_tuning4.yaml")       # likewise, before the fourth round
 FRESH = Path(__file__).with_name("search_queries_fresh.yaml")         # held out: never tuned on (see below)
+FRESH2 = Path(__file__).with_name("search_queries_fresh2.yaml")       # held out too, written with tuning4
 TOP = 5
 REQUIRED_SHARE = 0.95
 REQUIRED_LANDINGS = 0.90
@@ -338,7 +341,8 @@ def site_search(site_dir) -> SiteSearch:
 
 def test_every_accepted_target_exists(site_search):
     search = site_search
-    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, FRESH) for q in load_queries(path)
+    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, FRESH, FRESH2)
+               for q in load_queries(path)
                for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
 
@@ -352,7 +356,8 @@ def test_statement_sections_are_indexed_at_their_anchors(site_search):
 # Floors: what each tuning set reached when the ranking was last changed (issue 15's goal is REQUIRED_SHARE top
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
-FLOORS = {QUERIES: (0.97, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.93, 0.93), TUNING3: (0.86, 0.77)}
+FLOORS = {QUERIES: (0.97, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.93, 0.93), TUNING3: (0.87, 0.78),
+          TUNING4: (0.96, 0.95)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
