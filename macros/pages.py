@@ -123,6 +123,17 @@ def workbook_suggested_js(fw: Framework) -> str:
 _env.globals["workbook_json"] = lambda fw, texts=True: markupsafe.Markup(workbook_json(fw, texts))
 
 
+def inline_script(name: str) -> markupsafe.Markup:
+    """templates/scripts/<name> as an inline <script>, minified (one line, so Markdown passes it through): for
+    a script that must run as the page is read in, before it is first drawn."""
+    from .minify import minify
+    return markupsafe.Markup("<script>" + minify((TEMPLATES / "scripts" / name).read_text(encoding="utf-8")).strip()
+                             + "</script>")
+
+
+_env.globals["inline_script"] = inline_script
+
+
 def _yaml_string(value) -> str:
     """A front-matter value: JSON strings are valid YAML and survive quotes and colons."""
     import json

@@ -43,6 +43,7 @@ _HEAD = re.compile(r"<head>.*?</head>", re.S)
 _ICON = re.compile(r'<link rel="icon" href="([^"]+\.svg)">')
 _STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)">\n?')
 _BODY = re.compile(r"<body\b.*", re.S)
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _SCRIPT = re.compile(r"""["']([^"'<>\s]+\.js)["']""")   # <script src="…">, and the list the after-paint loader gets
 _MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1>|<[^>]+>", re.S)   # tags, and inline scripts and styles
 _WORD = re.compile(r"-*[A-Za-z_][A-Za-z0-9_-]*")
@@ -308,7 +309,7 @@ def _local(site: Path, page: Path, href: str, base: str) -> Path | None:
 def combine_styles(site: Path, base: str = "/") -> str | None:
     """Rewrite the built site at `site` as described above; `base` is the site's path on its host (site_url's
     path), which absolute links start with. Returns the new stylesheet's path in the site, if any."""
-    pages, sheets, in_body = [], set(), set()
+    pages, sheets, in_body, inline_prefixes = [], set(), set(), set()
     # every script of ours (some load only on first use, named by no page) and Material's search worker
     markup, scripts = set(), {p.resolve() for folder in ("assets", "assets/javascripts/workers")
                               for p in (site / folder).glob("*.js")}
@@ -325,6 +326,7 @@ def combine_styles(site: Path, base: str = "/") -> str | None:
         in_body |= {f for f in (_local(site, path, href, base) for href in _STYLESHEET.findall(body.group(0) if body else ""))
                     if f}
         markup |= _markup_words(html)
+        inline_prefixes |= {p for body in _INLINE_SCRIPT.findall(html) for p in _PREFIX.findall(body) if len(p) >= 3}
         scripts |= {p for p in (_local(site, path, src, base) for src in _SCRIPT.findall(html)) if p}
     if not pages:
         return None
@@ -332,7 +334,7 @@ def combine_styles(site: Path, base: str = "/") -> str | None:
         raise ValueError(f"pages link different stylesheets: {sorted(sheets)}")
     index = site / "search" / "search_index.json"
     markup_words = markup | (_markup_words(index.read_text(encoding="utf-8")) if index.is_file() else set())
-    words, prefixes = set(markup_words), set()
+    words, prefixes = set(markup_words), set(inline_prefixes)   # a page's inline script joins class names too
     for script in sorted(scripts):
         text = script.read_text(encoding="utf-8")
         words |= set(_WORD.findall(text))

@@ -102,3 +102,26 @@ def test_back_from_a_case_study_returns_to_the_same_filter(page, base_url):
     assert query(page) == {"area": ["leadership-of-send"], "theme": ["workforce"]}
     assert page.locator("#filter-area").input_value() == "leadership-of-send"
     assert shown(page) == want
+
+
+# The layout shifts a reader sees (Chromium's layout-shift entries, none caused by input), from the page's start.
+SHIFTS = """window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+  if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });"""
+
+
+def test_the_list_is_filtered_before_it_is_first_drawn_so_nothing_moves(browser, base_url):
+    """Arriving from an area page's "featured case studies" link (?area=…&featured=1) on a laptop, the filter form,
+    the count and the filtered list are drawn in their place at once: nothing moves under the reader."""
+    area = FW.areas[1]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.add_init_script(SHIFTS)
+        page.goto(base_url + f"case-studies/?area={area.id}&featured=1")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        assert shown(page) == {c.id for c in area.featured}
+        assert page.locator("#cs-filter").is_visible()
+        assert page.evaluate("window.__shift") < 0.01, page.evaluate("window.__shift")
+    finally:
+        context.close()
