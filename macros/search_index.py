@@ -5,7 +5,8 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
 
 - a practice statement's section carries its subject's words in `keys` (its key terms with their
   abbreviations, long forms, aliases and TERM_WORDS, plus the staff words in SUBJECT_WORDS), and its title
-  names the statement and its area, so the result shows both and opens on the statement;
+  names the statement and its area, so the result shows both and opens on the statement; the looser staff
+  phrases of macros/staff_phrases.py go in `phrases`, which weighs least;
 - a case study is one document: overview, themes, key terms and artefact names (its key terms and themes
   weighing as a statement's subject words), tagged with the areas that feature it (its "Framework areas"
   and "Artefacts" sections would only repeat it);
@@ -33,13 +34,16 @@ from macros.downloads import all_downloads  # noqa: E402
 from macros.framework import get_framework  # noqa: E402
 from macros.key_terms import for_case_study, for_statement  # noqa: E402
 from macros.model import Framework, GlossaryEntry  # noqa: E402
+from macros.staff_phrases import STAFF_PHRASES  # noqa: E402
 
 # Field weights: a word in a title, a tag or the hidden keys counts several times one in the body text (not
 # fifteen times, as before: a rare word in a page's text, a school or a role, must still be able to win). Keys
 # weigh less than a title or a tag: a page's dozens of subject words should not outvote its own heading.
 # `keys` (a document's key terms and subject words) is indexed but never shown: Material's result shows the
 # title, the matching paragraphs of the text and every tag, and a dozen aliases would bury the answer.
-FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 3.0}, "tags": {"boost": 15.0}, "keys": {"boost": 10.0}}
+# "phrases" are the staff phrases of macros/staff_phrases.py: many, looser, so they weigh least
+FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 3.0}, "tags": {"boost": 15.0}, "keys": {"boost": 10.0},
+          "phrases": {"boost": 2.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
 # Nor do abbreviations typed in capitals up to this long ("SEN" is not "sensory" or "senior"), unless lunr
 # leaves the word out of the index ("ARE", age-related expectations, is found by its wildcard), nor the
@@ -351,7 +355,10 @@ def _statement_docs(fw: Framework) -> dict[str, dict]:
         for st in area.statements:
             tags = [form for entry in for_statement(fw, area, st) for form in _forms(entry)]
             tags += SUBJECT_WORDS.get(st.label, [])
-            out[st.url] = {"title": f"Statement {st.label} · {area.title}", "keys": tags, "boost": STATEMENT_BOOST}
+            known = {tag.lower() for tag in tags}
+            phrases = [p for p in STAFF_PHRASES.get(st.label, []) if p.lower() not in known]
+            out[st.url] = {"title": f"Statement {st.label} · {area.title}", "keys": tags, "phrases": phrases,
+                           "boost": STATEMENT_BOOST}
     return out
 
 
