@@ -15,7 +15,8 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
 - pages about the site (home, downloads, maintainers) are low-boosted, for queries about them (the home
   page keeps one document without its text, which names every topic);
 - the self-evaluation page and the printable audit form, left out of Material's index (their forms would
-  repeat every statement), are added as one document each;
+  repeat every statement), are added as one document each, with the page's own prose (page_prose: its lede,
+  what works without JavaScript, where work is kept), so "where is my work saved" finds the page that says;
 - the config tells the search box (docs/assets/search-worker.js, mirrored by tests/test_search.py)
   how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard,
   capitals, abbreviations, rare and fuzzy (see each constant below).
@@ -26,6 +27,7 @@ import gzip
 import json
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `import macros` works
@@ -315,6 +317,10 @@ TERM_WORDS: dict[str, list[str]] = {
 
 # What people call the site's own tools and pages (our words for what each page does), indexed in their keys:
 # "RAG rating" is the workbook, "Excel" a download, "dashboard" the trust overview.
+# Pages left out of Material's index (their forms would repeat every statement), added as one document each:
+# their title, and their prose as the built page has it (page_prose).
+EXCLUDED_PAGES = {"self-evaluation/": "Self-evaluation workbook", "audit-form/": "Printable audit form"}
+
 TOOL_WORDS: dict[str, list[str]] = {
     "self-evaluation/": ["audit tool", "online audit", "judgement", "judgment", "rating", "RAG rating",
                          "save", "progress", "summary by area", "export", "record evidence", "priorities"],
@@ -378,8 +384,9 @@ def _case_study_docs(fw: Framework) -> dict[str, dict]:
     return out
 
 
-def reshape(index: dict, fw: Framework) -> dict:
-    """The reshaped index (a new dict); `index` is Material's search_index.json, parsed."""
+def reshape(index: dict, fw: Framework, intros: dict[str, str] | None = None) -> dict:
+    """The reshaped index (a new dict); `index` is Material's search_index.json, parsed; `intros` holds the
+    prose of each of EXCLUDED_PAGES (page -> HTML paragraphs), read from the built site."""
     statements, case_studies = _statement_docs(fw), _case_study_docs(fw)
     # its own names weigh as on the statements; the name again, solid, so that the entry whose whole name is
     # the query ("SEND") outranks those whose name contains it ("SEND register")
@@ -419,18 +426,53 @@ def reshape(index: dict, fw: Framework) -> dict:
             doc["tags"] = extra["where"] + extra["artefacts"]
             doc["keys"] = extra["keys"]
         docs.append(doc)
-    docs.append({"location": "self-evaluation/", "title": "Self-evaluation workbook",
-                 "text": "<p>Judge your setting against every practice statement in your browser: record evidence, "
-                         "choose a tier, mark priorities, export, print. Private: nothing is sent to a server.</p>",
-                 "keys": TOOL_WORDS["self-evaluation/"]})
-    docs.append({"location": "audit-form/", "title": "Printable audit form",
-                 "text": "<p>A blank audit form to print for a meeting around a table, with every practice statement, "
-                         "what each tier looks like, a box to tick and space to write.</p>",
-                 "keys": TOOL_WORDS["audit-form/"]})
+    for page, title in EXCLUDED_PAGES.items():
+        docs.append({"location": page, "title": title, "text": (intros or {}).get(page, ""),
+                     "keys": TOOL_WORDS[page]})
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
                   fuzzy=FUZZY, definition=DEFINITION, rare=RARE)
     return {**index, "config": config, "docs": docs}
+
+
+class _Prose(HTMLParser):
+    """The paragraphs of a built page that say what the page is and does: its lede, what works without
+    JavaScript (<noscript>) and where work is kept (.wb-privacy), each a child of the page's <article>; not
+    the form below them, which repeats every statement."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []    # (tag, is a block we keep)
+        self.paragraphs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_TAGS:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        kept = bool(self.stack) and self.stack[-1][0] == "article" and (
+            (tag == "p" and "lede" in classes) or tag == "noscript" or "wb-privacy" in classes)
+        if tag == "p" and (kept or any(k for _, k in self.stack)):
+            self.paragraphs.append("")
+        self.stack.append((tag, kept))
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS or tag not in [t for t, _ in self.stack]:
+            return
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if any(k for _, k in self.stack) and self.paragraphs and any(t == "p" for t, _ in self.stack):
+            self.paragraphs[-1] += data
+
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def page_prose(html: str) -> str:
+    parser = _Prose()
+    parser.feed(html)
+    return "".join(f"<p>{' '.join(p.split())}</p>" for p in parser.paragraphs if p.strip())
 
 
 # After Material's search plugin has written the index: reshape it in place.
@@ -438,7 +480,9 @@ def on_post_build(config) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():
         return
-    index = reshape(json.loads(path.read_text(encoding="utf-8")), get_framework(config.config_file_path))
+    site = Path(config.site_dir)
+    intros = {page: page_prose((site / page / "index.html").read_text(encoding="utf-8")) for page in EXCLUDED_PAGES}
+    index = reshape(json.loads(path.read_text(encoding="utf-8")), get_framework(config.config_file_path), intros)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
