@@ -6,8 +6,10 @@ saved data on all four pages, and a new edition that renames a statement and ret
 """
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
+import io
 import json
 import re
 import threading
@@ -379,10 +381,12 @@ def without(value, gone: str):
     return value
 
 
-def make_next_edition(dest: Path, renamed: dict[str, str], retired_cases: list[str], edition: str) -> Path:
+def make_next_edition(dest: Path, renamed: dict[str, str], retired_cases: list[str], edition: str,
+                      retired_statements: tuple[str, ...] = ()) -> Path:
     """The next edition, built from a copy of the project whose data/framework.yaml declares what changed: each
-    renamed statement gets its new id with `renamed_from: [old id]`, each retired case study leaves the YAML and
-    is listed under `retired:`. Returns the built site."""
+    renamed statement gets its new id with `renamed_from: [old id]`, each retired case study or statement leaves
+    the YAML (a statement with its own tier descriptors: it must be its area's last) and is listed under
+    `retired:`. Returns the built site."""
     project = copy_project(dest)
     path = project / "data" / "framework.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -392,6 +396,14 @@ def make_next_edition(dest: Path, renamed: dict[str, str], retired_cases: list[s
             if statement["id"] in renamed:
                 statement["renamed_from"] = [statement["id"]]
                 statement["id"] = renamed[statement["id"]]
+        gone = [s["number"] for s in area["statements"] if s["id"] in retired_statements]
+        area["statements"] = [s for s in area["statements"] if s["id"] not in retired_statements]
+        for tier in area["tiers"].values():
+            tier["descriptors"] = [d for d in tier["descriptors"] if not set(d["statements"]) <= set(gone)]
+    for statement_id in retired_statements:
+        data = without(data, statement_id)
+        data.setdefault("retired", []).append({"id": statement_id, "kind": "statement", "edition": edition,
+                                               "note": "Retired in a test of the next edition."})
     for case_id in retired_cases:
         data["case_studies"] = [c for c in data["case_studies"] if c["id"] != case_id]
         data = without(data, case_id)
@@ -405,11 +417,13 @@ def make_next_edition(dest: Path, renamed: dict[str, str], retired_cases: list[s
 
 NEW_ID = STATEMENT.id + "-renamed"
 KEPT_CASE, RETIRED_CASE = (c.id for c in STATEMENT.area.featured[:2])
+GONE = FW.areas[0].statements[-1]          # a statement the next edition retires (its area's last)
 
 
 @pytest.fixture(scope="module")
 def next_edition_url(tmp_path_factory):
-    site = make_next_edition(tmp_path_factory.mktemp("next-edition"), {STATEMENT.id: NEW_ID}, [RETIRED_CASE], "2099.1")
+    site = make_next_edition(tmp_path_factory.mktemp("next-edition"), {STATEMENT.id: NEW_ID}, [RETIRED_CASE], "2099.1",
+                             retired_statements=(GONE.id,))
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -499,6 +513,51 @@ def test_an_earlier_export_imports_into_the_next_edition(page, browser, base_url
         again.write_text(json.dumps(exported), encoding="utf-8")
         fresh.set_input_files("#wb-import", str(again))
         expect(status).to_contain_text("Imported “again.json”")
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_a_retired_statement_survives_a_round_trip_through_the_csv(page, browser, base_url, next_edition_url,
+                                                                  tmp_path):
+    """Work on a statement the next edition retires is kept and shown; the CSV export carries it (and a case
+    study kept aside), and that CSV imported into another browser gives back the same work: nothing is lost by
+    choosing a spreadsheet over JSON."""
+    open_workbook(page, base_url)
+    judge_with_cases(page)
+    radio(page, GONE, SP).check()
+    evidence(page, GONE).fill("Careers fair, with \"quotes\", commas\nand a second line")
+    case = GONE.area.featured[0].id
+    box = page.locator(f"[data-next-for='{GONE.id}']")
+    box.get_by_role("button", name=re.compile("^Show all")).click()
+    box.locator(f"input[value='{case}']").check()
+    earlier = storage(page)[KEY]
+    open_workbook(page, next_edition_url)
+    put_saved(page, earlier)
+    page.reload()
+    expect(page.locator("#wb-kept")).to_contain_text(GONE.id)
+    expect(page.locator("#wb-kept")).to_contain_text("Careers fair")
+    text = download_text(page, page.get_by_role("button", name="Export for a spreadsheet (CSV)").click)
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    kept = [r for r in rows if r["statement_id"] == GONE.id]
+    assert len(kept) == 1 and kept[0]["area"] == "No longer in the framework", rows[-1]
+    assert kept[0]["tier"] == SP and kept[0]["evidence"].startswith("Careers fair, with \"quotes\"")
+    assert kept[0]["case_studies"] == case
+    assert next(r for r in rows if r["statement_id"] == NEW_ID)["retired_case_studies"] == RETIRED_CASE
+    path = tmp_path / "round-trip.csv"
+    path.write_text(text, encoding="utf-8")
+    context = browser.new_context(accept_downloads=True)
+    try:
+        fresh = open_workbook(context.new_page(), next_edition_url)
+        errors = watch_errors(fresh)
+        fresh.set_input_files("#wb-import", str(path))
+        expect(fresh.locator("#wb-status")).to_contain_text("Imported “round-trip.csv”")
+        expect(fresh.locator("#wb-kept")).to_contain_text(GONE.id)
+        exported = json.loads(download_text(fresh, fresh.get_by_role("button", name="Export (JSON file)").click))
+        assert exported["retired"][GONE.id]["tier"] == FW.tiers[1].id
+        assert exported["retired"][GONE.id]["evidence"] == "Careers fair, with \"quotes\", commas\nand a second line"
+        assert exported["retired"][GONE.id]["case_studies"] == [case]
+        assert exported["statements"][NEW_ID]["retired_case_studies"] == [RETIRED_CASE]
         assert errors == []
     finally:
         context.close()

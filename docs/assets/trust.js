@@ -177,9 +177,11 @@ Workbook.define("trust", function (root, W, fw) {
   document.getElementById("trust-export-csv").addEventListener("click", function () {
     var columns = ["school", "date", "file", "edition", "area", "statement_id", "statement", "text", "tier", "priority",
       "action", "lead", "due", "case_studies"];
+    schools.forEach(function (school) { columns = W.withKeptColumns(school.state, columns); });
+    columns = columns.filter(function (c, i) { return columns.indexOf(c) === i; });
     var rows = [columns];
     schools.forEach(function (school) {
-      rows = rows.concat(W.csvRows(fw, school.state, columns, { edition: school.edition, file: school.file }));
+      rows = rows.concat(W.csvRows(fw, school.state, columns, { edition: school.edition, file: school.file, kept: true }));
     });
     var name = "trust-overview-" + W.today() + ".csv";
     W.download(name, W.toCsv(rows), "text/csv;charset=utf-8");

@@ -140,9 +140,9 @@
     text: function (r) { return r.statement.text; },
     tier: function (r) { return r.entry.tier ? tierName(r.fw, r.entry.tier) : ""; },
     current_tier: function (r) { return r.entry.tier ? tierName(r.fw, r.entry.tier) : ""; },
-    next_tier: function (r) { var n = nextTier(r.fw, r.entry.tier); return n ? n.name : ""; },
+    next_tier: function (r) { var n = !r.retired && nextTier(r.fw, r.entry.tier); return n ? n.name : ""; },
     next_tier_descriptor: function (r) {
-      var n = nextTier(r.fw, r.entry.tier);
+      var n = !r.retired && nextTier(r.fw, r.entry.tier);
       return n ? descriptors(r.statement, n.id).join("\n\n") : "";
     },
     evidence: function (r) { return r.entry.evidence || ""; },
@@ -150,27 +150,48 @@
     action: function (r) { return r.entry.action || ""; },
     lead: function (r) { return r.entry.lead || ""; },
     due: function (r) { return r.entry.due || ""; },
-    case_studies: function (r) { return chosenCases(r.area, r.entry).map(function (c) { return c.title; }).join("; "); },
+    // a kept (retired) statement has no area to name its case studies by title: their ids, as saved
+    case_studies: function (r) {
+      if (r.retired) return (r.entry.case_studies || []).join("; ");
+      return chosenCases(r.area, r.entry).map(function (c) { return c.title; }).join("; ");
+    },
     case_study_links: function (r) {
+      if (r.retired) return "";
       return chosenCases(r.area, r.entry).map(function (c) { return new URL("../" + c.path, window.location.href).href; }).join(" ");
-    }
+    },
+    retired_case_studies: function (r) { return (r.entry.retired_case_studies || []).join("; "); }
   };
 
-  /* A header row and one row per statement of a state (options.only(entry) picks statements), in the
-   * framework's order. options: {edition (default the site's), file, only}. */
+  /* One row per statement of a state (options.only(entry) picks statements), in the framework's order; with
+   * options.kept, then one per statement kept from an earlier edition (state.retired), so a round trip through
+   * a spreadsheet loses nothing. options: {edition (default the site's), file, only, kept}. */
   function csvRows(fw, state, columns, options) {
     options = options || {};
     var rows = [];
+    function add(area, statement, entry, retired) {
+      if (options.only && !options.only(entry)) return;
+      var row = { fw: fw, state: state, edition: options.edition === undefined ? fw.edition : options.edition,
+        file: options.file || "", area: area, statement: statement, entry: entry, retired: retired };
+      rows.push(columns.map(function (name) { return CSV_COLUMNS[name](row); }));
+    }
     fw.areas.forEach(function (area) {
-      area.statements.forEach(function (s) {
-        var entry = entryOf(state, s.id) || {};
-        if (options.only && !options.only(entry)) return;
-        var row = { fw: fw, state: state, edition: options.edition === undefined ? fw.edition : options.edition,
-          file: options.file || "", area: area, statement: s, entry: entry };
-        rows.push(columns.map(function (name) { return CSV_COLUMNS[name](row); }));
-      });
+      area.statements.forEach(function (s) { add(area, s, entryOf(state, s.id) || {}, false); });
     });
+    if (options.kept) {
+      Object.keys(state.retired || {}).forEach(function (id) {
+        add({ name: KEPT_AREA, case_studies: [] }, { id: id, label: id, text: KEPT_TEXT }, state.retired[id], true);
+      });
+    }
     return rows;
+  }
+  var KEPT_AREA = "No longer in the framework";
+  var KEPT_TEXT = "Kept from an earlier edition: this statement is no longer in the framework.";
+
+  /* The columns a state's export needs: retired_case_studies only when some entry has one kept aside. */
+  function withKeptColumns(state, columns) {
+    var all = Object.assign({}, state.statements || {}, state.retired || {});
+    var any = Object.keys(all).some(function (id) { return (all[id].retired_case_studies || []).length; });
+    return any ? columns.concat(["retired_case_studies"]) : columns;
   }
 
   function csvCell(value) {
@@ -308,7 +329,7 @@
 
   Object.assign(W, {
     readFile: readFile, readFiles: readFiles, exportState: exportState, migrationText: migrationText,
-    sameSchool: sameSchool, describe: describe, csvRows: csvRows, toCsv: toCsv, download: download,
+    sameSchool: sameSchool, describe: describe, csvRows: csvRows, withKeptColumns: withKeptColumns, toCsv: toCsv, download: download,
     backUp: backUp, replace: replace, importState: importState, backup: backup, importFile: importFile, undoImport: undoImport, clearAll: clearAll
   });
   window.WorkbookFiles = true;

@@ -23,6 +23,7 @@
     lead: ["lead", "who_leads", "who_leads_it"],
     due: ["due", "by_when"],
     case_studies: ["case_studies"],
+    retired_case_studies: ["retired_case_studies"],
     school: ["school"],
     date: ["date"],
     edition: ["edition"]
@@ -144,6 +145,9 @@
           return found || title;
         });
       }
+      // case studies an earlier edition's migration kept aside (the core checks each is a retired one)
+      var kept = get(row, "retired_case_studies");
+      if (kept) entry.retired_case_studies = kept.split(/\s*;\s*/).filter(Boolean);
       if (!Object.keys(entry).length) return;       // nothing written for this statement
       if (statements[id]) { errors.push("Row " + line + ": statement “" + id + "” appears twice."); return; }
       entry.tier = entry.tier || "";

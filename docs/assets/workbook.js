@@ -449,7 +449,8 @@ Workbook.define("workbook", function (root, W, fw) {
   document.getElementById("wb-export-csv").addEventListener("click", function () {
     var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
     withFiles(function () {
-      var rows = [columns].concat(W.csvRows(fw, state, columns));
+      columns = W.withKeptColumns(state, columns);
+      var rows = [columns].concat(W.csvRows(fw, state, columns, { kept: true }));
       W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");
       say("Exported " + fileName("csv") + ".");
     });
