@@ -563,6 +563,34 @@ def test_a_retired_statement_survives_a_round_trip_through_the_csv(page, browser
         context.close()
 
 
+def test_compare_and_trust_say_what_moved_in_an_earlier_edition_file(page, base_url, next_edition_url, tmp_path):
+    """An export from the earlier edition is read on the next edition's compare and trust pages as on the
+    self-evaluation: its work moves to the new ids, and the page says so, rather than a statement silently
+    changing its id between the two evaluations."""
+    open_workbook(page, base_url)
+    judge_with_cases(page)
+    radio(page, GONE, SP).check()
+    earlier = tmp_path / "elm-2026.json"
+    earlier.write_text(download_text(page, page.get_by_role("button", name="Export (JSON file)").click), encoding="utf-8")
+    errors = watch_errors(page)
+    page.goto(next_edition_url + "compare/")
+    page.set_input_files("#cmp-earlier", str(earlier))
+    page.set_input_files("#cmp-later", str(earlier))
+    page.get_by_role("button", name="Compare", exact=True).click()
+    moved = page.locator("#cmp-moved")
+    expect(moved).to_contain_text("“elm-2026.json”")
+    expect(moved).to_contain_text(f"was “{STATEMENT.id}”")
+    expect(moved).to_contain_text(f"statement “{GONE.id}”")
+    expect(page.locator(".cmp-counts")).to_contain_text("Stayed the same: 1 statement")
+    page.goto(next_edition_url + "trust-overview/")
+    page.set_input_files("#trust-files", [str(earlier)])
+    expect(page.locator("#trust-status")).to_contain_text("1 school loaded.")
+    moved = page.locator("#trust-moved")
+    expect(moved).to_contain_text("“elm-2026.json”")
+    expect(moved).to_contain_text(f"was “{STATEMENT.id}”")
+    assert errors == []
+
+
 # --- the data island's shape (fw.migrations, from renamed_from:/retired: in the YAML) ---------------------------------
 
 def test_data_island_always_carries_migrations_in_the_agreed_shape(soup):

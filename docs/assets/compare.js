@@ -66,7 +66,7 @@ Workbook.define("compare", function (form, W, fw) {
     return "the self-evaluation saved in this browser" + (state.school || state.date ? " (" + W.describe(state, "no school name") + ")" : "");
   }
 
-  function draw(earlier, earlierName, later, laterName) {
+  function draw(earlier, earlierName, later, laterName, moved) {
     var rows = changes(earlier, later);
     var counts = tally(rows);
     result.textContent = "";
@@ -74,6 +74,10 @@ Workbook.define("compare", function (form, W, fw) {
     result.appendChild(el("h2", { id: "at-a-glance", text: "At a glance" }));
     result.appendChild(el("p", {}, [el("strong", { text: "Earlier: " }), earlierName + ". ",
       el("strong", { text: "Later: " }), laterName + "."]));
+    // a file from an earlier edition: its work was moved to this edition's ids as it was read; say what moved
+    if (moved.length) {
+      result.appendChild(el("div", { id: "cmp-moved", className: "note" }, moved.map(function (text) { return el("p", { text: text }); })));
+    }
     if (earlier.date && later.date && earlier.date > later.date) {
       result.appendChild(el("p", { className: "note note--warning",
         text: "The earlier evaluation is dated after the later one: check that you chose the files the right way round." }));
@@ -144,7 +148,11 @@ Workbook.define("compare", function (form, W, fw) {
         return;
       }
       var later = laterFile ? read[1].state : saved;
-      draw(read[0].state, source(read[0].state, earlierFile), later, source(later, laterFile));
+      var moved = read.map(function (r) {
+        var text = W.migrationText(fw, r.result);
+        return text ? "“" + r.file.name + "”: " + text : "";
+      }).filter(function (text, i, all) { return text && all.indexOf(text) === i; });
+      draw(read[0].state, source(read[0].state, earlierFile), later, source(later, laterFile), moved);
     });
   });
 });

@@ -132,6 +132,13 @@ Workbook.define("trust", function (root, W, fw) {
   function draw(errors, twins) {
     result.textContent = "";
     if (twins && twins.length) result.appendChild(twinWarning(twins));
+    // files from an earlier edition: their work was moved to this edition's ids as they were read; say what moved
+    var moved = loaded.filter(function (s) { return s.moved; });
+    if (moved.length) {
+      result.appendChild(el("div", { id: "trust-moved", className: "note" }, moved.map(function (s) {
+        return el("p", { text: "“" + s.file + "”: " + s.moved });
+      })));
+    }
     buttons.hidden = !schools.length;
     if (errors.length) {
       result.appendChild(el("h2", { id: "not-loaded", text: "Files not loaded" }));
@@ -167,7 +174,7 @@ Workbook.define("trust", function (root, W, fw) {
     W.readFiles(files, fw).then(function (read) {
       loaded = read.filter(function (r) { return !r.error; }).map(function (r) {
         return { name: W.describe(r.state, r.file.name.replace(/\.(json|csv|xlsx)$/i, "")), file: r.file.name, state: r.state,
-          edition: r.result.from_edition };
+          edition: r.result.from_edition, moved: W.migrationText(fw, r.result) };
       });
       countTwins = false;
       drawAll(read.filter(function (r) { return r.error; }).map(function (r) { return r.error; }));
