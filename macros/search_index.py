@@ -18,7 +18,7 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
   repeat every statement), are added as one document each, with the page's own prose (page_prose: its lede,
   what works without JavaScript, where work is kept), so "where is my work saved" finds the page that says;
 - the config tells the search box (docs/assets/search-worker.js, mirrored by tests/test_search.py)
-  how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard,
+  how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard, whole_words,
   capitals, abbreviations, rare and fuzzy (see each constant below).
 """
 from __future__ import annotations
@@ -47,6 +47,16 @@ from macros.staff_phrases import STAFF_PHRASES  # noqa: E402
 FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 3.0}, "tags": {"boost": 15.0}, "keys": {"boost": 10.0},
           "phrases": {"boost": 2.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
+WHOLE_WORDS = 3           # nor those this short that are words of the index: "act" is the Act, not "action"
+# Short words people type on the way to longer ones ("mat" to "maths", "pass" to "passport"): never taken whole,
+# as an abbreviation or a short word, so they keep the wildcard
+TYPED_ON = {"pass", "pace", "rise", "mat", "inset"}
+# lunr.js's stopWordFilter list: the index's pipeline drops these words, so they are never "words of the index"
+LUNR_STOP_WORDS = set("""a able about across after all almost also am among an and any are as at be because been but by
+can cannot could dear did do does either else ever every for from get got had has have he her hers him his how however
+i if in into is it its just least let like likely may me might most must my neither no nor not of off often on only
+or other our own rather said say says she should since so some than that the their them then there these they this tis
+to too twas us wants was we were what when where which while who whom why will with would yet you your""".split())
 # Nor do abbreviations typed in capitals up to this long ("SEN" is not "sensory" or "senior"), unless lunr
 # leaves the word out of the index ("ARE", age-related expectations, is found by its wildcard), nor the
 # glossary's abbreviations typed in lower case (_abbreviations()).
@@ -351,7 +361,7 @@ def _abbreviations(fw: Framework) -> list[str]:
     also English words whose longer words people type ("pass" on the way to "passport", "mat" to "maths")."""
     forms = {f.lower() for g in fw.glossary for f in [g.term, *g.aliases]
              if f.isupper() and len(f) <= CAPITALS and f.isalnum() and f.lower() not in QUERY_STOP_WORDS}
-    return sorted(forms - {"pass", "pace", "rise", "mat", "inset"})
+    return sorted(forms - TYPED_ON)
 
 
 def _statement_docs(fw: Framework) -> dict[str, dict]:
@@ -429,10 +439,26 @@ def reshape(index: dict, fw: Framework, intros: dict[str, str] | None = None) ->
     for page, title in EXCLUDED_PAGES.items():
         docs.append({"location": page, "title": title, "text": (intros or {}).get(page, ""),
                      "keys": TOOL_WORDS[page]})
-    config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, query_words=QUERY_WORDS,
+    config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, whole_words=_whole_words(docs, index["config"]),
+                  query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
                   fuzzy=FUZZY, definition=DEFINITION, rare=RARE)
     return {**index, "config": config, "docs": docs}
+
+
+def _whole_words(docs: list[dict], config: dict) -> list[str]:
+    """The index's words of MIN_WILDCARD to WHOLE_WORDS letters (split as the search box splits them), which the
+    search box takes whole, without a trailing wildcard."""
+    separator = re.compile(config["separator"])
+    words = set()
+    for doc in docs:
+        for name in FIELDS:
+            value = doc.get(name) or []
+            for item in value if isinstance(value, list) else [value]:
+                for part in separator.split(re.sub(r"<[^>]*>", " ", str(item))):
+                    if MIN_WILDCARD <= len(part) <= WHOLE_WORDS and part.isalpha():
+                        words.add(part.lower())
+    return sorted(words - LUNR_STOP_WORDS - TYPED_ON)
 
 
 class _Prose(HTMLParser):

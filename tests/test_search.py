@@ -155,7 +155,7 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
                        vocab: list[str] | None = None, fuzzy: dict | None = None,
                        definition: dict | None = None, stop_words: list[str] | None = None,
                        capitals: int = 0, postings: dict | None = None, rare: dict | None = None,
-                       abbreviations: list[str] | None = None) -> str:
+                       abbreviations: list[str] | None = None, whole_words: list[str] | None = None) -> str:
     """The site's step before Material's (docs/assets/search-worker.js, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
@@ -176,6 +176,8 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
                 out.append(f"{p}^1")               # no wildcard: "TA" is not "tailored", "SEN" not "senior"
             elif abbreviation:
                 out.append(fuzz(p, vocab, fuzzy))  # an abbreviation the index lacks is a slip ("EHPC": EHCP)
+            elif p.lower() in (whole_words or ()):  # a short word of the index: "act" is the Act, not "action"
+                out.append(f"{p}^{rare['boost'] if vocab and _rare(p, vocab, postings, rare) else 1}")
             elif vocab and _rare(p, vocab, postings, rare):
                 out.append(f"{p}*^{rare['boost']}")   # "Tor View School": Tor says which page
             else:
@@ -226,6 +228,7 @@ class SiteSearch:
         self.separator = re.compile(config["separator"])
         self.fields = list(config["fields"])
         self.min_wildcard = config.get("min_wildcard", 0)
+        self.whole_words = set(config.get("whole_words", []))
         self.query_words = config.get("query_words", {})
         self.fuzzy = config.get("fuzzy")
         self.definition = config.get("definition")
@@ -261,7 +264,7 @@ class SiteSearch:
     def transform(self, query: str) -> str:
         query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words, self.vocab, self.fuzzy,
                                    self.definition, self.stop_words, self.capitals,
-                                   self.postings, self.rare, self.abbreviations)
+                                   self.postings, self.rare, self.abbreviations, self.whole_words)
         return transform_search_query(query, self.separator, MATERIAL_QUERY_FIELDS)
 
     def search(self, query: str) -> list[list[Hit]]:
@@ -438,7 +441,7 @@ def test_query_rewrites(site_search):
     assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~2" and t("ehpc") == "ehpc~1"
     assert t("EHPC") == "EHPC~1" and t("EHCP") == "EHCP^1"   # capitals the index lacks: a slip, not an abbreviation
     assert t("modeled pupils") == "model* pupil*"
-    assert t("Tor View School") == "Tor*^10 View* School*"    # only the about page names Tor View
+    assert t("Tor View School") == "Tor^10 View* School*"     # only the about page names Tor View
     assert t("the") == "the*"
 
 
@@ -506,8 +509,15 @@ def test_each_download_is_found_by_its_file_name(site_search):
 
 
 def test_short_terms_get_no_wildcard(site_search):
-    """"TA" finds teaching assistants, not every word that starts with "ta" (tailored, targeted)."""
+    """"TA" finds teaching assistants, not every word that starts with "ta" (tailored, targeted); a three-letter
+    word of the index is taken whole ("act" is the Act, not "action"), one that is not keeps the wildcard, as
+    someone is still typing it ("beh" on the way to "behaviour")."""
     assert site_search.transform("TA deployment") == "TA^1 deployment*"
+    assert site_search.transform("Equality Act") == "Equality* Act^1"
+    assert site_search.transform("beh") == "beh*"
+    assert site_search.transform("Tor") == "Tor^10"          # whole, and rare: only the about page names it
+    top = [g[0].location for g in site_search.search("Children and Families Act")[:TOP]]
+    assert "action-plan/" not in top, top
     top = [g[0].location for g in site_search.search("TA")[:TOP]]
     assert not any(loc.startswith(("case-studies/growing-futures", "case-studies/foundations-for-focus")) for loc in top), top
 
@@ -578,6 +588,14 @@ TRANSFORMS = {
         "co-production with parents": "co-production* co-production* with* parent*",
     },
 }
+
+
+def test_whole_words_leave_out_what_lunr_drops():
+    """A word lunr's stop-word filter drops is not in the index, so it is never taken whole: "all" stays "all*"
+    (taken whole, "all about me" would find nothing)."""
+    import lunr.stop_word_filter
+    from macros.search_index import LUNR_STOP_WORDS
+    assert LUNR_STOP_WORDS == set(lunr.stop_word_filter.WORDS)
 
 
 def test_query_transformation_matches_material(site_search):

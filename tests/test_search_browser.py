@@ -145,7 +145,8 @@ REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#t
             "behavour managment": None, "labeling pupils": None, "training for teaching assistants": None,
             "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None, "sen support": None,
             "Tor View School": "about/#call-for-evidence-schools", "EHPC": "glossary/#term-ehcp",
-            "Excel download": "downloads/"}
+            "Excel download": "downloads/", "Equality Act": "glossary/#term-equality-act-2010",
+            "Tor": None}
 
 
 def test_query_rewrites_in_the_real_box(search_page, base_url, site_dir):

@@ -5,7 +5,8 @@
    Each query goes through this step before Material's own transformation (tests/test_search.py,
    no_short_wildcards, mirrors it: keep the two in step): a word in config.query_words is replaced (American
    spelling -> British), and a term shorter than config.min_wildcard gets "^1" so Material adds no trailing
-   wildcard to it ("TA" must not match "tailored"), and a word no word of the index starts with gets lunr's edit
+   wildcard to it ("TA" must not match "tailored"), nor does a short word of the index (config.whole_words: "act"
+   is the Act, not "action"), and a word no word of the index starts with gets lunr's edit
    distance (config.fuzzy), so "scafolding" finds scaffolding; stop words go; a definition question adds the
    glossary's word; a word few documents contain weighs more (config.rare). */
 (function () {
@@ -88,6 +89,8 @@
         var slip = abbreviation && fuzz(part, lists && lists.words, config.fuzzy);
         if (part.length < min || (abbreviation && slip === part)) out.push(part + "^1");
         else if (abbreviation) out.push(slip);                            /* "EHPC" is a slip for EHCP */
+        else if ((config.whole_words || []).indexOf(part.toLowerCase()) !== -1)   /* "act" is the Act, not "action" */
+          out.push(part + "^" + (rare(part, lists, config) ? config.rare.boost : 1));
         else if (rare(part, lists, config)) out.push(part + "*^" + config.rare.boost);  /* "Tor View School" */
         else out.push(fuzz(part, lists && lists.words, config.fuzzy));
       });
