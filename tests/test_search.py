@@ -7,11 +7,11 @@ someone who had not seen the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
 post-query boosts and grouping by page; and the site's own step before Material's, in
-docs/assets/search-worker.js: stop words dropped, no trailing wildcard on short terms or abbreviations
-typed in capitals (unless the index lacks them: a slip), a definition question sent to the glossary, a word few documents contain weighed more, an
+docs/assets/search-worker.js: stop words dropped, no trailing wildcard on short terms, three-letter words of the
+index ("act") or abbreviations typed in capitals (unless the index lacks them: a slip), a definition question sent to the glossary, a word few documents contain weighed more, an
 unknown word cut to a known one or given an edit distance). Issue 15's goal, on queries written independently of the ranking: at least 95% of queries put
 an accepted page in the first five results, and at least 90% of the queries that name one practice statement
-land on it. Each set here keeps a floor (FLOORS).
+land on it. Each set here keeps a floor (FLOORS, HELD_OUT_FLOORS).
 
 An accepted target without "#" (case-studies/the-hive/) is hit when that page is one of the first five results.
 A target with "#" (areas/leadership-of-send/#statement-2-5, glossary/#term-apdr) is hit only when that section
@@ -391,8 +391,8 @@ def test_workbook_pages_are_found_by_what_they_say(site_search, soup):
 # Floors: what each tuning set reached when the ranking was last changed (issue 15's goal is REQUIRED_SHARE top
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
-FLOORS = {QUERIES: (0.97, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.93, 0.93), TUNING3: (0.87, 0.78),
-          TUNING4: (0.96, 0.95)}
+FLOORS = {QUERIES: (0.97, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.93, 0.96), TUNING3: (0.90, 0.82),
+          TUNING4: (0.97, 0.97)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
@@ -405,24 +405,32 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
         assert found / total >= share and landed / named >= landings, report(outcomes[path], path.stem)
 
 
-# The held-out set: written on 2026-11-24, before the last two tuning rounds, by someone who had not seen the
-# ranking; nobody tuning has opened it. Its figures are the honest measure of issue 15's goal. Only totals are
-# ever printed (a failing assert shows the figures, never the queries), so it stays held out.
-FRESH_FLOOR = (0.85, 0.86)      # 232/271 top five and 88/101 landings when the ranking was last changed
+# The held-out sets: tests/search_queries_fresh.yaml (written on 2026-11-24, before the last three tuning rounds)
+# and tests/search_queries_fresh2.yaml (written with tuning4, before that round's ranking changes), each by
+# someone who had not seen the ranking; nobody tuning has opened them. Their figures are the honest measure of
+# issue 15's goal. Only totals are ever printed (a failing assert shows the figures, never the queries), so they
+# stay held out. Floors: top five and landings when the ranking was last changed (2026-12-06).
+HELD_OUT_FLOORS = {FRESH: (0.86, 0.92),      # 235/271 top five, 93/101 landings
+                   FRESH2: (0.94, 0.93)}     # 263/279 top five, 103/110 landings
 
 
-def test_held_out_set_keeps_its_floor(site_search, capsys):
-    found, total, landed, named = figures(evaluate(site_search, load_queries(FRESH)))
-    line = f"held-out set: {found}/{total} ({found / total:.1%}) top five; {landed}/{named} ({landed / named:.1%}) land"
+@pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
+def test_held_out_set_keeps_its_floor(site_search, capsys, path):
+    found, total, landed, named = figures(evaluate(site_search, load_queries(path)))
+    line = (f"held-out {path.stem}: {found}/{total} ({found / total:.1%}) top five; "
+            f"{landed}/{named} ({landed / named:.1%}) land")
     with capsys.disabled():
         print("\n" + line)
-    assert found / total >= FRESH_FLOOR[0] and landed / named >= FRESH_FLOOR[1], line
+    floor = HELD_OUT_FLOORS[path]
+    assert found / total >= floor[0] and landed / named >= floor[1], line
 
 
-@pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on the held-out set; 85.6% and 87.1% "
-                          "when the ranking was last changed", strict=False)
-def test_held_out_set_reaches_the_goal(site_search):
-    found, total, landed, named = figures(evaluate(site_search, load_queries(FRESH)))
+@pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on each held-out set; landings are met "
+                          "(92.1% and 93.6%), top five is not (86.7% and 94.3%) when the ranking was last changed",
+                   strict=False)
+@pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
+def test_held_out_set_reaches_the_goal(site_search, path):
+    found, total, landed, named = figures(evaluate(site_search, load_queries(path)))
     assert found / total >= REQUIRED_SHARE and landed / named >= REQUIRED_LANDINGS, "below the goal (totals only)"
 
 
