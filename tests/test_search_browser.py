@@ -4,9 +4,11 @@ tests/test_search.py measures the whole query sets against the index in Python; 
 two query sets into the header's search box and reads the results from the page, checks that each
 comes out as the Python mirror says, and checks that a page load costs nothing until someone searches.
 """
+import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from test_search import HELD_OUT, TUNING2, TUNING3, SiteSearch, evaluate, load_queries
 
@@ -159,3 +161,16 @@ def test_query_rewrites_in_the_real_box(search_page, base_url, site_dir):
         assert typed == mirror, (query, typed, mirror)
         if target:
             assert target in typed, (query, typed)
+
+
+def test_the_search_box_speaks_of_pages_and_says_what_to_try_when_nothing_matches(search_page, base_url):
+    """School staff search pages, not "documents"; when nothing matches, the box says what to try next rather
+    than leaving a dead end."""
+    box = search_page.locator("input.md-search__input")
+    box.click()
+    meta = search_page.locator(".md-search-result__meta")
+    expect(meta).to_contain_text("Type a topic, a statement number")
+    assert results(search_page, base_url, "xqzvw") == []
+    expect(meta).to_have_text(re.compile(r"^No page matches\..*glossary.*case-study index", re.S))
+    results(search_page, base_url, "Warm Transitions")
+    expect(meta).to_have_text(re.compile(r"^\d+ matching pages?$"))
