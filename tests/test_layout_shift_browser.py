@@ -1,7 +1,7 @@
 """Nothing moves under the reader as a page loads (issue 16): each page's layout shift, as Chromium reports it
 (layout-shift entries not caused by input, summed from the start), on a 390 px phone and a 1280 px laptop, with
 the scripts that start after the first paint included. Google calls up to 0.1 good; these pages stay well under
-it, the self-evaluation (whose summary is drawn by its script) under 0.1.
+it. The self-evaluation keeps its tools' space from the first paint (workbook-reserve.js), so they appear in place.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ SHIFTS = """window.__shift = 0; window.__moved = []; new PerformanceObserver(lis
 
 PAGES = {"": 0.02, "areas/leadership-of-send/": 0.02, "case-studies/the-hive/": 0.02, "glossary/": 0.02,
          "case-studies/": 0.02, "case-studies/?area=leadership-of-send&featured=1": 0.02,
-         "action-plan/": 0.05, "compare/": 0.05, "trust-overview/": 0.05, "self-evaluation/": 0.1}
+         "action-plan/": 0.05, "compare/": 0.05, "trust-overview/": 0.05, "self-evaluation/": 0.02}
 
 
 @pytest.mark.parametrize("width", [390, 1280])
