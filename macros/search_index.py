@@ -343,6 +343,7 @@ TOOL_WORDS: dict[str, list[str]] = {
     "compare/": ["compare", "previous audit", "last year", "change over time", "re-audit", "progress since"],
     "action-plan/": ["action plan", "next steps", "improvement plan", "priorities", "actions"],
     "tiers/": ["tier", "tiers", "levels", "rating scale", "descriptors", "judging", "best fit"],
+    "glossary/": ["acronyms", "jargon", "jargon buster", "terminology", "A to Z", "A-Z", "initials"],
 }
 
 

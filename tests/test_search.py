@@ -516,6 +516,12 @@ def test_each_download_is_found_by_its_file_name(site_search):
         assert "downloads/" in top, (name, top)
 
 
+def test_the_glossary_is_found_by_what_people_call_it(site_search):
+    for query in ["acronyms", "jargon buster", "SEND terminology"]:
+        top = [g[0].location.split("#")[0] for g in site_search.search(query)[:3]]
+        assert "glossary/" in top, (query, top)
+
+
 def test_short_terms_get_no_wildcard(site_search):
     """"TA" finds teaching assistants, not every word that starts with "ta" (tailored, targeted); a three-letter
     word of the index is taken whole ("act" is the Act, not "action"), one that is not keeps the wildcard, as
