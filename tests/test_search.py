@@ -410,7 +410,7 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
 # someone who had not seen the ranking; nobody tuning has opened them. Their figures are the honest measure of
 # issue 15's goal. Only totals are ever printed (a failing assert shows the figures, never the queries), so they
 # stay held out. Floors: top five and landings when the ranking was last changed (2026-12-06).
-HELD_OUT_FLOORS = {FRESH: (0.86, 0.92),      # 235/271 top five, 93/101 landings
+HELD_OUT_FLOORS = {FRESH: (0.87, 0.92),      # 237/271 top five, 93/101 landings
                    FRESH2: (0.94, 0.93)}     # 263/279 top five, 103/110 landings
 
 
@@ -426,7 +426,7 @@ def test_held_out_set_keeps_its_floor(site_search, capsys, path):
 
 
 @pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on each held-out set; landings are met "
-                          "(92.1% and 93.6%), top five is not (86.7% and 94.3%) when the ranking was last changed",
+                          "(92.1% and 93.6%), top five is not (87.5% and 94.3%) when the ranking was last changed",
                    strict=False)
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
 def test_held_out_set_reaches_the_goal(site_search, path):
