@@ -18,8 +18,8 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
   repeat every statement), are added as one document each, with the page's own prose (page_prose: its lede,
   what works without JavaScript, where work is kept), so "where is my work saved" finds the page that says;
 - the config tells the search box (docs/assets/search-worker.js, mirrored by tests/test_search.py)
-  how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard, whole_words,
-  capitals, abbreviations, rare and fuzzy (see each constant below).
+  how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard,
+  whole_words, capitals, abbreviations, rare and fuzzy (see each constant below).
 """
 from __future__ import annotations
 
@@ -325,12 +325,12 @@ TERM_WORDS: dict[str, list[str]] = {
     "pre-teaching": ["front-loading", "pre-tutoring"],
 }
 
-# What people call the site's own tools and pages (our words for what each page does), indexed in their keys:
-# "RAG rating" is the workbook, "Excel" a download, "dashboard" the trust overview.
 # Pages left out of Material's index (their forms would repeat every statement), added as one document each:
 # their title, and their prose as the built page has it (page_prose).
 EXCLUDED_PAGES = {"self-evaluation/": "Self-evaluation workbook", "audit-form/": "Printable audit form"}
 
+# What people call the site's own tools and pages (our words for what each page does), indexed in their keys:
+# "RAG rating" is the workbook, "Excel" a download, "dashboard" the trust overview.
 TOOL_WORDS: dict[str, list[str]] = {
     "self-evaluation/": ["audit tool", "online audit", "judgement", "judgment", "rating", "RAG rating",
                          "save", "progress", "summary by area", "export", "record evidence", "priorities"],
@@ -440,8 +440,8 @@ def reshape(index: dict, fw: Framework, intros: dict[str, str] | None = None) ->
     for page, title in EXCLUDED_PAGES.items():
         docs.append({"location": page, "title": title, "text": (intros or {}).get(page, ""),
                      "keys": TOOL_WORDS[page]})
-    config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD, whole_words=_whole_words(docs, index["config"]),
-                  query_words=QUERY_WORDS,
+    config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD,
+                  whole_words=_whole_words(docs, index["config"]), query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
                   fuzzy=FUZZY, definition=DEFINITION, rare=RARE)
     return {**index, "config": config, "docs": docs}
