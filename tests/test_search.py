@@ -356,6 +356,20 @@ def test_statement_sections_are_indexed_at_their_anchors(site_search):
     assert len(statements) == 43
 
 
+def test_search_words_are_keyed_by_things_that_exist(site_search):
+    """A maintainer's typo in a key of SUBJECT_WORDS, TERM_WORDS or TOOL_WORDS (macros/search_index.py) would drop
+    its words silently: each key must name a statement label, a glossary term or a page of the built site."""
+    from macros.load import load_framework
+    from macros.search_index import SUBJECT_WORDS, TERM_WORDS, TOOL_WORDS
+    from conftest import ROOT
+    fw = load_framework(ROOT / "data" / "framework.yaml")
+    labels = {f"{a.number}.{s.number}" for a in fw.areas for s in a.statements}
+    terms = {g.term for g in fw.glossary}
+    assert set(SUBJECT_WORDS) <= labels, set(SUBJECT_WORDS) - labels
+    assert set(TERM_WORDS) <= terms, set(TERM_WORDS) - terms
+    assert set(TOOL_WORDS) <= set(site_search.docs), set(TOOL_WORDS) - set(site_search.docs)
+
+
 def test_staff_phrases_name_real_statements_and_reach_the_index(site_search):
     """A maintainer's typo in a label (macros/staff_phrases.py) must not drop a statement's phrases silently."""
     from macros.staff_phrases import STAFF_PHRASES
