@@ -508,7 +508,9 @@ def on_post_build(config) -> None:
     if not path.exists():
         return
     site = Path(config.site_dir)
-    intros = {page: page_prose((site / page / "index.html").read_text(encoding="utf-8")) for page in EXCLUDED_PAGES}
+    # a page someone removed from docs/ has no prose to give (and no document is worth a failed build)
+    intros = {page: page_prose(html.read_text(encoding="utf-8")) if (html := site / page / "index.html").is_file() else ""
+              for page in EXCLUDED_PAGES}
     index = reshape(json.loads(path.read_text(encoding="utf-8")), get_framework(config.config_file_path), intros)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
