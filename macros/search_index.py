@@ -19,7 +19,10 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
   what works without JavaScript, where work is kept), so "where is my work saved" finds the page that says;
 - the config tells the search box (docs/assets/search-worker.js, mirrored by tests/test_search.py)
   how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard,
-  whole_words, capitals, abbreviations, rare and fuzzy (see each constant below).
+  whole_words, capitals, abbreviations, rare and fuzzy (see each constant below), and how to order the pages
+  found (coverage);
+- a document that has one word of a SYNONYMS group (macros/synonyms.py: "autism", "looked after") carries the
+  group's other words ("autistic", "LAC") in `synonyms`, which weighs least.
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ from macros.framework import get_framework  # noqa: E402
 from macros.key_terms import for_case_study, for_statement  # noqa: E402
 from macros.model import Framework, GlossaryEntry  # noqa: E402
 from macros.staff_phrases import STAFF_PHRASES  # noqa: E402
+from macros.synonyms import SYNONYMS  # noqa: E402
 
 # Field weights: a word in a title, a tag or the hidden keys counts several times one in the body text (not
 # fifteen times, as before: a rare word in a page's text, a school or a role, must still be able to win). Keys
@@ -44,8 +48,9 @@ from macros.staff_phrases import STAFF_PHRASES  # noqa: E402
 # `keys` (a document's key terms and subject words) is indexed but never shown: Material's result shows the
 # title, the matching paragraphs of the text and every tag, and a dozen aliases would bury the answer.
 # "phrases" are the staff phrases of macros/staff_phrases.py: many, looser, so they weigh least
+# "synonyms" are the other words of a SYNONYMS group (macros/synonyms.py) one of whose words the document has
 FIELDS = {"title": {"boost": 20.0}, "text": {"boost": 3.0}, "tags": {"boost": 15.0}, "keys": {"boost": 10.0},
-          "phrases": {"boost": 2.0}}
+          "phrases": {"boost": 2.0}, "synonyms": {"boost": 2.0}}
 MIN_WILDCARD = 3          # query terms shorter than this get no trailing wildcard
 WHOLE_WORDS = 3           # nor those this short that are words of the index: "act" is the Act, not "action"
 # Short words people type on the way to longer ones ("mat" to "maths", "pass" to "passport"): never taken whole,
@@ -73,7 +78,8 @@ FUZZY = {"min": [4, 7], "endings": "ing ed er ers ly ation ations ment ments".sp
 QUERY_WORDS = {"behavior": "behaviour", "behaviors": "behaviour", "behavioral": "behavioural",
                "organization": "organisation", "organizations": "organisation", "color": "colour",
                "center": "centre", "program": "programme", "counselor": "counsellor", "counseling": "counselling",
-               "mean": "", "means": "", "meaning": "", "stand": "", "stands": "", "define": ""}
+               "mean": "", "means": "", "meaning": "", "stand": "", "stands": "", "define": "",
+               "abbreviation": "", "acronym": ""}
 # Words that say nothing about the subject (most of lunr's stop words): the search box drops them when the
 # query has other words and they are not typed in capitals ("ARE" is age-related expectations), since with
 # Material's trailing wildcard "for" would match "form" and "format", and the separator makes "is" the word "i".
@@ -84,11 +90,15 @@ QUERY_STOP_WORDS = ("a an and are as at be been but by can could did do does for
 # A question asking what something is gets this word added by the search box; only glossary terms carry it,
 # so their answer comes first ("what is adaptive teaching", "what does APDR mean", "define dysregulation").
 DEFINITION = {"pattern": r"^\s*(what(?: is| are|['’]?s| does| do)|who (?:is|are)|define|definition of|meaning of)\b"
-                         r"|\b(?:stands? for|means?|meaning|definition)\W*$",
+                         r"|\b(?:stands? for|means?|meaning|definition|abbreviation|acronym|full form|long form)\W*$",
               "word": "definition", "boost": 10}
 GLOSSARY_BOOST = 1.5      # a glossary term answers "what is X" but should not outrank the pages about X
 SITE_PAGE_BOOST = 0.3     # pages about the site itself: found by their own name, not by topic words
 SITE_PAGES = ("", "downloads/", "maintainers/")
+# The search box (docs/assets/search-worker.js) orders the pages it finds by their best result's score times
+# the share of the query's words that result matched, to this power: a page that has every word of "calm base for
+# vulnerable pupils" comes before one that has "pupils" many times (Material orders by score alone).
+COVERAGE = 1
 # Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a
 # statement's section needs this much to compete with a case study that mentions the same words.
 STATEMENT_BOOST = 3.0
@@ -440,11 +450,35 @@ def reshape(index: dict, fw: Framework, intros: dict[str, str] | None = None) ->
     for page, title in EXCLUDED_PAGES.items():
         docs.append({"location": page, "title": title, "text": (intros or {}).get(page, ""),
                      "keys": TOOL_WORDS[page]})
+    separator = re.compile(index["config"]["separator"])
+    for doc in docs:
+        if same := _synonyms(doc, separator):
+            doc["synonyms"] = same
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD,
                   whole_words=_whole_words(docs, index["config"]), query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
-                  fuzzy=FUZZY, definition=DEFINITION, rare=RARE)
+                  fuzzy=FUZZY, definition=DEFINITION, rare=RARE, coverage=COVERAGE)
     return {**index, "config": config, "docs": docs}
+
+
+def _words(text: str, separator: re.Pattern) -> list[str]:
+    """The words of a text as the index has them: tags dropped, split with the search's separator, lower case."""
+    return [w.lower() for w in separator.split(re.sub(r"<[^>]*>", " ", text)) if w]
+
+
+def _synonyms(doc: dict, separator: re.Pattern) -> list[str]:
+    """The other members of each SYNONYMS group one of whose members is in the document's title, text, tags or
+    keys (as whole words: "TA" is not in "TAs' time", "deaf" is not in "deafblind")."""
+    words = [w for name in ("title", "text", "tags", "keys") for item in
+             (doc.get(name) if isinstance(doc.get(name), list) else [doc.get(name) or ""]) + [""]
+             for w in _words(str(item), separator) + [""]]
+    text = " " + " ".join(words) + " "
+    same = []
+    for group in SYNONYMS:
+        forms = [" " + " ".join(_words(member, separator)) + " " for member in group]
+        if any(form in text for form in forms):
+            same += [member for member, form in zip(group, forms) if form not in text]
+    return same
 
 
 def _whole_words(docs: list[dict], config: dict) -> list[str]:

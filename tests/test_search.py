@@ -1,15 +1,16 @@
 """Search quality: staff type what they remember and land on the right page.
 
 The queries in tests/search_queries.yaml, tests/search_queries_heldout.yaml (held out for one round, tuned on
-since), tests/search_queries_tuning2.yaml, tests/search_queries_tuning3.yaml, tests/search_queries_tuning4.yaml
-and the two held-out sets tests/search_queries_fresh.yaml and tests/search_queries_fresh2.yaml (each written by
-someone who had not seen the ranking) are run against
+since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning5.yaml and the three held-out sets
+tests/search_queries_fresh.yaml, tests/search_queries_fresh2.yaml and tests/search_queries_fresh3.yaml (each
+written by someone who had not seen the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
 post-query boosts and grouping by page; and the site's own step before Material's, in
 docs/assets/search-worker.js: stop words dropped, no trailing wildcard on short terms, three-letter words of the
 index ("act") or abbreviations typed in capitals (unless the index lacks them: a slip), a definition question sent to the glossary, a word few documents contain weighed more, an
-unknown word cut to a known one or given an edit distance). Issue 15's goal, on queries written independently of the ranking: at least 95% of queries put
+unknown word cut to a known one or given an edit distance; then the pages found ordered by how much of the query
+their best result matched). Issue 15's goal, on queries written independently of the ranking: at least 95% of queries put
 an accepted page in the first five results, and at least 90% of the queries that name one practice statement
 land on it. Each set here keeps a floor (FLOORS, HELD_OUT_FLOORS).
 
@@ -49,8 +50,10 @@ HELD_OUT = Path(__file__).with_name("search_queries_heldout.yaml")      # held o
 TUNING2 = Path(__file__).with_name("search_queries_tuning2.yaml")       # written without seeing the ranking
 TUNING3 = Path(__file__).with_name("search_queries_tuning3.yaml")       # likewise, after the second round
 TUNING4 = Path(__file__).with_name("search_queries_tuning4.yaml")       # likewise, before the fourth round
+TUNING5 = Path(__file__).with_name("search_queries_tuning5.yaml")       # likewise, before the fifth round
 FRESH = Path(__file__).with_name("search_queries_fresh.yaml")         # held out: never tuned on (see below)
 FRESH2 = Path(__file__).with_name("search_queries_fresh2.yaml")       # held out too, written with tuning4
+FRESH3 = Path(__file__).with_name("search_queries_fresh3.yaml")       # held out too, written with tuning5
 TOP = 5
 REQUIRED_SHARE = 0.95
 REQUIRED_LANDINGS = 0.90
@@ -217,6 +220,7 @@ class Hit:
     location: str
     title: str
     score: float
+    found: float = 1.0      # the share of the query's words this result matched
 
 
 class SiteSearch:
@@ -236,6 +240,7 @@ class SiteSearch:
         self.capitals = config.get("capitals", 0)
         self.abbreviations = config.get("abbreviations")
         self.rare = config.get("rare")
+        self.coverage = config.get("coverage", 0)
         self.vocab, self.postings = vocabulary(data["docs"], config["fields"], self.separator) if self.fuzzy else (None, None)
         self.docs = {}
         self.parent = {}
@@ -290,12 +295,16 @@ class SiteSearch:
                     terms[clause.term] = False
             found = sum(1 for v in terms.values() if v) / len(terms) if terms else 0
             boost = (0 if doc["location"] in self.parent else 1) + found
-            items.append(Hit(doc["location"], doc["title"], result["score"] * (1 + boost ** 2)))
+            items.append(Hit(doc["location"], doc["title"], result["score"] * (1 + boost ** 2), found))
         items.sort(key=lambda h: -h.score)
         groups: dict[str, list[Hit]] = {}
         for hit in items:
             groups.setdefault(self.parent.get(hit.location, hit.location), []).append(hit)
-        return list(groups.values())
+        if not self.coverage:
+            return list(groups.values())
+        # the search box's byCoverage(): pages by their best result's score times the share of words it matched
+        return sorted(groups.values(), key=lambda g: -max(h.score * (h.found ** self.coverage if h.found else 0.01)
+                                                          for h in g))
 
 
 def is_hit(group: list[Hit], target: str) -> bool:
@@ -344,7 +353,8 @@ def site_search(site_dir) -> SiteSearch:
 
 def test_every_accepted_target_exists(site_search):
     search = site_search
-    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, FRESH, FRESH2)
+    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, TUNING5, FRESH, FRESH2,
+                                            FRESH3)
                for q in load_queries(path)
                for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
@@ -405,8 +415,8 @@ def test_workbook_pages_are_found_by_what_they_say(site_search, soup):
 # Floors: what each tuning set reached when the ranking was last changed (issue 15's goal is REQUIRED_SHARE top
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
-FLOORS = {QUERIES: (0.97, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.93, 0.96), TUNING3: (0.90, 0.82),
-          TUNING4: (0.97, 0.97)}
+FLOORS = {QUERIES: (0.98, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.94, 0.96), TUNING3: (0.92, 0.82),
+          TUNING4: (0.96, 0.97), TUNING5: (0.92, 0.93)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
@@ -419,13 +429,15 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
         assert found / total >= share and landed / named >= landings, report(outcomes[path], path.stem)
 
 
-# The held-out sets: tests/search_queries_fresh.yaml (written on 2026-11-24, before the last three tuning rounds)
-# and tests/search_queries_fresh2.yaml (written with tuning4, before that round's ranking changes), each by
-# someone who had not seen the ranking; nobody tuning has opened them. Their figures are the honest measure of
-# issue 15's goal. Only totals are ever printed (a failing assert shows the figures, never the queries), so they
-# stay held out. Floors: top five and landings when the ranking was last changed (2026-12-06).
-HELD_OUT_FLOORS = {FRESH: (0.87, 0.92),      # 237/271 top five, 93/101 landings
-                   FRESH2: (0.94, 0.93)}     # 263/279 top five, 103/110 landings
+# The held-out sets: tests/search_queries_fresh.yaml (written on 2026-11-24, before the last four tuning rounds),
+# tests/search_queries_fresh2.yaml (written with tuning4, before that round's ranking changes) and
+# tests/search_queries_fresh3.yaml (written with tuning5, before that round's), each by someone who had not seen
+# the ranking; nobody tuning has opened fresh or fresh3 (part of fresh2 was once printed by mistake, 2026-12-06).
+# Their figures are the honest measure of issue 15's goal. Only totals are ever printed (a failing assert shows the figures, never the queries), so they
+# stay held out. Floors: top five and landings when the ranking was last changed (2026-12-06, fifth round).
+HELD_OUT_FLOORS = {FRESH: (0.88, 0.92),      # 241/271 top five, 93/101 landings
+                   FRESH2: (0.94, 0.92),     # 265/279 top five, 102/110 landings
+                   FRESH3: (0.94, 0.93)}     # 323/341 top five, 118/126 landings
 
 
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
@@ -440,7 +452,8 @@ def test_held_out_set_keeps_its_floor(site_search, capsys, path):
 
 
 @pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on each held-out set; landings are met "
-                          "(92.1% and 93.6%), top five is not (87.5% and 94.3%) when the ranking was last changed",
+                          "(92.1%, 92.7%, 93.7%), top five is not (88.9%, 94.98%, 94.7%) when the ranking was "
+                          "last changed",
                    strict=False)
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
 def test_held_out_set_reaches_the_goal(site_search, path):
@@ -465,6 +478,57 @@ def test_query_rewrites(site_search):
     assert t("modeled pupils") == "model* pupil*"
     assert t("Tor View School") == "Tor^10 View* School*"     # only the about page names Tor View
     assert t("the") == "the*"
+
+
+def test_synonyms_reach_every_document_that_uses_a_word_of_their_group(site_search):
+    """A property over the whole index and every SYNONYMS group (macros/synonyms.py): a document with one member
+    of a group, as whole words, is found by all of them; one with none gets none of them. A maintainer's group of
+    one word, or a word in two groups (which would join them), is refused."""
+    from macros.synonyms import SYNONYMS
+    words = lambda text: " " + " ".join(w.lower() for w in _split(re.sub(r"<[^>]*>", " ", text),
+                                                                   site_search.separator)) + " "
+    members = [words(m) for group in SYNONYMS for m in group]
+    assert all(len(group) >= 2 for group in SYNONYMS)
+    assert len(members) == len(set(members)), sorted(m for m in members if members.count(m) > 1)
+    checked = 0
+    for doc in site_search.docs.values():
+        own = words(" ".join(str(x) for name in ("title", "text", "tags", "keys")
+                             for x in (doc.get(name) if isinstance(doc.get(name), list) else [doc.get(name) or ""])))
+        added = words(" ".join(doc.get("synonyms", [])))
+        for group in SYNONYMS:
+            forms = [words(m) for m in group]
+            if any(f in own for f in forms):
+                checked += 1
+                assert all(f in own or f.strip() in added for f in forms), (doc["location"], group)
+            else:
+                assert not any(f.strip() and f in added for f in forms), (doc["location"], group)
+    assert checked > 200
+
+
+def test_a_word_finds_pages_that_use_another_of_its_group(site_search):
+    """"autistic" finds a case study that says "autism"; "PDA" finds the section that says "demand avoidance";
+    "looked after" pages are found by "LAC"."""
+    for query, target, absent in [("autistic", "case-studies/foundations-for-focus/", "autistic"),
+                                  ("PDA", "knowledge/scaling-across-a-trust/", "pda")]:
+        top = [g[0].location.split("#")[0] for g in site_search.search(query)[:TOP]]
+        assert target in top, (query, top)
+        assert absent not in re.sub(r"<[^>]*>", " ", site_search.docs[target]["text"]).lower().split()
+    lac = {g[0].location for g in site_search.search("LAC")}
+    assert lac and all("looked after" in re.sub(r"<[^>]*>", " ", site_search.docs[loc]["text"] + " ".join(
+        site_search.docs[loc].get("keys", []))).lower().replace("-", " ") for loc in lac), lac
+
+
+def test_pages_come_in_order_of_how_much_of_the_query_they_match(site_search):
+    """A property over every tuning query: each page's weight (its best result's score times the share of the
+    query's words it matched) is never above the weight of a page before it, as the search box orders them."""
+    assert site_search.coverage
+    weight = lambda g: max(h.score * (h.found ** site_search.coverage if h.found else 0.01) for h in g)
+    for path in FLOORS:
+        for entry in load_queries(path):
+            weights = [weight(g) for g in site_search.search(entry["query"])]
+            assert weights == sorted(weights, reverse=True), entry["query"]
+    top = [g[0].location for g in site_search.search("statement ids")[:TOP]]
+    assert top[0] == "downloads/#ids", top       # Material's order put five statements that say "statement" first
 
 
 def test_misspellings_find_the_word_meant(site_search):

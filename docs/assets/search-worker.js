@@ -8,7 +8,8 @@
    wildcard to it ("TA" must not match "tailored"), nor does a short word of the index (config.whole_words: "act"
    is the Act, not "action"), and a word no word of the index starts with gets lunr's edit
    distance (config.fuzzy), so "scafolding" finds scaffolding; stop words go; a definition question adds the
-   glossary's word; a word few documents contain weighs more (config.rare). */
+   glossary's word; a word few documents contain weighs more (config.rare). The pages found are then ordered by
+   how much of the query their best result matched (config.coverage, mirrored by SiteSearch.search). */
 (function () {
   /* Material's worker splitting (integrations/search/internal split()): the stretches between separators. */
   function split(input, separator) {
@@ -99,6 +100,29 @@
     if (ask && new RegExp(ask.pattern, "i").test(query)) out.push(ask.word + "^" + ask.boost);
     return out.join(" ");
   }
+
+  /* The pages found, best first by their best result's score times the share of the query's words it matched
+     (config.coverage: its power), not by score alone; within a page the order stays Material's. */
+  function byCoverage(data, power) {
+    function weight(group) {
+      return Math.max.apply(null, group.map(function (doc) {
+        var terms = doc.terms || {}, names = Object.keys(terms);
+        var found = names.filter(function (name) { return terms[name]; }).length / (names.length || 1);
+        return (doc.score || 0) * (found ? Math.pow(found, power) : 0.01);
+      }));
+    }
+    var items = data.items.map(function (group, n) { return { group: group, n: n, weight: weight(group) }; });
+    items.sort(function (a, b) { return b.weight - a.weight || a.n - b.n; });
+    return Object.assign({}, data, { items: items.map(function (item) { return item.group; }) });
+  }
+
+  // Material's worker answers with postMessage: a query's result (type 3) is reordered on its way out.
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === 3 && config && config.coverage && message.data && message.data.items)
+      message = { type: 3, data: byCoverage(message.data, config.coverage) };
+    return post.apply(self, [message].concat([].slice.call(arguments, 1)));
+  };
 
   // Material's worker listens with addEventListener("message") and reads event.data: its listener gets the
   // setup message as sent (the index, from which the word lists are made) and each query rewritten.
