@@ -69,7 +69,7 @@ SYNONYMS: list[tuple[str, ...]] = [
     ("exclusion", "suspension", "fixed-term exclusion", "permanent exclusion"),
     ("attendance", "absence", "persistent absence"),
     # settings and organisations
-    ("MAT", "multi-academy trust", "academy trust"),
+    ("MAT", "multi-academy trust"),
     ("LA", "local authority", "LEA", "council"),
     ("DfE", "Department for Education"),
     ("alternative provision", "AP", "PRU", "pupil referral unit"),

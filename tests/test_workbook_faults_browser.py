@@ -563,6 +563,41 @@ def test_a_retired_statement_survives_a_round_trip_through_the_csv(page, browser
         context.close()
 
 
+def test_a_retired_priority_stays_on_the_action_plan_and_in_its_csv(page, base_url, next_edition_url):
+    """A statement a school made a priority, with an action, a lead and a date, is retired by the next edition: the
+    action plan still shows it (at a glance and under "No longer in the framework", with what the school wrote),
+    and the plan's CSV carries its row, rather than the plan silently losing a piece of work someone leads."""
+    open_workbook(page, base_url)
+    radio(page, GONE, EF).check()
+    page.get_by_label(f"Make statement {GONE.label} a priority for development").check()
+    page.get_by_label(f"Action for statement {GONE.label}").fill("Run a careers fair, with \"local\" employers")
+    page.get_by_label(f"Who leads it (statement {GONE.label})").fill("Careers lead")
+    page.get_by_label(f"By when (statement {GONE.label})").fill("2027-02-01")
+    earlier = storage(page)[KEY]
+    open_workbook(page, next_edition_url)
+    put_saved(page, earlier)
+    page.reload()
+    errors = watch_errors(page)
+    page.goto(next_edition_url + "action-plan/")
+    expect(page.locator("#ap-plan")).to_contain_text("1 priority")
+    glance = page.get_by_role("region", name="Priorities at a glance").get_by_role("table")
+    expect(glance.get_by_role("row")).to_have_count(2)
+    expect(glance.get_by_role("row").nth(1)).to_contain_text("Run a careers fair")
+    expect(page.get_by_role("heading", level=2, name="No longer in the framework")).to_be_visible()
+    item = page.locator(f"#plan-{GONE.id}")
+    expect(item).to_contain_text("no longer in the framework")
+    expect(item).to_contain_text("Careers lead")
+    expect(item).to_contain_text("1 February 2027")
+    expect(item.locator("dd").first).to_have_text(EF)
+    text = download_text(page, page.get_by_role("button", name="Export the plan for a spreadsheet (CSV)").click)
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [r["statement_id"] for r in rows] == [GONE.id], rows
+    assert rows[0]["area"] == "No longer in the framework" and rows[0]["current_tier"] == EF
+    assert rows[0]["action"] == "Run a careers fair, with \"local\" employers" and rows[0]["lead"] == "Careers lead"
+    assert rows[0]["due"] == "2027-02-01" and rows[0]["next_tier"] == ""
+    assert errors == []
+
+
 def test_compare_and_trust_say_what_moved_in_an_earlier_edition_file(page, base_url, next_edition_url, tmp_path):
     """An export from the earlier edition is read on the next edition's compare and trust pages as on the
     self-evaluation: its work moves to the new ids, and the page says so, rather than a statement silently

@@ -20,6 +20,17 @@ Workbook.define("action-plan", function (holder, W, fw) {
     }).filter(function (group) { return group.items.length; });
   }
 
+  /* Priorities on statements kept from an earlier edition (retired from the framework): [{statement, entry}].
+   * Someone still leads that work, so the plan keeps it, under "No longer in the framework". */
+  function keptPriorities() {
+    var kept = state.retired || {};
+    return Object.keys(kept).filter(function (id) { return kept[id] && kept[id].priority; }).map(function (id) {
+      return { statement: { id: id, label: id, text: KEPT_TEXT }, entry: kept[id], kept: true };
+    });
+  }
+  var KEPT_AREA = "No longer in the framework";
+  var KEPT_TEXT = "Kept from an earlier edition: this statement is no longer in the framework.";
+
   function workbookLink(text, id) {
     return el("a", { href: "../self-evaluation/" + (id ? "#eval-" + id : ""), text: text });
   }
@@ -71,6 +82,25 @@ Workbook.define("action-plan", function (holder, W, fw) {
     return W.scrollBox(table, "Priorities at a glance", "ap-glance");
   }
 
+  /* A kept statement: what the school wrote, with no next tier (it has no descriptors now) and its case
+   * studies by id, as saved. */
+  function keptItem(statement, entry) {
+    var cases = (entry.case_studies || []).join(", ");
+    var list = el("dl", { className: "ap-item__facts" }, [
+      el("dt", { text: "Now" }), el("dd", { text: W.tierName(fw, entry.tier) }),
+      el("dt", { text: "Case studies" }), el("dd", { text: cases || "None chosen." }),
+      el("dt", { text: "Evidence now" }), el("dd", { className: "ap-pre", text: orNot(entry.evidence) }),
+      el("dt", { text: "Action" }), el("dd", { className: "ap-pre", text: orNot(entry.action) }),
+      el("dt", { text: "Who leads" }), el("dd", { text: orNot(entry.lead) }),
+      el("dt", { text: "By when" }), el("dd", { text: entry.due ? W.ukDate(entry.due) : "Not recorded yet" })
+    ]);
+    return el("section", { className: "ap-item", id: "plan-" + statement.id, "aria-labelledby": "plan-title-" + statement.id }, [
+      el("h3", { id: "plan-title-" + statement.id, text: "“" + statement.id + "”" }),
+      el("p", { className: "ap-item__statement", text: statement.text }),
+      list
+    ]);
+  }
+
   function item(area, statement, entry) {
     var step = nextStep(statement, entry);
     var cases = W.chosenCases(area, entry);
@@ -104,36 +134,46 @@ Workbook.define("action-plan", function (holder, W, fw) {
     state = found.state;
     holder.textContent = "";
     notes(found);
-    var saved = Object.keys(state.statements).length || state.school;
-    var groups = priorities();
+    var saved = Object.keys(state.statements).length || Object.keys(state.retired || {}).length || state.school;
+    var groups = priorities(), kept = keptPriorities();
     var tools = document.querySelector(".ap-tools");
-    tools.hidden = !groups.length;
+    tools.hidden = !groups.length && !kept.length;
     if (!saved) {
       holder.appendChild(el("p", {}, ["There is no self-evaluation saved in this browser yet. Start in the ",
         workbookLink("self-evaluation workbook"), " (or import a file there), then mark the statements you will work on as priorities."]));
       return;
     }
-    if (!groups.length) {
+    if (!groups.length && !kept.length) {
       holder.appendChild(el("p", {}, ["No statement is marked as a priority yet. In the ", workbookLink("self-evaluation workbook"),
         ", tick “Make statement … a priority for development” for the statements you will work on."]));
       return;
     }
     var count = groups.reduce(function (n, g) { return n + g.items.length; }, 0);
     var who = state.school ? state.school + ": " : "";
-    holder.appendChild(el("p", { className: "ap-summary", text: who + count + (count === 1 ? " priority" : " priorities") + " in " +
-      groups.length + (groups.length === 1 ? " area" : " areas") + (state.date ? ", from the self-evaluation of " + W.ukDate(state.date) : "") + "." }));
+    var parts = [];
+    if (count) parts.push(count + (count === 1 ? " priority" : " priorities") + " in " + groups.length + (groups.length === 1 ? " area" : " areas"));
+    if (kept.length) parts.push(kept.length + (kept.length === 1 ? " priority on a statement" : " priorities on statements") +
+      " no longer in the framework");
+    holder.appendChild(el("p", { className: "ap-summary", text: who + parts.join(" and ") +
+      (state.date ? ", from the self-evaluation of " + W.ukDate(state.date) : "") + "." }));
     holder.appendChild(el("h2", { id: "at-a-glance", text: "At a glance" }));
-    holder.appendChild(glance(groups));
+    holder.appendChild(glance(kept.length ? groups.concat([{ items: kept }]) : groups));
     groups.forEach(function (g) {
       holder.appendChild(el("h2", { id: "plan-area-" + g.area.id, text: "Area " + g.area.number + ": " + g.area.name }));
       g.items.forEach(function (i) { holder.appendChild(item(g.area, i.statement, i.entry)); });
     });
+    if (kept.length) {
+      holder.appendChild(el("h2", { id: "plan-kept", text: KEPT_AREA }));
+      kept.forEach(function (i) { holder.appendChild(keptItem(i.statement, i.entry)); });
+    }
   }
 
   document.getElementById("ap-export-csv").addEventListener("click", function () {
     var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "current_tier", "next_tier",
       "next_tier_descriptor", "case_studies", "case_study_links", "evidence", "action", "lead", "due"];
-    var rows = [columns].concat(W.csvRows(fw, state, columns, { only: function (e) { return e.priority; } }));
+    columns = W.withKeptColumns(state, columns);
+    // with kept: true, priorities on statements kept from an earlier edition come last, as on the page
+    var rows = [columns].concat(W.csvRows(fw, state, columns, { only: function (e) { return e.priority; }, kept: true }));
     var name = "action-plan" + (state.school ? "-" + W.slug(state.school) : "") + "-" + (state.date || W.today()) + ".csv";
     W.download(name, W.toCsv(rows), "text/csv;charset=utf-8");
     document.getElementById("ap-status").textContent = "Exported " + name + ".";
