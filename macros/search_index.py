@@ -92,6 +92,18 @@ QUERY_STOP_WORDS = ("a an and are as at be been but by can could did do does for
 DEFINITION = {"pattern": r"^\s*(what(?: is| are|['’]?s| does| do)|who (?:is|are)|define|definition of|meaning of)\b"
                          r"|\b(?:stands? for|means?|meaning|definition|abbreviation|acronym|full form|long form)\W*$",
               "word": "definition", "boost": 10}
+# American spellings to the British ones the framework uses: a pattern on a query word, lower case, and its
+# replacement ($1 is the pattern's first group), used when some word of the index starts with the result
+# ("individualized": individualised, "modeling": modelling, "pediatric": paediatric).
+SPELLINGS = [[r"^(\w{3,})iz(e|es|ed|er|ers|ing|ation|ations)$", "$1is$2"],
+             [r"^(\w{3,})yz(e|es|ed|er|ers|ing)$", "$1ys$2"],
+             [r"^(\w+[aeiou])l(ing|ed|er|ers)$", "$1ll$2"],
+             [r"^(\w{2,})or(s|ed|ing|al|ally|ist|ists)?$", "$1our$2"],
+             [r"^(\w{2,})ter(s)?$", "$1tre$2"],
+             [r"^(\w{2,})ense(s)?$", "$1ence$2"],
+             [r"^(\w{2,})og(s)?$", "$1ogue$2"],
+             [r"^ped(ia)", "paed$1"],
+             [r"^(\w+)ll(ment|ments)$", "$1l$2"]]
 GLOSSARY_BOOST = 1.5      # a glossary term answers "what is X" but should not outrank the pages about X
 SITE_PAGE_BOOST = 0.3     # pages about the site itself: found by their own name, not by topic words
 SITE_PAGES = ("", "downloads/", "maintainers/")
@@ -375,6 +387,13 @@ def _abbreviations(fw: Framework) -> list[str]:
     return sorted(forms - TYPED_ON)
 
 
+def _names(fw: Framework) -> list[str]:
+    """Every glossary term's name and other ways of writing it, lower case: a query that is one of them and nothing
+    else ("SEND", "ehcp") is a question about the term, answered first by its glossary entry. Not those typed on
+    the way to longer words (TYPED_ON: "mat" to "maths")."""
+    return sorted({" ".join(f.lower().split()) for g in fw.glossary for f in [g.term, *g.aliases]} - TYPED_ON)
+
+
 def _statement_docs(fw: Framework) -> dict[str, dict]:
     """location -> the fields a statement's section gets."""
     out = {}
@@ -457,7 +476,8 @@ def reshape(index: dict, fw: Framework, intros: dict[str, str] | None = None) ->
     config = dict(index["config"], fields=FIELDS, min_wildcard=MIN_WILDCARD,
                   whole_words=_whole_words(docs, index["config"]), query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
-                  fuzzy=FUZZY, definition=DEFINITION, rare=RARE, coverage=COVERAGE)
+                  fuzzy=FUZZY, definition=dict(DEFINITION, names=_names(fw)), rare=RARE, coverage=COVERAGE,
+                  spellings=SPELLINGS)
     return {**index, "config": config, "docs": docs}
 
 

@@ -140,6 +140,19 @@ def _known(part: str, vocab: list[str]) -> bool:
     return i < len(vocab) and vocab[i].startswith(part)
 
 
+def british(part: str, vocab: list[str] | None, spellings: list[list[str]] | None) -> str:
+    """The British spelling of an American one ("individualized": individualised), by the first of the search
+    box's spelling rules (config.spellings: a pattern and its replacement, $1 for a group) whose result some word
+    of the index starts with; otherwise the word as typed."""
+    low = part.lower()
+    for pattern, replacement in spellings or ():
+        if re.search(pattern, low):
+            new = re.sub(pattern, lambda m: re.sub(r"\$(\d)", lambda g: m.group(int(g.group(1))) or "", replacement), low)
+            if new != low and _known(new, vocab or []):
+                return new
+    return part
+
+
 def fuzz(part: str, vocab: list[str] | None, fuzzy: dict | None) -> str:
     """A word the index does not know (no index word starts with it) loses an ending if what is left is known
     ("labeling" -> label, which Material's wildcard extends), or else gets lunr's edit distance: ~1 from
@@ -158,7 +171,8 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
                        vocab: list[str] | None = None, fuzzy: dict | None = None,
                        definition: dict | None = None, stop_words: list[str] | None = None,
                        capitals: int = 0, postings: dict | None = None, rare: dict | None = None,
-                       abbreviations: list[str] | None = None, whole_words: list[str] | None = None) -> str:
+                       abbreviations: list[str] | None = None, whole_words: list[str] | None = None,
+                       spellings: list[list[str]] | None = None, names: list[str] | None = None) -> str:
     """The site's step before Material's (docs/assets/search-worker.js, keep the two in step): each plain word is
     split with the separator, and a piece shorter than min_wildcard gets a neutral boost "^1", which makes
     Material's transform leave its wildcard off ("TA" stays TA, not TA* which matches "tailored").
@@ -174,6 +188,7 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             continue
         word = (words or {}).get(word.lower(), word)
         for p in _split(word, separator):
+            p = british(p, vocab, spellings)
             abbreviation = len(p) <= capitals and p.isupper() and p.lower() not in stop or p.lower() in (abbreviations or [])
             if len(p) < min_wildcard or abbreviation and fuzz(p, vocab, fuzzy) == p:
                 out.append(f"{p}^1")               # no wildcard: "TA" is not "tailored", "SEN" not "senior"
@@ -185,7 +200,8 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
                 out.append(f"{p}*^{rare['boost']}")   # "Tor View School": Tor says which page
             else:
                 out.append(fuzz(p, vocab, fuzzy))
-    if definition and re.search(definition["pattern"], query, re.I):
+    if definition and (re.search(definition["pattern"], query, re.I)
+                       or " ".join(query.lower().split()) in (names or ())):   # "SEND" alone: the glossary's entry
         out.append(f"{definition['word']}^{definition['boost']}")             # "what is X": the glossary's answer first
     return " ".join(out)
 
@@ -241,6 +257,8 @@ class SiteSearch:
         self.abbreviations = config.get("abbreviations")
         self.rare = config.get("rare")
         self.coverage = config.get("coverage", 0)
+        self.spellings = config.get("spellings")
+        self.names = (config.get("definition") or {}).get("names")
         self.vocab, self.postings = vocabulary(data["docs"], config["fields"], self.separator) if self.fuzzy else (None, None)
         self.docs = {}
         self.parent = {}
@@ -269,7 +287,8 @@ class SiteSearch:
     def transform(self, query: str) -> str:
         query = no_short_wildcards(query, self.separator, self.min_wildcard, self.query_words, self.vocab, self.fuzzy,
                                    self.definition, self.stop_words, self.capitals,
-                                   self.postings, self.rare, self.abbreviations, self.whole_words)
+                                   self.postings, self.rare, self.abbreviations, self.whole_words,
+                                   self.spellings, self.names)
         return transform_search_query(query, self.separator, MATERIAL_QUERY_FIELDS)
 
     def search(self, query: str) -> list[list[Hit]]:
@@ -470,11 +489,15 @@ def test_query_rewrites(site_search):
     assert t("what is adaptive teaching") == "adaptive* teaching* definition^10"
     assert t("what does APDR stand for") == "APDR^1 definition^10"
     assert t("define dysregulation") == "dysregulation* definition^10"
-    assert t("ARE") == "ARE*"                        # a stop word, so not in the index as itself
+    assert t("ARE") == "ARE* definition^10"          # a stop word, so not in the index as itself; a term's name
+    assert t("SEND") == "SEND^1 definition^10" and t("ehcp") == "ehcp^1 definition^10"   # a term alone: its entry
+    # American spellings, to the British the index has
+    assert t("modeling") == "modelling*" and t("prioritize") == "prioritise*" and t("center") == "centre*"
+    assert t("pediatrician") == "paediatrician*^10" and t("analyze data") == "analyse*^10 data*"
     assert t("SEN support") == "SEN^1 support*" and t("sen support") == "sen^1 support*"
     assert t("passport") == "passport*" and t("mat") == "mat*"
     assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~2" and t("ehpc") == "ehpc~1"
-    assert t("EHPC") == "EHPC~1" and t("EHCP") == "EHCP^1"   # capitals the index lacks: a slip, not an abbreviation
+    assert t("EHPC") == "EHPC~1" and t("EHCP support") == "EHCP^1 support*"   # capitals the index lacks: a slip
     assert t("modeled pupils") == "model* pupil*"
     assert t("Tor View School") == "Tor^10 View* School*"     # only the about page names Tor View
     assert t("the") == "the*"
@@ -605,7 +628,7 @@ def test_short_terms_get_no_wildcard(site_search):
     word of the index is taken whole ("act" is the Act, not "action"), one that is not keeps the wildcard, as
     someone is still typing it ("beh" on the way to "behaviour")."""
     assert site_search.transform("TA deployment") == "TA^1 deployment*"
-    assert site_search.transform("Equality Act") == "Equality* Act^1"
+    assert site_search.transform("Equality Act") == "Equality* Act^1 definition^10"   # also a term's name
     assert site_search.transform("beh") == "beh*"
     assert site_search.transform("Tor") == "Tor^10"          # whole, and rare: only the about page names it
     top = [g[0].location for g in site_search.search("Children and Families Act")[:TOP]]

@@ -7,7 +7,8 @@
    spelling -> British), and a term shorter than config.min_wildcard gets "^1" so Material adds no trailing
    wildcard to it ("TA" must not match "tailored"), nor does a short word of the index (config.whole_words: "act"
    is the Act, not "action"), and a word no word of the index starts with gets lunr's edit
-   distance (config.fuzzy), so "scafolding" finds scaffolding; stop words go; a definition question adds the
+   distance (config.fuzzy), so "scafolding" finds scaffolding; an American spelling becomes the British one the
+   index has (config.spellings); stop words go; a definition question, or a glossary term's name alone, adds the
    glossary's word; a word few documents contain weighs more (config.rare). The pages found are then ordered by
    how much of the query their best result matched (config.coverage, mirrored by SiteSearch.search). */
 (function () {
@@ -72,6 +73,19 @@
     return part + "~" + (low.length >= min[1] ? 2 : 1);
   }
 
+  /* The British spelling of an American one, by the first of config.spellings (a pattern and its replacement)
+     whose result some word of the index starts with ("modeling": modelling); otherwise the word as typed. */
+  function british(part, vocab, spellings) {
+    var low = part.toLowerCase();
+    for (var i = 0; vocab && spellings && i < spellings.length; i++) {
+      var re = new RegExp(spellings[i][0]);
+      if (!re.test(low)) continue;
+      var word = low.replace(re, spellings[i][1]);
+      if (word !== low && known(word, vocab)) return word;
+    }
+    return part;
+  }
+
   function prepare(query, config, lists) {
     var min = config.min_wildcard, words = config.query_words || {};
     if (!min || query.indexOf('"') !== -1) return query;
@@ -84,6 +98,7 @@
       var key = word.toLowerCase();
       if (Object.prototype.hasOwnProperty.call(words, key)) word = words[key];
       split(word, config.separator).forEach(function (part) {
+        part = british(part, lists && lists.words, config.spellings);
         var abbreviation = (part.length <= (config.capitals || 0) && part === part.toUpperCase()
           && part !== part.toLowerCase() && stop.indexOf(part.toLowerCase()) === -1)        /* "SEN" is not "senior" */
           || (config.abbreviations || []).indexOf(part.toLowerCase()) !== -1;             /* nor is "sen" */
@@ -97,7 +112,9 @@
       });
     });
     var ask = config.definition;                                  /* "what is X": the glossary's answer first */
-    if (ask && new RegExp(ask.pattern, "i").test(query)) out.push(ask.word + "^" + ask.boost);
+    var whole = query.toLowerCase().split(/\s+/).filter(Boolean).join(" ");      /* "SEND" alone: the term's entry */
+    if (ask && (new RegExp(ask.pattern, "i").test(query) || (ask.names || []).indexOf(whole) !== -1))
+      out.push(ask.word + "^" + ask.boost);
     return out.join(" ");
   }
 
