@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -140,6 +142,21 @@ def audit_workbook(fw: Framework) -> bytes:
     wb.active = 0
     out = io.BytesIO()
     wb.save(out)
+    return _dated(out.getvalue(), stamp)
+
+
+def _dated(xlsx: bytes, stamp: datetime.datetime) -> bytes:
+    """The workbook with every date in it set to `stamp`: openpyxl dates the file and each part inside it by the
+    clock at save, so each build would publish a "changed" workbook although nothing in it changed."""
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    source, out = zipfile.ZipFile(io.BytesIO(xlsx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
+            dest.writestr(zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6]), data,
+                          compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -165,9 +165,12 @@ def compute(fw: Framework) -> Relation:
                 share = {w: weight[w] * (1 if w in own else DESCRIPTOR_SHARE)
                          * (TOPIC_WEIGHT if w in cs_topic[cs.id] else 1)
                          for w in (own | desc) & cs_words[cs.id] if w in weight}
-                shared = sorted(share, key=lambda w: -share[w])
+                # in word order where weights tie, and summed in that order: a set's order changes from one run
+                # of Python to the next, and the reasons shown (and a rounded score) must not
+                shared = sorted(share, key=lambda w: (-share[w], w))
                 terms = sorted(s_terms & cs_terms[cs.id])
-                score = sum(share.values()) / math.sqrt(len(cs_words[cs.id])) + KEY_TERM_POINTS * len(terms)
+                score = (math.fsum(share[w] for w in shared) / math.sqrt(len(cs_words[cs.id]))
+                         + KEY_TERM_POINTS * len(terms))
                 if cs in area.featured:
                     score += FEATURED_POINTS
                 elif cs in area.also:
