@@ -435,7 +435,7 @@ def test_workbook_pages_are_found_by_what_they_say(site_search, soup):
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
 FLOORS = {QUERIES: (0.98, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.94, 0.96), TUNING3: (0.92, 0.82),
-          TUNING4: (0.96, 0.97), TUNING5: (0.92, 0.93)}
+          TUNING4: (0.97, 0.97), TUNING5: (0.92, 0.93)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
@@ -454,7 +454,7 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
 # the ranking; nobody tuning has opened fresh or fresh3 (part of fresh2 was once printed by mistake, 2026-12-06).
 # Their figures are the honest measure of issue 15's goal. Only totals are ever printed (a failing assert shows the figures, never the queries), so they
 # stay held out. Floors: top five and landings when the ranking was last changed (2026-12-06, fifth round).
-HELD_OUT_FLOORS = {FRESH: (0.88, 0.92),      # 241/271 top five, 93/101 landings
+HELD_OUT_FLOORS = {FRESH: (0.89, 0.92),      # 242/271 top five, 93/101 landings
                    FRESH2: (0.94, 0.92),     # 265/279 top five, 102/110 landings
                    FRESH3: (0.94, 0.93)}     # 323/341 top five, 118/126 landings
 
@@ -471,7 +471,7 @@ def test_held_out_set_keeps_its_floor(site_search, capsys, path):
 
 
 @pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on each held-out set; landings are met "
-                          "(92.1%, 92.7%, 93.7%), top five is not (88.9%, 94.98%, 94.7%) when the ranking was "
+                          "(92.1%, 92.7%, 93.7%), top five is not (89.3%, 94.98%, 94.7%) when the ranking was "
                           "last changed",
                    strict=False)
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
