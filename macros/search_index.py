@@ -26,6 +26,7 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -492,13 +493,20 @@ def _synonyms(doc: dict, separator: re.Pattern) -> list[str]:
     words = [w for name in ("title", "text", "tags", "keys") for item in
              (doc.get(name) if isinstance(doc.get(name), list) else [doc.get(name) or ""]) + [""]
              for w in _words(str(item), separator) + [""]]
-    text = " " + " ".join(words) + " "
+    text, present = " " + " ".join(words) + " ", set(words)
     same = []
-    for group in SYNONYMS:
-        forms = [" " + " ".join(_words(member, separator)) + " " for member in group]
-        if any(form in text for form in forms):
+    for group, forms in _synonym_forms(separator.pattern):
+        # a cheap look at the first word of each member first: most documents have no word of most groups
+        if any(form.split()[0] in present and form in text for form in forms):
             same += [member for member, form in zip(group, forms) if form not in text]
     return same
+
+
+@functools.lru_cache(maxsize=4)
+def _synonym_forms(separator: str) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Each SYNONYMS group with its members as the index has their words (" autism spectrum "), made once."""
+    split = re.compile(separator)
+    return [(group, [" " + " ".join(_words(member, split)) + " " for member in group]) for group in SYNONYMS]
 
 
 def _whole_words(docs: list[dict], config: dict) -> list[str]:
