@@ -98,7 +98,7 @@ DEFINITION = {"pattern": r"^\s*(what(?: is| are|['’]?s| does| do)|who (?:is|ar
 # ("individualized": individualised, "modeling": modelling, "pediatric": paediatric).
 SPELLINGS = [[r"^(\w{3,})iz(e|es|ed|er|ers|ing|ation|ations)$", "$1is$2"],
              [r"^(\w{3,})yz(e|es|ed|er|ers|ing)$", "$1ys$2"],
-             [r"^(\w+[aeiou])l(ing|ed|er|ers)$", "$1ll$2"],
+             [r"^(\w{3,}[aeiou])l(ing|ed|er|ers)$", "$1ll$2"],     # not "filed": filled, "feeling": feelling
              [r"^(\w{2,})or(s|ed|ing|al|ally|ist|ists)?$", "$1our$2"],
              [r"^(\w{2,})ter(s)?$", "$1tre$2"],
              [r"^(\w{2,})ense(s)?$", "$1ence$2"],
@@ -497,7 +497,7 @@ def _synonyms(doc: dict, separator: re.Pattern) -> list[str]:
     same = []
     for group, forms in _synonym_forms(separator.pattern):
         # a cheap look at the first word of each member first: most documents have no word of most groups
-        if any(form.split()[0] in present and form in text for form in forms):
+        if any(form.strip() and form.split()[0] in present and form in text for form in forms):
             same += [member for member, form in zip(group, forms) if form not in text]
     return same
 
