@@ -1,18 +1,19 @@
 """Search quality: staff type what they remember and land on the right page.
 
 The queries in tests/search_queries.yaml, tests/search_queries_heldout.yaml (held out for one round, tuned on
-since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning5.yaml and the three held-out sets
-tests/search_queries_fresh.yaml, tests/search_queries_fresh2.yaml and tests/search_queries_fresh3.yaml (each
-written by someone who had not seen the ranking) are run against
+since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning5.yaml and the four held-out sets
+tests/search_queries_fresh.yaml to tests/search_queries_fresh4.yaml (each written by someone who had not seen
+the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
 post-query boosts and grouping by page; and the site's own step before Material's, in
 docs/assets/search-worker.js: stop words dropped, no trailing wildcard on short terms, three-letter words of the
-index ("act") or abbreviations typed in capitals (unless the index lacks them: a slip), a definition question sent to the glossary, a word few documents contain weighed more, an
-unknown word cut to a known one or given an edit distance; then the pages found ordered by how much of the query
-their best result matched). Issue 15's goal, on queries written independently of the ranking: at least 95% of queries put
-an accepted page in the first five results, and at least 90% of the queries that name one practice statement
-land on it. Each set here keeps a floor (FLOORS, HELD_OUT_FLOORS).
+index ("act") or abbreviations typed in capitals (unless the index lacks them: a slip), American spellings made
+British, a definition question or a glossary term's name alone sent to the glossary, a word few documents contain
+weighed more, an unknown word cut to a known one or given an edit distance; then the pages found ordered by how
+much of the query their best result matched). Issue 15's goal, on queries written independently of the ranking:
+at least 95% of queries put an accepted page in the first five results, and at least 90% of the queries that
+name one practice statement land on it. Each set here keeps a floor (FLOORS, HELD_OUT_FLOORS).
 
 An accepted target without "#" (case-studies/the-hive/) is hit when that page is one of the first five results.
 A target with "#" (areas/leadership-of-send/#statement-2-5, glossary/#term-apdr) is hit only when that section
@@ -54,6 +55,7 @@ TUNING5 = Path(__file__).with_name("search_queries_tuning5.yaml")       # likewi
 FRESH = Path(__file__).with_name("search_queries_fresh.yaml")         # held out: never tuned on (see below)
 FRESH2 = Path(__file__).with_name("search_queries_fresh2.yaml")       # held out too, written with tuning4
 FRESH3 = Path(__file__).with_name("search_queries_fresh3.yaml")       # held out too, written with tuning5
+FRESH4 = Path(__file__).with_name("search_queries_fresh4.yaml")       # held out too, after the fifth round
 TOP = 5
 REQUIRED_SHARE = 0.95
 REQUIRED_LANDINGS = 0.90
@@ -373,7 +375,7 @@ def site_search(site_dir) -> SiteSearch:
 def test_every_accepted_target_exists(site_search):
     search = site_search
     missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, TUNING5, FRESH, FRESH2,
-                                            FRESH3)
+                                            FRESH3, FRESH4)
                for q in load_queries(path)
                for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
@@ -450,13 +452,15 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
 
 # The held-out sets: tests/search_queries_fresh.yaml (written on 2026-11-24, before the last four tuning rounds),
 # tests/search_queries_fresh2.yaml (written with tuning4, before that round's ranking changes) and
-# tests/search_queries_fresh3.yaml (written with tuning5, before that round's), each by someone who had not seen
-# the ranking; nobody tuning has opened fresh or fresh3 (part of fresh2 was once printed by mistake, 2026-12-06).
+# tests/search_queries_fresh3.yaml (written with tuning5, before that round's) and
+# tests/search_queries_fresh4.yaml (written after them), each by someone who had not seen the ranking; nobody
+# tuning has opened fresh, fresh3 or fresh4 (part of fresh2 was once printed by mistake, 2026-12-06).
 # Their figures are the honest measure of issue 15's goal. Only totals are ever printed (a failing assert shows the figures, never the queries), so they
 # stay held out. Floors: top five and landings when the ranking was last changed (2026-12-06, fifth round).
 HELD_OUT_FLOORS = {FRESH: (0.89, 0.92),      # 242/271 top five, 93/101 landings
                    FRESH2: (0.94, 0.92),     # 265/279 top five, 102/110 landings
-                   FRESH3: (0.94, 0.93)}     # 323/341 top five, 118/126 landings
+                   FRESH3: (0.94, 0.93),     # 323/341 top five, 118/126 landings
+                   FRESH4: (0.94, 0.97)}     # 316/334 top five, 126/129 landings
 
 
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
@@ -471,8 +475,8 @@ def test_held_out_set_keeps_its_floor(site_search, capsys, path):
 
 
 @pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on each held-out set; landings are met "
-                          "(92.1%, 92.7%, 93.7%), top five is not (89.3%, 94.98%, 94.7%) when the ranking was "
-                          "last changed",
+                          "(92.1%, 92.7%, 93.7%, 97.7%), top five is not (89.3%, 94.98%, 94.7%, 94.6%) when the "
+                          "ranking was last changed",
                    strict=False)
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
 def test_held_out_set_reaches_the_goal(site_search, path):
