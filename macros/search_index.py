@@ -22,7 +22,8 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
   whole_words, capitals, abbreviations, rare and fuzzy (see each constant below), and how to order the pages
   found (coverage);
 - a document that has one word of a SYNONYMS group (macros/synonyms.py: "autism", "looked after") carries the
-  group's other words ("autistic", "LAC") in `synonyms`, which weighs least.
+  group's other words ("autistic", "LAC") in `synonyms`, which weighs least, with its hyphenated words written
+  solid ("co-production": "coproduction").
 """
 from __future__ import annotations
 
@@ -489,12 +490,17 @@ def _words(text: str, separator: re.Pattern) -> list[str]:
 
 def _synonyms(doc: dict, separator: re.Pattern) -> list[str]:
     """The other members of each SYNONYMS group one of whose members is in the document's title, text, tags or
-    keys (as whole words: "TA" is not in "TAs' time", "deaf" is not in "deafblind")."""
+    keys (as whole words: "TA" is not in "TAs' time", "deaf" is not in "deafblind"), and its hyphenated words
+    written solid."""
     words = [w for name in ("title", "text", "tags", "keys") for item in
              (doc.get(name) if isinstance(doc.get(name), list) else [doc.get(name) or ""]) + [""]
              for w in _words(str(item), separator) + [""]]
     text, present = " " + " ".join(words) + " ", set(words)
-    same = []
+    # a hyphenated word is found written solid too ("coproduction", "selfregulation"): the search box splits
+    # "co-production" in two, and Material's wildcard then finds "co" and "production", but not "coproduction"
+    raw = " ".join(str(item) for name in ("title", "text", "tags", "keys")
+                   for item in (doc.get(name) if isinstance(doc.get(name), list) else [doc.get(name) or ""]))
+    same = sorted({(a + b).lower() for a, b in re.findall(r"\b([A-Za-z]{2,})-([A-Za-z]{2,})\b", raw)} - present)
     for group, forms in _synonym_forms(separator.pattern):
         # a cheap look at the first word of each member first: most documents have no word of most groups
         if any(form.strip() and form.split()[0] in present and form in text for form in forms):

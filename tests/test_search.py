@@ -1,8 +1,8 @@
 """Search quality: staff type what they remember and land on the right page.
 
 The queries in tests/search_queries.yaml, tests/search_queries_heldout.yaml (held out for one round, tuned on
-since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning5.yaml and the four held-out sets
-tests/search_queries_fresh.yaml to tests/search_queries_fresh4.yaml (each written by someone who had not seen
+since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning6.yaml and the five held-out sets
+tests/search_queries_fresh.yaml to tests/search_queries_fresh5.yaml (each written by someone who had not seen
 the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
@@ -52,10 +52,12 @@ TUNING2 = Path(__file__).with_name("search_queries_tuning2.yaml")       # writte
 TUNING3 = Path(__file__).with_name("search_queries_tuning3.yaml")       # likewise, after the second round
 TUNING4 = Path(__file__).with_name("search_queries_tuning4.yaml")       # likewise, before the fourth round
 TUNING5 = Path(__file__).with_name("search_queries_tuning5.yaml")       # likewise, before the fifth round
+TUNING6 = Path(__file__).with_name("search_queries_tuning6.yaml")       # likewise: spellings, capitals, slips
 FRESH = Path(__file__).with_name("search_queries_fresh.yaml")         # held out: never tuned on (see below)
 FRESH2 = Path(__file__).with_name("search_queries_fresh2.yaml")       # held out too, written with tuning4
 FRESH3 = Path(__file__).with_name("search_queries_fresh3.yaml")       # held out too, written with tuning5
 FRESH4 = Path(__file__).with_name("search_queries_fresh4.yaml")       # held out too, after the fifth round
+FRESH5 = Path(__file__).with_name("search_queries_fresh5.yaml")       # held out too, written with tuning6
 TOP = 5
 REQUIRED_SHARE = 0.95
 REQUIRED_LANDINGS = 0.90
@@ -189,6 +191,8 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             out.append(word)
             continue
         word = (words or {}).get(word.lower(), word)
+        if re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", word):     # "E.H.C.P." is EHCP
+            word = word.replace(".", "")
         for p in _split(word, separator):
             p = british(p, vocab, spellings)
             abbreviation = len(p) <= capitals and p.isupper() and p.lower() not in stop or p.lower() in (abbreviations or [])
@@ -374,8 +378,8 @@ def site_search(site_dir) -> SiteSearch:
 
 def test_every_accepted_target_exists(site_search):
     search = site_search
-    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, TUNING5, FRESH, FRESH2,
-                                            FRESH3, FRESH4)
+    missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, TUNING5, TUNING6, FRESH,
+                                            FRESH2, FRESH3, FRESH4, FRESH5)
                for q in load_queries(path)
                for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
@@ -437,7 +441,7 @@ def test_workbook_pages_are_found_by_what_they_say(site_search, soup):
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
 FLOORS = {QUERIES: (0.98, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.94, 0.96), TUNING3: (0.92, 0.82),
-          TUNING4: (0.97, 0.97), TUNING5: (0.92, 0.93)}
+          TUNING4: (0.97, 0.97), TUNING5: (0.92, 0.93), TUNING6: (0.94, 0.98)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
@@ -452,15 +456,17 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
 
 # The held-out sets: tests/search_queries_fresh.yaml (written on 2026-11-24, before the last four tuning rounds),
 # tests/search_queries_fresh2.yaml (written with tuning4, before that round's ranking changes) and
-# tests/search_queries_fresh3.yaml (written with tuning5, before that round's) and
-# tests/search_queries_fresh4.yaml (written after them), each by someone who had not seen the ranking; nobody
-# tuning has opened fresh, fresh3 or fresh4 (part of fresh2 was once printed by mistake, 2026-12-06).
+# tests/search_queries_fresh3.yaml (written with tuning5, before that round's), tests/search_queries_fresh4.yaml
+# (written after them) and tests/search_queries_fresh5.yaml (written with tuning6, before its changes), each by
+# someone who had not seen the ranking; nobody tuning has opened fresh, fresh3, fresh4 or fresh5 (part of fresh2
+# was once printed by mistake, 2026-12-06).
 # Their figures are the honest measure of issue 15's goal. Only totals are ever printed (a failing assert shows the figures, never the queries), so they
 # stay held out. Floors: top five and landings when the ranking was last changed (2026-12-06, fifth round).
 HELD_OUT_FLOORS = {FRESH: (0.89, 0.92),      # 242/271 top five, 93/101 landings
                    FRESH2: (0.94, 0.92),     # 265/279 top five, 102/110 landings
-                   FRESH3: (0.94, 0.93),     # 323/341 top five, 118/126 landings
-                   FRESH4: (0.94, 0.97)}     # 316/334 top five, 126/129 landings
+                   FRESH3: (0.94, 0.93),     # 322/341 top five, 118/126 landings
+                   FRESH4: (0.94, 0.97),     # 316/334 top five, 126/129 landings
+                   FRESH5: (0.91, 0.92)}     # 283/310 top five, 106/114 landings
 
 
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
@@ -475,8 +481,8 @@ def test_held_out_set_keeps_its_floor(site_search, capsys, path):
 
 
 @pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on each held-out set; landings are met "
-                          "(92.1%, 92.7%, 93.7%, 97.7%), top five is not (89.3%, 94.98%, 94.7%, 94.6%) when the "
-                          "ranking was last changed",
+                          "(92.1%, 92.7%, 93.7%, 97.7%, 93.0%), top five is not (89.3%, 94.98%, 94.4%, 94.6%, "
+                          "91.3%) when the ranking was last changed",
                    strict=False)
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
 def test_held_out_set_reaches_the_goal(site_search, path):
@@ -499,6 +505,7 @@ def test_query_rewrites(site_search):
     assert t("modeling") == "modelling*" and t("prioritize") == "prioritise*" and t("center") == "centre*"
     assert t("pediatrician") == "paediatrician*^10" and t("analyze data") == "analyse*^10 data*"
     assert "filled" not in t("filed") and "feelling" not in t("feeling")     # not American: not rewritten
+    assert t("E.H.C.P.") == "EHCP^1" and t("s.e.n.c.o") == "senco^1"     # an abbreviation typed with dots
     assert t("SEN support") == "SEN^1 support*" and t("sen support") == "sen^1 support*"
     assert t("passport") == "passport*" and t("mat") == "mat*"
     assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~2" and t("ehpc") == "ehpc~1"
@@ -544,6 +551,22 @@ def test_a_word_finds_pages_that_use_another_of_its_group(site_search):
     lac = {g[0].location for g in site_search.search("LAC")}
     assert lac and all("looked after" in re.sub(r"<[^>]*>", " ", site_search.docs[loc]["text"] + " ".join(
         site_search.docs[loc].get("keys", []))).lower().replace("-", " ") for loc in lac), lac
+
+
+def test_a_hyphenated_word_is_found_written_solid(site_search):
+    """A property over the index: every document with a hyphenated word ("self-regulation") is found by it written
+    solid ("selfregulation"), as people type it; and such a query finds pages that say it with the hyphen."""
+    for loc, doc in site_search.docs.items():
+        text = " ".join(str(x) for name in ("title", "text", "tags", "keys")
+                        for x in (doc.get(name) if isinstance(doc.get(name), list) else [doc.get(name) or ""]))
+        solid = {w for a, b in re.findall(r"\b([A-Za-z]{2,})-([A-Za-z]{2,})\b", text)
+                 for w in _split((a + b).lower(), site_search.separator)}
+        have = {w.lower() for w in _split(re.sub(r"<[^>]*>", " ", text + " " + " ".join(doc.get("synonyms", []))),
+                                          site_search.separator)}
+        assert solid <= have, (loc, solid - have)
+    top = [g[0].location.split("#")[0] for g in site_search.search("selfregulation")[:TOP]]
+    said = lambda p: (site_search.docs[p]["text"] + " " + " ".join(site_search.docs[p].get("keys", []))).lower()
+    assert top and all("self-regulation" in said(p) for p in top), top
 
 
 def test_pages_come_in_order_of_how_much_of_the_query_they_match(site_search):

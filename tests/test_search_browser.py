@@ -162,14 +162,16 @@ def test_abbreviation_and_long_form_find_the_same_pages(search_page, base_url):
 # that only the edit distance finds, an unknown word cut to a known one, stop words, a definition question,
 # an abbreviation in capitals and one the index lacks, a rare word, a tool's own name; pages ordered by how much of
 # the query they match ("statement ids"); a word found through its synonyms group ("PDA", "autistic"); an American
-# spelling ("prioritized"); a glossary term's name alone ("SEND").
+# spelling ("prioritized"); a glossary term's name alone ("SEND"); an abbreviation with dots; a hyphenated word
+# typed solid ("coproduction").
 REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#term-governors",
             "behavour managment": None, "labeling pupils": None, "training for teaching assistants": None,
             "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None, "sen support": None,
             "Tor View School": "about/#call-for-evidence-schools", "EHPC": "glossary/#term-ehcp",
             "Excel download": "downloads/", "Equality Act": "glossary/#term-equality-act-2010",
             "Tor": None, "statement ids": "downloads/#ids", "PDA": None, "autistic": "case-studies/foundations-for-focus/",
-            "prioritized needs": None, "SEND": "glossary/#term-send"}
+            "prioritized needs": None, "SEND": "glossary/#term-send", "E.H.C.P.": "glossary/#term-ehcp",
+            "coproduction": "glossary/#term-co-production"}
 
 
 def test_query_rewrites_in_the_real_box(search_page, base_url, site_dir):

@@ -97,6 +97,7 @@
       if (/[+~^*]|^-/.test(word)) { out.push(word); return; }
       var key = word.toLowerCase();
       if (Object.prototype.hasOwnProperty.call(words, key)) word = words[key];
+      if (/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(word)) word = word.replace(/\./g, "");   /* "E.H.C.P." is EHCP */
       split(word, config.separator).forEach(function (part) {
         part = british(part, lists && lists.words, config.spellings);
         var abbreviation = (part.length <= (config.capitals || 0) && part === part.toUpperCase()
