@@ -25,11 +25,9 @@ Workbook.define("action-plan", function (holder, W, fw) {
   function keptPriorities() {
     var kept = state.retired || {};
     return Object.keys(kept).filter(function (id) { return kept[id] && kept[id].priority; }).map(function (id) {
-      return { statement: { id: id, label: id, text: KEPT_TEXT }, entry: kept[id], kept: true };
+      return { statement: { id: id, label: id, text: W.KEPT_TEXT }, entry: kept[id], kept: true };
     });
   }
-  var KEPT_AREA = "No longer in the framework";
-  var KEPT_TEXT = "Kept from an earlier edition: this statement is no longer in the framework.";
 
   function workbookLink(text, id) {
     return el("a", { href: "../self-evaluation/" + (id ? "#eval-" + id : ""), text: text });
@@ -163,7 +161,7 @@ Workbook.define("action-plan", function (holder, W, fw) {
       g.items.forEach(function (i) { holder.appendChild(item(g.area, i.statement, i.entry)); });
     });
     if (kept.length) {
-      holder.appendChild(el("h2", { id: "plan-kept", text: KEPT_AREA }));
+      holder.appendChild(el("h2", { id: "plan-kept", text: W.KEPT_AREA }));
       kept.forEach(function (i) { holder.appendChild(keptItem(i.statement, i.entry)); });
     }
   }

@@ -330,6 +330,7 @@
   Object.assign(W, {
     readFile: readFile, readFiles: readFiles, exportState: exportState, migrationText: migrationText,
     sameSchool: sameSchool, describe: describe, csvRows: csvRows, withKeptColumns: withKeptColumns, toCsv: toCsv, download: download,
+    KEPT_AREA: KEPT_AREA, KEPT_TEXT: KEPT_TEXT,
     backUp: backUp, replace: replace, importState: importState, backup: backup, importFile: importFile, undoImport: undoImport, clearAll: clearAll
   });
   window.WorkbookFiles = true;
