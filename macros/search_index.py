@@ -113,6 +113,11 @@ SITE_PAGES = ("", "downloads/", "maintainers/")
 # the share of the query's words that result matched, to this power: a page that has every word of "calm base for
 # vulnerable pupils" comes before one that has "pupils" many times (Material orders by score alone).
 COVERAGE = 1
+# A result that has two of the query's words side by side, as typed ("over identification", "parents' evening"),
+# is about what the query says, not only about its words: the search box multiplies its score by 1 + boost times
+# the share of the query's neighbouring word pairs found side by side in these fields (tags name areas, and
+# synonyms are single words of other pages' vocabulary).
+PROXIMITY = {"boost": 3, "fields": ["title", "text", "keys", "phrases"]}
 # Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a
 # statement's section needs this much to compete with a case study that mentions the same words.
 STATEMENT_BOOST = 3.0
@@ -451,8 +456,10 @@ def reshape(index: dict, fw: Framework, intros: dict[str, str] | None = None) ->
             if anchor and page == "":
                 continue
             doc["boost"] = SITE_PAGE_BOOST
-            if page != "downloads/":                      # the home page's text names every audience and topic
+            if page == "":                                # the home page's text names every audience and topic
                 doc["text"] = ""
+            else:                                         # the maintainers' table repeats every statement's words
+                doc["text"] = re.sub(r"<table.*?</table>", "", doc["text"], flags=re.S)
         elif page == "glossary/" and anchor:
             doc["text"] = re.sub(r"<p>Where the framework uses it:.*?</p>", "", doc["text"])
             doc["boost"] = GLOSSARY_BOOST
@@ -479,7 +486,7 @@ def reshape(index: dict, fw: Framework, intros: dict[str, str] | None = None) ->
                   whole_words=_whole_words(docs, index["config"]), query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
                   fuzzy=FUZZY, definition=dict(DEFINITION, names=_names(fw)), rare=RARE, coverage=COVERAGE,
-                  spellings=SPELLINGS)
+                  spellings=SPELLINGS, proximity=PROXIMITY)
     return {**index, "config": config, "docs": docs}
 
 

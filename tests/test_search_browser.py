@@ -169,7 +169,7 @@ REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#t
             "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None, "sen support": None,
             "Tor View School": "about/#call-for-evidence-schools", "EHPC": "glossary/#term-ehcp",
             "Excel download": "downloads/", "Equality Act": "glossary/#term-equality-act-2010",
-            "Tor": None, "statement ids": "downloads/#ids", "PDA": None, "autistic": "case-studies/foundations-for-focus/",
+            "Tor": None, "statement ids": "downloads/", "PDA": None, "autistic": "case-studies/foundations-for-focus/",
             "prioritized needs": None, "SEND": "glossary/#term-send", "E.H.C.P.": "glossary/#term-ehcp",
             "coproduction": "glossary/#term-co-production"}
 

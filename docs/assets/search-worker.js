@@ -9,8 +9,9 @@
    is the Act, not "action"), and a word no word of the index starts with gets lunr's edit
    distance (config.fuzzy), so "scafolding" finds scaffolding; an American spelling becomes the British one the
    index has (config.spellings); stop words go; a definition question, or a glossary term's name alone, adds the
-   glossary's word; a word few documents contain weighs more (config.rare). The pages found are then ordered by
-   how much of the query their best result matched (config.coverage, mirrored by SiteSearch.search). */
+   glossary's word; a word few documents contain weighs more (config.rare). A result that has the query's words
+   side by side weighs more (config.proximity), and the pages found are then ordered by how much of the query
+   their best result matched (config.coverage); both mirrored by SiteSearch.search. */
 (function () {
   /* Material's worker splitting (integrations/search/internal split()): the stretches between separators. */
   function split(input, separator) {
@@ -119,8 +120,64 @@
     return out.join(" ");
   }
 
+  /* A document's words for config.proximity (tests/test_search.py word_sequences()): each field item, and each
+     stretch between HTML tags, as its words lower case, stop words left out, stemmed as lunr stems them. */
+  function sequences(location) {
+    if (cache[location]) return cache[location];
+    var doc = documents[location] || {}, stop = config.stop_words || [], out = [];
+    config.proximity.fields.forEach(function (name) {
+      [].concat(doc[name] == null ? [] : doc[name]).forEach(function (item) {
+        String(item).split(/<[^>]*>/).forEach(function (block) {
+          out.push(split(block, config.separator).map(function (word) { return word.toLowerCase(); })
+            .filter(function (word) { return stop.indexOf(word) === -1; }).map(stem));
+        });
+      });
+    });
+    return (cache[location] = out);
+  }
+
+  function stem(word) { return self.lunr.stemmer(new self.lunr.Token(word)).toString(); }
+
+  /* Each two neighbouring words of the query as prepare() left it, stemmed (test_search.py query_pairs()): not
+     query syntax, stop words or the glossary's word a definition question adds. */
+  function queryPairs(prepared) {
+    var ask = config.definition, added = ask ? ask.word + "^" + ask.boost : null, stop = config.stop_words || [];
+    var words = prepared.split(/\s+/).filter(function (term) {
+      return term && term.charAt(0) !== "-" && term !== added;
+    }).map(function (term) { return term.replace(/^\++/, "").split(/[\^~*]/)[0].toLowerCase(); })
+      .filter(function (word) { return word && stop.indexOf(word) === -1; }).map(stem);
+    return words.slice(1).map(function (word, i) { return [words[i], word]; });
+  }
+
+  /* How many of the pairs the document has side by side, each word as the start of the document's, as
+     Material's wildcard matches (test_search.py adjacent()). */
+  function adjacent(pairs, seqs) {
+    return pairs.filter(function (pair) {
+      return seqs.some(function (seq) {
+        for (var i = 1; i < seq.length; i++)
+          if (seq[i - 1].indexOf(pair[0]) === 0 && seq[i].indexOf(pair[1]) === 0) return true;
+        return false;
+      });
+    }).length;
+  }
+
+  /* Each result's score times 1 + config.proximity.boost times the share of the query's word pairs it has side
+     by side; within a page, best first again. */
+  function byProximity(data, prepared) {
+    var pairs = queryPairs(prepared), boost = config.proximity.boost;
+    if (!pairs.length) return data;
+    var items = data.items.map(function (group) {
+      return group.map(function (doc, n) {
+        var score = (doc.score || 0) * (1 + boost * adjacent(pairs, sequences(doc.location)) / pairs.length);
+        return { doc: Object.assign({}, doc, { score: score }), n: n };
+      }).sort(function (a, b) { return b.doc.score - a.doc.score || a.n - b.n; })
+        .map(function (item) { return item.doc; });
+    });
+    return Object.assign({}, data, { items: items });
+  }
+
   /* The pages found, best first by their best result's score times the share of the query's words it matched
-     (config.coverage: its power), not by score alone; within a page the order stays Material's. */
+     (config.coverage: its power), not by score alone. */
   function byCoverage(data, power) {
     function weight(group) {
       return Math.max.apply(null, group.map(function (doc) {
@@ -137,14 +194,20 @@
   // Material's worker answers with postMessage: a query's result (type 3) is reordered on its way out.
   var post = self.postMessage;
   self.postMessage = function (message) {
-    if (message && message.type === 3 && config && config.coverage && message.data && message.data.items)
-      message = { type: 3, data: byCoverage(message.data, config.coverage) };
+    if (message && message.type === 3 && config && message.data && message.data.items) {
+      var data = message.data;
+      if (config.proximity && self.lunr) data = byProximity(data, current);
+      if (config.coverage) data = byCoverage(data, config.coverage);
+      message = { type: 3, data: data };
+    }
     return post.apply(self, [message].concat([].slice.call(arguments, 1)));
   };
 
   // Material's worker listens with addEventListener("message") and reads event.data: its listener gets the
   // setup message as sent (the index, from which the word lists are made) and each query rewritten.
-  var config = null, lists = null, listen = self.addEventListener;
+  // current: the query being answered, as prepare() left it (the worker answers each query before it reads the
+  // next); documents: the index's documents by location, whose words are made into sequences when first found
+  var config = null, lists = null, current = "", documents = {}, cache = {}, listen = self.addEventListener;
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return listen.apply(self, arguments);
     return listen.call(self, type, function (ev) {
@@ -152,8 +215,12 @@
       if (message && message.type === 0) {                                          // SETUP
         config = message.data.config;
         if (config.fuzzy) lists = vocabulary(message.data);
-      } else if (message && message.type === 2 && config)                           // QUERY
-        message = { type: 2, data: prepare(String(message.data), config, lists) };
+        documents = {}; cache = {};
+        (message.data.docs || []).forEach(function (doc) { documents[doc.location] = doc; });
+      } else if (message && message.type === 2 && config) {                         // QUERY
+        current = prepare(String(message.data), config, lists);
+        message = { type: 2, data: current };
+      }
       listener.call(self, new MessageEvent("message", { data: message }));
     }, options);
   };
