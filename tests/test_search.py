@@ -173,6 +173,11 @@ def fuzz(part: str, vocab: list[str] | None, fuzzy: dict | None) -> str:
     return f"{part}~{2 if len(low) >= fuzzy['min'][1] else 1}"
 
 
+def undot(word: str) -> str:
+    """An abbreviation typed with dots, without them ("E.H.C.P." is EHCP); any other word as it is."""
+    return word.replace(".", "") if re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", word) else word
+
+
 def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, words: dict | None = None,
                        vocab: list[str] | None = None, fuzzy: dict | None = None,
                        definition: dict | None = None, stop_words: list[str] | None = None,
@@ -193,12 +198,14 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             out.append(word)
             continue
         word = (words or {}).get(word.lower(), word)
-        if re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", word):     # "E.H.C.P." is EHCP
-            word = word.replace(".", "")
+        word = undot(word)                                            # "E.H.C.P." is EHCP
         for p in _split(word, separator):
             p = british(p, vocab, spellings)
             abbreviation = len(p) <= capitals and p.isupper() and p.lower() not in stop or p.lower() in (abbreviations or [])
-            if len(p) < min_wildcard or abbreviation and fuzz(p, vocab, fuzzy) == p:
+            if (abbreviation and len(p) >= min_wildcard and fuzz(p, vocab, fuzzy) == p and postings is not None
+                    and p.lower() not in postings):
+                out.append(p)                      # only the start of a word of the index: "SCERT" is SCERTS
+            elif len(p) < min_wildcard or abbreviation and fuzz(p, vocab, fuzzy) == p:
                 out.append(f"{p}^1")               # no wildcard: "TA" is not "tailored", "SEN" not "senior"
             elif abbreviation:
                 out.append(fuzz(p, vocab, fuzzy))  # an abbreviation the index lacks is a slip ("EHPC": EHCP)
@@ -209,7 +216,7 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
             else:
                 out.append(fuzz(p, vocab, fuzzy))
     if definition and (re.search(definition["pattern"], query, re.I)
-                       or " ".join(query.lower().split()) in (names or ())):   # "SEND" alone: the glossary's entry
+                       or " ".join(undot(w) for w in query.lower().split()) in (names or ())):   # "SEND" alone
         out.append(f"{definition['word']}^{definition['boost']}")             # "what is X": the glossary's answer first
     return " ".join(out)
 
@@ -560,7 +567,10 @@ def test_query_rewrites(site_search):
     assert t("modeling") == "modelling*" and t("prioritize") == "prioritise*" and t("center") == "centre*"
     assert t("pediatrician") == "paediatrician*^10" and t("analyze data") == "analyse*^10 data*"
     assert "filled" not in t("filed") and "feelling" not in t("feeling")     # not American: not rewritten
-    assert t("E.H.C.P.") == "EHCP^1" and t("s.e.n.c.o") == "senco^1"     # an abbreviation typed with dots
+    assert t("E.H.C.P. plan") == "EHCP^1 plan*" and t("s.e.n.c.o") == "senco^1 definition^10"   # typed with dots
+    assert t("S.E.N.D.") == "SEND^1 definition^10"              # ... and alone: a question about the term
+    assert t("SCERT") == "SCERT*" and t("KS") == "KS^1"        # capitals that only start a word: its wildcard,
+    assert t("SEN") == "SEN^1 definition^10"                   # but not under three letters nor for a whole word
     assert t("SEN support") == "SEN^1 support*" and t("sen support") == "sen^1 support*"
     assert t("passport") == "passport*" and t("mat") == "mat*"
     assert t("scafolding") == "scafolding~2" and t("behavour") == "behavour~2" and t("ehpc") == "ehpc~1"

@@ -162,8 +162,9 @@ def test_abbreviation_and_long_form_find_the_same_pages(search_page, base_url):
 # that only the edit distance finds, an unknown word cut to a known one, stop words, a definition question,
 # an abbreviation in capitals and one the index lacks, a rare word, a tool's own name; pages ordered by how much of
 # the query they match ("statement ids"); a word found through its synonyms group ("PDA", "autistic"); an American
-# spelling ("prioritized"); a glossary term's name alone ("SEND"); an abbreviation with dots; a hyphenated word
-# typed solid ("coproduction").
+# spelling ("prioritized"); a glossary term's name alone ("SEND", "S.E.N.D."); an abbreviation with dots; a hyphenated
+# word typed solid ("coproduction"); an abbreviation that only starts a word of the index ("SCERT"); words side by
+# side ("over identification").
 REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#term-governors",
             "behavour managment": None, "labeling pupils": None, "training for teaching assistants": None,
             "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None, "sen support": None,
@@ -171,7 +172,8 @@ REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#t
             "Excel download": "downloads/", "Equality Act": "glossary/#term-equality-act-2010",
             "Tor": None, "statement ids": "downloads/", "PDA": None, "autistic": "case-studies/foundations-for-focus/",
             "prioritized needs": None, "SEND": "glossary/#term-send", "E.H.C.P.": "glossary/#term-ehcp",
-            "coproduction": "glossary/#term-co-production"}
+            "coproduction": "glossary/#term-co-production", "S.E.N.D.": "glossary/#term-send",
+            "SCERT": "case-studies/scerts-in-action/", "over identification of SEND": None}
 
 
 def test_query_rewrites_in_the_real_box(search_page, base_url, site_dir):

@@ -87,6 +87,9 @@
     return part;
   }
 
+  /* An abbreviation typed with dots, without them ("E.H.C.P." is EHCP); any other word as it is. */
+  function undot(word) { return /^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(word) ? word.replace(/\./g, "") : word; }
+
   function prepare(query, config, lists) {
     var min = config.min_wildcard, words = config.query_words || {};
     if (!min || query.indexOf('"') !== -1) return query;
@@ -98,14 +101,16 @@
       if (/[+~^*]|^-/.test(word)) { out.push(word); return; }
       var key = word.toLowerCase();
       if (Object.prototype.hasOwnProperty.call(words, key)) word = words[key];
-      if (/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(word)) word = word.replace(/\./g, "");   /* "E.H.C.P." is EHCP */
+      word = undot(word);                                                      /* "E.H.C.P." is EHCP */
       split(word, config.separator).forEach(function (part) {
         part = british(part, lists && lists.words, config.spellings);
         var abbreviation = (part.length <= (config.capitals || 0) && part === part.toUpperCase()
           && part !== part.toLowerCase() && stop.indexOf(part.toLowerCase()) === -1)        /* "SEN" is not "senior" */
           || (config.abbreviations || []).indexOf(part.toLowerCase()) !== -1;             /* nor is "sen" */
         var slip = abbreviation && fuzz(part, lists && lists.words, config.fuzzy);
-        if (part.length < min || (abbreviation && slip === part)) out.push(part + "^1");
+        if (abbreviation && part.length >= min && slip === part && lists && !lists.postings[part.toLowerCase()])
+          out.push(part);                                 /* only the start of a word of the index: "SCERT" */
+        else if (part.length < min || (abbreviation && slip === part)) out.push(part + "^1");
         else if (abbreviation) out.push(slip);                            /* "EHPC" is a slip for EHCP */
         else if ((config.whole_words || []).indexOf(part.toLowerCase()) !== -1)   /* "act" is the Act, not "action" */
           out.push(part + "^" + (rare(part, lists, config) ? config.rare.boost : 1));
@@ -114,7 +119,7 @@
       });
     });
     var ask = config.definition;                                  /* "what is X": the glossary's answer first */
-    var whole = query.toLowerCase().split(/\s+/).filter(Boolean).join(" ");      /* "SEND" alone: the term's entry */
+    var whole = query.toLowerCase().split(/\s+/).filter(Boolean).map(undot).join(" ");  /* "SEND" alone: its entry */
     if (ask && (new RegExp(ask.pattern, "i").test(query) || (ask.names || []).indexOf(whole) !== -1))
       out.push(ask.word + "^" + ask.boost);
     return out.join(" ");
