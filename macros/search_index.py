@@ -16,7 +16,8 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
   page keeps one document without its text, which names every topic);
 - the self-evaluation page and the printable audit form, left out of Material's index (their forms would
   repeat every statement), are added as one document each, with the page's own prose (page_prose: its lede,
-  what works without JavaScript, where work is kept), so "where is my work saved" finds the page that says;
+  what works without JavaScript, where work is kept, its buttons' names), so "where is my work saved" and
+  "print report" find the page that says;
 - the config tells the search box (docs/assets/search-worker.js, mirrored by tests/test_search.py)
   how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard,
   whole_words, capitals, abbreviations, rare and fuzzy (see each constant below), and how to order the pages
@@ -539,13 +540,15 @@ def _whole_words(docs: list[dict], config: dict) -> list[str]:
 
 class _Prose(HTMLParser):
     """The paragraphs of a built page that say what the page is and does: its lede, what works without
-    JavaScript (<noscript>) and where work is kept (.wb-privacy), each a child of the page's <article>; not
-    the form below them, which repeats every statement."""
+    JavaScript (<noscript>) and where work is kept (.wb-privacy), each a child of the page's <article>; and the
+    names of its buttons ("Print report", "Clear all"), which are what people call what the page does. Not the
+    form below them, which repeats every statement."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []    # (tag, is a block we keep)
         self.paragraphs: list[str] = []
+        self.buttons: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID_TAGS:
@@ -555,10 +558,16 @@ class _Prose(HTMLParser):
             (tag == "p" and "lede" in classes) or tag == "noscript" or "wb-privacy" in classes)
         if tag == "p" and (kept or any(k for _, k in self.stack)):
             self.paragraphs.append("")
+        if tag == "button" and any(t == "article" for t, _ in self.stack):
+            self.buttons.append("")
+            tag = "button-kept"                    # the page's own button, not Material's "Back to top"
         self.stack.append((tag, kept))
 
     def handle_endtag(self, tag):
-        if tag in VOID_TAGS or tag not in [t for t, _ in self.stack]:
+        tags = [t for t, _ in self.stack]
+        if tag == "button" and "button-kept" in tags and (tags[-1] == "button-kept" or "button" not in tags):
+            tag = "button-kept"
+        if tag in VOID_TAGS or tag not in tags:
             return
         while self.stack and self.stack.pop()[0] != tag:
             pass
@@ -566,6 +575,8 @@ class _Prose(HTMLParser):
     def handle_data(self, data):
         if any(k for _, k in self.stack) and self.paragraphs and any(t == "p" for t, _ in self.stack):
             self.paragraphs[-1] += data
+        if self.buttons and any(t == "button-kept" for t, _ in self.stack):
+            self.buttons[-1] += data
 
 
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -574,7 +585,8 @@ VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
 def page_prose(html: str) -> str:
     parser = _Prose()
     parser.feed(html)
-    return "".join(f"<p>{' '.join(p.split())}</p>" for p in parser.paragraphs if p.strip())
+    buttons = list(dict.fromkeys(" ".join(b.split()) for b in parser.buttons if b.strip()))
+    return "".join(f"<p>{' '.join(p.split())}</p>" for p in [*parser.paragraphs, " · ".join(buttons)] if p.strip())
 
 
 # After Material's search plugin has written the index: reshape it in place.

@@ -497,6 +497,12 @@ def test_workbook_pages_are_found_by_what_they_say(site_search, soup):
     assert "meeting around a table" in site_search.docs["audit-form/"]["text"]
     top = [g[0].location for g in site_search.search("is my work saved on a server")[:TOP]]
     assert "self-evaluation/" in top, top
+    # its buttons' names are what people call what it does ("print report"), Material's "Back to top" is not
+    buttons = {" ".join(b.get_text(" ").split()) for b in page.select("article button")} - {""}
+    assert buttons and all(b in text for b in buttons), (buttons, text)
+    assert "Back to top" not in text
+    top = [g[0].location for g in site_search.search("print report")[:TOP]]
+    assert "self-evaluation/" in top, top
 
 
 # Floors: what each tuning set reached when the ranking was last changed (issue 15's goal is REQUIRED_SHARE top
