@@ -117,8 +117,9 @@ COVERAGE = 1
 # A result that has two of the query's words side by side, as typed ("over identification", "parents' evening"),
 # is about what the query says, not only about its words: the search box multiplies its score by 1 + boost times
 # the share of the query's neighbouring word pairs found side by side in these fields (tags name areas, and
-# synonyms are single words of other pages' vocabulary).
-PROXIMITY = {"boost": 3, "fields": ["title", "text", "keys", "phrases"]}
+# synonyms are single words of other pages' vocabulary). A result whose title's words are all in the query
+# ("eight areas": the page "Areas"; "the hive") is what the query names: its score is multiplied by 1 + title.
+PROXIMITY = {"boost": 3, "fields": ["title", "text", "keys", "phrases"], "title": 2}
 # Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a
 # statement's section needs this much to compete with a case study that mentions the same words.
 STATEMENT_BOOST = 3.0

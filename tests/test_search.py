@@ -237,9 +237,9 @@ def word_sequences(doc: dict, fields: list[str], separator: re.Pattern, stop_wor
     return out
 
 
-def query_pairs(prepared: str, definition: dict | None, stop_words: list[str]) -> list[tuple[str, str]]:
-    """search-worker.js queryPairs(): each two neighbouring words of the query as the site's step left it,
-    stemmed; not query syntax, stop words or the glossary's word that a definition question adds."""
+def query_words(prepared: str, definition: dict | None, stop_words: list[str]) -> list[str]:
+    """search-worker.js queryWords(): the words of the query as the site's step left it, stemmed; not query
+    syntax, stop words or the glossary's word that a definition question adds."""
     added = f"{definition['word']}^{definition['boost']}" if definition else None
     words = []
     for term in prepared.split():
@@ -248,7 +248,13 @@ def query_pairs(prepared: str, definition: dict | None, stop_words: list[str]) -
         word = re.split(r"[\^~*]", term.lstrip("+"))[0].lower()
         if word and word not in stop_words:
             words.append(_stem(word))
-    return list(zip(words, words[1:]))
+    return words
+
+
+def titled(title: list[str], words: list[str]) -> bool:
+    """search-worker.js titled(): every word of the title is in the query (a query word starts it, as
+    Material's wildcard matches): "eight areas" names the page "Areas", "the hive" the case study."""
+    return bool(title) and all(any(t.startswith(w) for w in words) for t in title)
 
 
 def adjacent(pairs: list[tuple[str, str]], sequences: list[list[str]]) -> int:
@@ -355,9 +361,15 @@ class SiteSearch:
                                                        self.stop_words or [])
         return self._sequences[location]
 
+    def title_words(self, location: str) -> list[str]:
+        """search-worker.js titleWords(): the document's title as the query's words are compared."""
+        return [w for seq in word_sequences({"title": self.docs[location]["title"]}, ["title"], self.separator,
+                                            self.stop_words or []) for w in seq]
+
     def search(self, query: str) -> list[list[Hit]]:
         """Results grouped by page, best page first; within a page, best section first (as the search box shows)."""
-        pairs = query_pairs(self.prepare(query), self.definition, self.stop_words or []) if self.proximity else []
+        words = query_words(self.prepare(query), self.definition, self.stop_words or []) if self.proximity else []
+        pairs = list(zip(words, words[1:]))
         query = self.transform(query)
         if not query:
             return []
@@ -382,6 +394,8 @@ class SiteSearch:
             score = result["score"] * (1 + boost ** 2)
             if pairs:                                  # the search box's byProximity()
                 score *= 1 + self.proximity["boost"] * adjacent(pairs, self.sequences(result["ref"])) / len(pairs)
+            if words and titled(self.title_words(result["ref"]), words):
+                score *= 1 + self.proximity["title"]
             items.append(Hit(doc["location"], doc["title"], score, found))
         items.sort(key=lambda h: -h.score)
         groups: dict[str, list[Hit]] = {}
@@ -667,6 +681,19 @@ def test_words_side_by_side_pick_the_statement(site_search):
     plain = copy.copy(site_search)
     plain.proximity = None
     assert not any(lands({"statement": st}, plain.search(q)) for q, st in cases.items())
+
+
+def test_a_query_that_names_a_page_finds_it(site_search):
+    """A query that has every word of a page's title ("eight areas": the page "Areas"; "SEMH case study
+    examples": "Case studies") finds that page, though its words are common ones that many pages weigh more
+    for (config.proximity["title"]). Without that weight, neither does."""
+    cases = {"eight areas": "areas/", "SEMH case study examples": "case-studies/"}
+    assert site_search.proximity["title"] > 0
+    for query, page in cases.items():
+        assert page in [g[0].location for g in site_search.search(query)[:TOP]], query
+    plain = copy.copy(site_search)
+    plain.proximity = dict(site_search.proximity, title=0)
+    assert not any(page in [g[0].location for g in plain.search(q)[:TOP]] for q, page in cases.items())
 
 
 def test_a_page_leads_with_its_best_section(site_search):

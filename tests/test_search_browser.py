@@ -164,7 +164,7 @@ def test_abbreviation_and_long_form_find_the_same_pages(search_page, base_url):
 # the query they match ("statement ids"); a word found through its synonyms group ("PDA", "autistic"); an American
 # spelling ("prioritized"); a glossary term's name alone ("SEND", "S.E.N.D."); an abbreviation with dots; a hyphenated
 # word typed solid ("coproduction"); an abbreviation that only starts a word of the index ("SCERT"); words side by
-# side ("over identification").
+# side ("over identification"); a page's whole title in the query ("eight areas").
 REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#term-governors",
             "behavour managment": None, "labeling pupils": None, "training for teaching assistants": None,
             "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None, "sen support": None,
@@ -173,7 +173,7 @@ REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#t
             "Tor": None, "statement ids": "downloads/", "PDA": None, "autistic": "case-studies/foundations-for-focus/",
             "prioritized needs": None, "SEND": "glossary/#term-send", "E.H.C.P.": "glossary/#term-ehcp",
             "coproduction": "glossary/#term-co-production", "S.E.N.D.": "glossary/#term-send",
-            "SCERT": "case-studies/scerts-in-action/", "over identification of SEND": None}
+            "SCERT": "case-studies/scerts-in-action/", "over identification of SEND": None, "eight areas": "areas/"}
 
 
 def test_query_rewrites_in_the_real_box(search_page, base_url, site_dir):

@@ -143,15 +143,32 @@
 
   function stem(word) { return self.lunr.stemmer(new self.lunr.Token(word)).toString(); }
 
-  /* Each two neighbouring words of the query as prepare() left it, stemmed (test_search.py query_pairs()): not
-     query syntax, stop words or the glossary's word a definition question adds. */
-  function queryPairs(prepared) {
+  /* The words of the query as prepare() left it, stemmed (test_search.py query_words()): not query syntax,
+     stop words or the glossary's word a definition question adds. */
+  function queryWords(prepared) {
     var ask = config.definition, added = ask ? ask.word + "^" + ask.boost : null, stop = config.stop_words || [];
-    var words = prepared.split(/\s+/).filter(function (term) {
+    return prepared.split(/\s+/).filter(function (term) {
       return term && term.charAt(0) !== "-" && term !== added;
     }).map(function (term) { return term.replace(/^\++/, "").split(/[\^~*]/)[0].toLowerCase(); })
       .filter(function (word) { return word && stop.indexOf(word) === -1; }).map(stem);
-    return words.slice(1).map(function (word, i) { return [words[i], word]; });
+  }
+
+  /* The document's title as the query's words are compared (test_search.py title_words()). */
+  function titleWords(location) {
+    var key = "title " + location;
+    if (cache[key]) return cache[key];
+    var stop = config.stop_words || [], title = String((documents[location] || {}).title || "");
+    return (cache[key] = [].concat.apply([], title.split(/<[^>]*>/).map(function (block) {
+      return split(block, config.separator).map(function (word) { return word.toLowerCase(); })
+        .filter(function (word) { return stop.indexOf(word) === -1; }).map(stem);
+    })));
+  }
+
+  /* Every word of the title is in the query, a query word starting it (test_search.py titled()). */
+  function titled(title, words) {
+    return title.length > 0 && title.every(function (t) {
+      return words.some(function (w) { return t.indexOf(w) === 0; });
+    });
   }
 
   /* How many of the pairs the document has side by side, each word as the start of the document's, as
@@ -167,13 +184,17 @@
   }
 
   /* Each result's score times 1 + config.proximity.boost times the share of the query's word pairs it has side
-     by side; within a page, best first again. */
+     by side, and times 1 + config.proximity.title if its title's words are all in the query; within a page,
+     best first again. */
   function byProximity(data, prepared) {
-    var pairs = queryPairs(prepared), boost = config.proximity.boost;
-    if (!pairs.length) return data;
+    var words = queryWords(prepared), boost = config.proximity.boost;
+    var pairs = words.slice(1).map(function (word, i) { return [words[i], word]; });
+    if (!words.length) return data;
     var items = data.items.map(function (group) {
       return group.map(function (doc, n) {
-        var score = (doc.score || 0) * (1 + boost * adjacent(pairs, sequences(doc.location)) / pairs.length);
+        var score = doc.score || 0;
+        if (pairs.length) score *= 1 + boost * adjacent(pairs, sequences(doc.location)) / pairs.length;
+        if (titled(titleWords(doc.location), words)) score *= 1 + config.proximity.title;
         return { doc: Object.assign({}, doc, { score: score }), n: n };
       }).sort(function (a, b) { return b.doc.score - a.doc.score || a.n - b.n; })
         .map(function (item) { return item.doc; });
