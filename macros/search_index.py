@@ -120,6 +120,11 @@ COVERAGE = 1
 # synonyms are single words of other pages' vocabulary). A result whose title's words are all in the query
 # ("eight areas": the page "Areas"; "the hive") is what the query names: its score is multiplied by 1 + title.
 PROXIMITY = {"boost": 3, "fields": ["title", "text", "keys", "phrases"], "title": 2}
+# Material's index is not stemmed: "developed" finds "developed" and "developedness", not "developing". The search
+# box gives each document, in a `forms` field of this weight, the other words of the index (of `min` letters or
+# more, from these fields) that lunr stems as it stems one of the document's own. Made in the browser when the
+# index loads, so the download does not grow.
+FORMS = {"boost": 1, "min": 4, "fields": ["title", "text", "keys", "phrases", "tags"]}
 # Material multiplies a page's score by up to 5 and a section's by up to 2 (its post-query boost), so a
 # statement's section needs this much to compete with a case study that mentions the same words.
 STATEMENT_BOOST = 3.0
@@ -488,7 +493,7 @@ def reshape(index: dict, fw: Framework, intros: dict[str, str] | None = None) ->
                   whole_words=_whole_words(docs, index["config"]), query_words=QUERY_WORDS,
                   stop_words=QUERY_STOP_WORDS, capitals=CAPITALS, abbreviations=_abbreviations(fw),
                   fuzzy=FUZZY, definition=dict(DEFINITION, names=_names(fw)), rare=RARE, coverage=COVERAGE,
-                  spellings=SPELLINGS, proximity=PROXIMITY)
+                  spellings=SPELLINGS, proximity=PROXIMITY, forms=FORMS)
     return {**index, "config": config, "docs": docs}
 
 

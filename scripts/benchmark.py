@@ -12,7 +12,7 @@ What it measures:
   the same without the search index and search worker (which should load only when someone starts to search);
   and for a later page view (warm cache: another page of the site was visited first, so only what is not
   cached yet comes over the wire: the page's HTML, with anything inlined in it);
-- the size of the search index;
+- the size of the search index, and how long the first search takes on a phone-speed CPU;
 - Lighthouse mobile scores (performance, accessibility, best practices, SEO) for the same pages,
   target 1.00 each. Lighthouse is the npm package in package.json, run on Debian's Chromium.
 - LCP as a ratio: each page's Lighthouse LCP divided by the LCP of the same page's HTML with every stylesheet
@@ -172,6 +172,31 @@ def transferred(base_url: str) -> dict[str, tuple[int, int, list, int]]:
     return out
 
 
+def first_search(base_url: str, query: str = "raising a concern", runs: int = 5) -> list[float]:
+    """Seconds from typing a query into the search box of a freshly opened home page to its first results, on a
+    phone-speed CPU (Chromium slowed 4 times): the index and worker load, the worker builds the index (with the
+    other forms of each word) and answers. One figure per run, each in a new browser context."""
+    import time
+    from playwright.sync_api import sync_playwright
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})   # the box shown, not its icon
+            page = context.new_page()
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            page.goto(base_url, wait_until="networkidle")
+            box = page.locator("input.md-search__input")
+            box.click()
+            start = time.perf_counter()
+            box.type(query)
+            page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length > 0")
+            out.append(time.perf_counter() - start)
+            context.close()
+        browser.close()
+    return out
+
+
 def transferred_later(base_url: str) -> dict[str, tuple[int, int]]:
     """Per page: (bytes over the wire, requests that went to the server) when the page is opened after another
     page of the site (the next one in PAGES), in the same browser, so its cache holds what that page loaded."""
@@ -290,6 +315,9 @@ def main() -> None:
                 print(f"{name:16} {kib(total):>10} in {count:2} requests   target <= {SIZE_TARGET_KIB} KiB: {verdict}"
                       f"   (without search index and worker: {kib(no_search)})")
                 print("                 biggest: " + ", ".join(f"{url} {kib(size)}" for size, url in biggest))
+            times = sorted(first_search(base_url))
+            print("\n== first search results, phone-speed CPU (4x slowed), fresh page ==")
+            print(f"median {times[len(times) // 2]:.2f} s of {len(times)} runs: " + ", ".join(f"{t:.2f}" for t in times))
             print("\n== bytes transferred, gzip'd, later page view (another page of the site visited first) ==")
             for name, (total, count) in transferred_later(base_url).items():
                 print(f"{name:16} {kib(total):>10} in {count:2} requests")

@@ -1,8 +1,8 @@
 """Search quality: staff type what they remember and land on the right page.
 
 The queries in tests/search_queries.yaml, tests/search_queries_heldout.yaml (held out for one round, tuned on
-since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning7.yaml and the five held-out sets
-tests/search_queries_fresh.yaml to tests/search_queries_fresh5.yaml (each written by someone who had not seen
+since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning7.yaml and the six held-out sets
+tests/search_queries_fresh.yaml to tests/search_queries_fresh6.yaml (each written by someone who had not seen
 the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
@@ -10,8 +10,9 @@ post-query boosts and grouping by page; and the site's own step before Material'
 docs/assets/search-worker.js: stop words dropped, no trailing wildcard on short terms, three-letter words of the
 index ("act") or abbreviations typed in capitals (unless the index lacks them: a slip), American spellings made
 British, a definition question or a glossary term's name alone sent to the glossary, a word few documents contain
-weighed more, an unknown word cut to a known one or given an edit distance; then the pages found ordered by how
-much of the query their best result matched). Issue 15's goal, on queries written independently of the ranking:
+weighed more, an unknown word cut to a known one or given an edit distance; each document found by the other
+forms of its words; a result weighed more for the query's words side by side and for its whole title in the
+query; then the pages found ordered by how much of the query their best result matched). Issue 15's goal, on queries written independently of the ranking:
 at least 95% of queries put an accepted page in the first five results, and at least 90% of the queries that
 name one practice statement land on it. Each set here keeps a floor (FLOORS, HELD_OUT_FLOORS).
 
@@ -25,10 +26,12 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import json
 import random
 import re
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
@@ -42,7 +45,7 @@ from lunr.pipeline import Pipeline
 from lunr.query import Query, QueryPresence
 from lunr.query_lexer import QueryLexer
 from lunr.query_parser import QueryParser
-from lunr.stemmer import stemmer
+from lunr.stemmer import PorterStemmer, stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
@@ -60,6 +63,7 @@ FRESH2 = Path(__file__).with_name("search_queries_fresh2.yaml")       # held out
 FRESH3 = Path(__file__).with_name("search_queries_fresh3.yaml")       # held out too, written with tuning5
 FRESH4 = Path(__file__).with_name("search_queries_fresh4.yaml")       # held out too, after the fifth round
 FRESH5 = Path(__file__).with_name("search_queries_fresh5.yaml")       # held out too, written with tuning6
+FRESH6 = Path(__file__).with_name("search_queries_fresh6.yaml")       # held out too, written with tuning7
 TOP = 5
 REQUIRED_SHARE = 0.95
 REQUIRED_LANDINGS = 0.90
@@ -221,8 +225,44 @@ def no_short_wildcards(query: str, separator: re.Pattern, min_wildcard: int, wor
     return " ".join(out)
 
 
+class _LunrJsStemmer(PorterStemmer):
+    """lunr.js's Porter stemmer, which the search box uses: its step 1c turns a final "y" into "i" only after a
+    consonant (/^(.+?[^aeiou])y$/: "deploy" stays, "fly" is "fli"), where lunr's Python port looks for a vowel
+    anywhere before it ("deploi", "fly")."""
+
+    def step1c(self):
+        if re.fullmatch(r".+?[^aeiou]y", self.b[self.k0:self.k + 1]):
+            self.b = self.b[:self.k] + "i" + self.b[self.k + 1:]
+
+
+_STEMMER = _LunrJsStemmer()
+
+
+@functools.lru_cache(maxsize=None)
 def _stem(word: str) -> str:
-    return str(stemmer(Token(word)))
+    return _STEMMER.stem(word)
+
+
+def add_forms(docs: list[dict], forms: dict, separator: re.Pattern) -> None:
+    """search-worker.js addForms(): each document gets, in a `forms` field, the other words of the index that
+    lunr stems as it stems one of its own ("developing": developed, development), so "who developed the
+    framework" finds "Developing the framework" though Material's index is not stemmed."""
+    own = []
+    by_stem: dict[str, set[str]] = {}
+    for doc in docs:
+        words = set()
+        for name in forms["fields"]:
+            value = doc.get(name)
+            for item in value if isinstance(value, list) else [] if value is None else [value]:
+                for block in re.split(r"<[^>]*>", str(item)):
+                    words.update(w.lower() for w in _split(block, separator)
+                                 if len(w) >= forms["min"] and re.fullmatch(r"[a-z]+", w.lower()))
+        own.append(words)
+        for word in words:
+            by_stem.setdefault(_stem(word), set()).add(word)
+    for doc, words in zip(docs, own):
+        if extra := {other for word in words for other in by_stem[_stem(word)]} - words:
+            doc["forms"] = sorted(extra)
 
 
 def word_sequences(doc: dict, fields: list[str], separator: re.Pattern, stop_words: list[str]) -> list[list[str]]:
@@ -303,6 +343,9 @@ class SiteSearch:
     def __init__(self, site_dir: Path):
         data = json.loads((Path(site_dir) / "search" / "search_index.json").read_text(encoding="utf-8"))
         config = data["config"]
+        if config.get("forms"):                       # the search box's addForms(), before anything reads the docs
+            add_forms(data["docs"], config["forms"], re.compile(config["separator"]))
+            config["fields"] = dict(config["fields"], forms={"boost": config["forms"]["boost"]})
         self.separator = re.compile(config["separator"])
         self.fields = list(config["fields"])
         self.min_wildcard = config.get("min_wildcard", 0)
@@ -455,7 +498,7 @@ def site_search(site_dir) -> SiteSearch:
 def test_every_accepted_target_exists(site_search):
     search = site_search
     missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, TUNING5, TUNING6, TUNING7,
-                                            FRESH, FRESH2, FRESH3, FRESH4, FRESH5)
+                                            FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6)
                for q in load_queries(path)
                for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
@@ -522,8 +565,8 @@ def test_workbook_pages_are_found_by_what_they_say(site_search, soup):
 # Floors: what each tuning set reached when the ranking was last changed (issue 15's goal is REQUIRED_SHARE top
 # five and REQUIRED_LANDINGS statement landings on queries written independently of the ranking; the lead
 # measures the fresh set, tests/search_queries_fresh.yaml, which nobody tuning may open).
-FLOORS = {QUERIES: (0.98, 0.97), HELD_OUT: (0.97, 0.99), TUNING2: (0.95, 0.98), TUNING3: (0.95, 0.84),
-          TUNING4: (0.97, 0.98), TUNING5: (0.94, 0.95), TUNING6: (0.95, 0.98), TUNING7: (0.95, 0.97)}
+FLOORS = {QUERIES: (0.98, 0.98), HELD_OUT: (0.99, 0.99), TUNING2: (0.95, 0.97), TUNING3: (0.95, 0.86),
+          TUNING4: (0.98, 0.98), TUNING5: (0.95, 0.96), TUNING6: (0.97, 0.98), TUNING7: (0.96, 0.97)}
 
 
 def test_staff_queries_find_the_right_page(site_search, capsys):
@@ -536,19 +579,22 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
         assert found / total >= share and landed / named >= landings, report(outcomes[path], path.stem)
 
 
-# The held-out sets: tests/search_queries_fresh.yaml (written on 2026-11-24, before the last four tuning rounds),
+# The held-out sets: tests/search_queries_fresh.yaml (written on 2026-11-24, before the last five tuning rounds),
 # tests/search_queries_fresh2.yaml (written with tuning4, before that round's ranking changes) and
 # tests/search_queries_fresh3.yaml (written with tuning5, before that round's), tests/search_queries_fresh4.yaml
-# (written after them) and tests/search_queries_fresh5.yaml (written with tuning6, before its changes), each by
-# someone who had not seen the ranking; nobody tuning has opened fresh, fresh3, fresh4 or fresh5 (part of fresh2
-# was once printed by mistake, 2026-12-06).
-# Their figures are the honest measure of issue 15's goal. Only totals are ever printed (a failing assert shows the figures, never the queries), so they
-# stay held out. Floors: top five and landings when the ranking was last changed (2026-12-06, fifth round).
-HELD_OUT_FLOORS = {FRESH: (0.91, 0.93),      # 247/271 top five, 94/101 landings
-                   FRESH2: (0.96, 0.92),     # 268/279 top five, 102/110 landings
-                   FRESH3: (0.95, 0.95),     # 326/341 top five, 120/126 landings
-                   FRESH4: (0.94, 0.96),     # 314/334 top five, 125/129 landings
-                   FRESH5: (0.91, 0.92)}     # 285/310 top five, 106/114 landings
+# (written after them), tests/search_queries_fresh5.yaml (written with tuning6, before its changes) and
+# tests/search_queries_fresh6.yaml (written with tuning7, before the sixth round's changes), each by someone who
+# had not seen the ranking; nobody tuning has opened fresh, fresh3, fresh4, fresh5 or fresh6 (part of fresh2 was
+# once printed by mistake, 2026-12-06).
+# Their figures are the honest measure of issue 15's goal. Only totals are ever printed (a failing assert shows
+# the figures, never the queries), so they stay held out. Floors: top five and landings when the ranking was last
+# changed (2026-12-06, sixth round).
+HELD_OUT_FLOORS = {FRESH: (0.91, 0.93),      # 248/271 top five, 94/101 landings
+                   FRESH2: (0.96, 0.94),     # 269/279 top five, 104/110 landings
+                   FRESH3: (0.95, 0.94),     # 325/341 top five, 119/126 landings
+                   FRESH4: (0.95, 0.96),     # 319/334 top five, 125/129 landings
+                   FRESH5: (0.93, 0.95),     # 289/310 top five, 109/114 landings
+                   FRESH6: (0.97, 0.94)}     # 314/323 top five, 114/120 landings
 
 
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
@@ -563,8 +609,8 @@ def test_held_out_set_keeps_its_floor(site_search, capsys, path):
 
 
 @pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on each held-out set; landings are met "
-                          "(92.1%, 92.7%, 93.7%, 97.7%, 93.0%), top five is not (89.3%, 94.98%, 94.4%, 94.6%, "
-                          "91.3%) when the ranking was last changed",
+                          "on all six, top five on fresh2, fresh3, fresh4 and fresh6 (96.4%, 95.3%, 95.5%, 97.2%) "
+                          "but not on fresh (91.5%) or fresh5 (93.2%) when the ranking was last changed",
                    strict=False)
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
 def test_held_out_set_reaches_the_goal(site_search, path):
@@ -694,6 +740,42 @@ def test_a_query_that_names_a_page_finds_it(site_search):
     plain = copy.copy(site_search)
     plain.proximity = dict(site_search.proximity, title=0)
     assert not any(page in [g[0].location for g in plain.search(q)[:TOP]] for q, page in cases.items())
+
+
+def test_a_word_finds_the_other_forms_of_itself(site_search, site_dir):
+    """Material's index is not stemmed; the search box gives each document the other forms of its words
+    (config.forms). A property over the whole index: every word a document gains shares a stem with one of the
+    document's own, and is a word of some other document. And staff who type one form ("raising a concern",
+    "independence targets") reach the statement that uses another ("raise", "target setting"): without the forms,
+    neither does."""
+    assert site_search.vocab and site_search.proximity
+    raw = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not any("forms" in doc for doc in raw)                 # made in the browser: the download does not grow
+    separator, checked = site_search.separator, 0
+    for loc, doc in site_search.docs.items():
+        own = {w.lower() for name in ("title", "text", "keys", "phrases", "tags")
+               for item in (doc.get(name) if isinstance(doc.get(name), list) else [doc.get(name) or ""])
+               for w in _split(re.sub(r"<[^>]*>", " ", str(item)), separator)}
+        for form in doc.get("forms", []):
+            assert form not in own and any(_stem(form) == _stem(w) for w in own), (loc, form)
+            checked += 1
+    assert checked > 1000
+    cases = {"raising a SEND concern": "areas/assessment-and-identification/#statement-5-1",
+             "independence targets": "areas/monitoring-tracking-and-evaluation/#statement-6-3"}
+    for query, statement in cases.items():
+        assert lands({"statement": statement}, site_search.search(query)), query
+    plain = _search_without_forms(site_dir)
+    assert not any(lands({"statement": st}, plain.search(q)) for q, st in cases.items())
+
+
+def _search_without_forms(site_dir: Path) -> SiteSearch:
+    """The site's search as it would be without config.forms (for a test that must see the difference)."""
+    data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    data["config"].pop("forms")
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "search").mkdir()
+        (Path(tmp) / "search" / "search_index.json").write_text(json.dumps(data), encoding="utf-8")
+        return SiteSearch(Path(tmp))
 
 
 def test_a_page_leads_with_its_best_section(site_search):

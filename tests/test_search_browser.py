@@ -164,7 +164,8 @@ def test_abbreviation_and_long_form_find_the_same_pages(search_page, base_url):
 # the query they match ("statement ids"); a word found through its synonyms group ("PDA", "autistic"); an American
 # spelling ("prioritized"); a glossary term's name alone ("SEND", "S.E.N.D."); an abbreviation with dots; a hyphenated
 # word typed solid ("coproduction"); an abbreviation that only starts a word of the index ("SCERT"); words side by
-# side ("over identification"); a page's whole title in the query ("eight areas").
+# side ("over identification"); a page's whole title in the query ("eight areas"); another form of a word of the
+# index ("raising": raise).
 REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#term-governors",
             "behavour managment": None, "labeling pupils": None, "training for teaching assistants": None,
             "what is adaptive teaching": "glossary/#term-adaptive-teaching", "SEN support": None, "sen support": None,
@@ -173,7 +174,8 @@ REWRITES = {"scafolding": "glossary/#term-scaffolding", "govenors": "glossary/#t
             "Tor": None, "statement ids": "downloads/", "PDA": None, "autistic": "case-studies/foundations-for-focus/",
             "prioritized needs": None, "SEND": "glossary/#term-send", "E.H.C.P.": "glossary/#term-ehcp",
             "coproduction": "glossary/#term-co-production", "S.E.N.D.": "glossary/#term-send",
-            "SCERT": "case-studies/scerts-in-action/", "over identification of SEND": None, "eight areas": "areas/"}
+            "SCERT": "case-studies/scerts-in-action/", "over identification of SEND": None, "eight areas": "areas/",
+            "raising a SEND concern": "areas/assessment-and-identification/#statement-5-1"}
 
 
 def test_query_rewrites_in_the_real_box(search_page, base_url, site_dir):
@@ -199,3 +201,30 @@ def test_the_search_box_speaks_of_pages_and_says_what_to_try_when_nothing_matche
     expect(meta).to_have_text(re.compile(r"^No page matches\..*glossary.*case-study index", re.S))
     results(search_page, base_url, "Warm Transitions")
     expect(meta).to_have_text(re.compile(r"^\d+ matching pages?$"))
+
+
+def test_the_mirror_stems_every_word_as_the_box_does(page, base_url, site_dir):
+    """The search box stems with lunr.js (the proximity pairs, the other forms of a word); the Python mirror with
+    its own port of the same stemmer, corrected where lunr's Python port differs ("deploy", "holiday"). Every
+    word of the index and of the query sets comes out the same in both, so the mirror's figures are the box's."""
+    import json
+    import re as _re
+    from test_search import QUERIES, TUNING4, TUNING6, TUNING7, _split, _stem
+    data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = _re.compile(data["config"]["separator"])
+    words = {w.lower() for doc in data["docs"] for value in doc.values()
+             for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)
+             for block in _re.split(r"<[^>]*>", item) for w in _split(block, separator)}
+    words |= {w.lower() for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, TUNING5, TUNING6, TUNING7)
+              for entry in load_queries(path) for w in _split(entry["query"], separator)}
+    words = sorted(words)
+    worker = next((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
+    page.goto(base_url)
+    stems = page.evaluate("""async ([url, words]) => {
+        const src = `importScripts(${JSON.stringify(url)});
+          onmessage = e => postMessage(e.data.map(w => self.lunr.stemmer(new self.lunr.Token(w)).toString()));`;
+        const worker = new Worker(URL.createObjectURL(new Blob([src], {type: "text/javascript"})));
+        return await new Promise(done => { worker.onmessage = e => done(e.data); worker.postMessage(words); });
+    }""", [base_url + "assets/javascripts/workers/" + worker, words])
+    differ = [(w, js, _stem(w)) for w, js in zip(words, stems) if js != _stem(w)]
+    assert len(words) > 2000 and not differ, differ

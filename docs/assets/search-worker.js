@@ -9,7 +9,8 @@
    is the Act, not "action"), and a word no word of the index starts with gets lunr's edit
    distance (config.fuzzy), so "scafolding" finds scaffolding; an American spelling becomes the British one the
    index has (config.spellings); stop words go; a definition question, or a glossary term's name alone, adds the
-   glossary's word; a word few documents contain weighs more (config.rare). A result that has the query's words
+   glossary's word; a word few documents contain weighs more (config.rare). Each document is also found by the other
+   forms of its words (config.forms: "developed" finds "developing"). A result that has the query's words
    side by side weighs more (config.proximity), and the pages found are then ordered by how much of the query
    their best result matched (config.coverage); both mirrored by SiteSearch.search. */
 (function () {
@@ -141,7 +142,45 @@
     return (cache[location] = out);
   }
 
-  function stem(word) { return self.lunr.stemmer(new self.lunr.Token(word)).toString(); }
+  var stems = Object.create(null);
+  function stem(word) {
+    return stems[word] || (stems[word] = self.lunr.stemmer(new self.lunr.Token(word)).toString());
+  }
+
+  /* The setup message with each document given, in a "forms" field (config.forms), the other words of the index
+     that lunr stems as it stems one of its own: "developed" then finds "Developing the framework" (test_search.py
+     add_forms()). */
+  function addForms(data) {
+    var forms = data.config.forms, own = [], byStem = Object.create(null);
+    (data.docs || []).forEach(function (doc) {
+      var words = Object.create(null);
+      forms.fields.forEach(function (name) {
+        [].concat(doc[name] == null ? [] : doc[name]).forEach(function (item) {
+          String(item).split(/<[^>]*>/).forEach(function (block) {
+            split(block, data.config.separator).forEach(function (part) {
+              var word = part.toLowerCase();
+              if (word.length >= forms.min && /^[a-z]+$/.test(word)) words[word] = true;
+            });
+          });
+        });
+      });
+      own.push(words);
+      Object.keys(words).forEach(function (word) {
+        var s = stem(word);
+        (byStem[s] || (byStem[s] = Object.create(null)))[word] = true;
+      });
+    });
+    var docs = (data.docs || []).map(function (doc, n) {
+      var words = own[n], extra = Object.create(null);
+      Object.keys(words).forEach(function (word) {
+        Object.keys(byStem[stem(word)]).forEach(function (other) { if (!words[other]) extra[other] = true; });
+      });
+      var list = Object.keys(extra).sort();
+      return list.length ? Object.assign({}, doc, { forms: list }) : doc;
+    });
+    var fields = Object.assign({}, data.config.fields, { forms: { boost: forms.boost } });
+    return Object.assign({}, data, { docs: docs, config: Object.assign({}, data.config, { fields: fields }) });
+  }
 
   /* The words of the query as prepare() left it, stemmed (test_search.py query_words()): not query syntax,
      stop words or the glossary's word a definition question adds. */
@@ -239,6 +278,7 @@
     return listen.call(self, type, function (ev) {
       var message = ev.data;
       if (message && message.type === 0) {                                          // SETUP
+        if (message.data.config.forms && self.lunr) message = { type: 0, data: addForms(message.data) };
         config = message.data.config;
         if (config.fuzzy) lists = vocabulary(message.data);
         documents = {}; cache = {};
