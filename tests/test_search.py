@@ -1,8 +1,8 @@
 """Search quality: staff type what they remember and land on the right page.
 
 The queries in tests/search_queries.yaml, tests/search_queries_heldout.yaml (held out for one round, tuned on
-since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning7.yaml and the six held-out sets
-tests/search_queries_fresh.yaml to tests/search_queries_fresh6.yaml (each written by someone who had not seen
+since), tests/search_queries_tuning2.yaml to tests/search_queries_tuning7.yaml and the seven held-out sets
+tests/search_queries_fresh.yaml to tests/search_queries_fresh7.yaml (each written by someone who had not seen
 the ranking) are run against
 the built site's search/search_index.json the way Material for MkDocs 9.8.1's search worker runs them (lunr
 with the index's own fields, boosts, separator and pipeline; Material's tokenizer, query transformation,
@@ -64,6 +64,7 @@ FRESH3 = Path(__file__).with_name("search_queries_fresh3.yaml")       # held out
 FRESH4 = Path(__file__).with_name("search_queries_fresh4.yaml")       # held out too, after the fifth round
 FRESH5 = Path(__file__).with_name("search_queries_fresh5.yaml")       # held out too, written with tuning6
 FRESH6 = Path(__file__).with_name("search_queries_fresh6.yaml")       # held out too, written with tuning7
+FRESH7 = Path(__file__).with_name("search_queries_fresh7.yaml")       # held out too, after the sixth round
 TOP = 5
 REQUIRED_SHARE = 0.95
 REQUIRED_LANDINGS = 0.90
@@ -498,7 +499,7 @@ def site_search(site_dir) -> SiteSearch:
 def test_every_accepted_target_exists(site_search):
     search = site_search
     missing = [(q["query"], t) for path in (QUERIES, HELD_OUT, TUNING2, TUNING3, TUNING4, TUNING5, TUNING6, TUNING7,
-                                            FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6)
+                                            FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7)
                for q in load_queries(path)
                for t in q["accept"] if t not in search.docs]
     assert not missing, f"targets not in the search index: {missing}"
@@ -583,9 +584,9 @@ def test_staff_queries_find_the_right_page(site_search, capsys):
 # tests/search_queries_fresh2.yaml (written with tuning4, before that round's ranking changes) and
 # tests/search_queries_fresh3.yaml (written with tuning5, before that round's), tests/search_queries_fresh4.yaml
 # (written after them), tests/search_queries_fresh5.yaml (written with tuning6, before its changes) and
-# tests/search_queries_fresh6.yaml (written with tuning7, before the sixth round's changes), each by someone who
-# had not seen the ranking; nobody tuning has opened fresh, fresh3, fresh4, fresh5 or fresh6 (part of fresh2 was
-# once printed by mistake, 2026-12-06).
+# tests/search_queries_fresh6.yaml (written with tuning7, before the sixth round's changes) and
+# tests/search_queries_fresh7.yaml (written after them), each by someone who had not seen the ranking; nobody
+# tuning has opened fresh or fresh3 to fresh7 (part of fresh2 was once printed by mistake, 2026-12-06).
 # Their figures are the honest measure of issue 15's goal. Only totals are ever printed (a failing assert shows
 # the figures, never the queries), so they stay held out. Floors: top five and landings when the ranking was last
 # changed (2026-12-06, sixth round).
@@ -594,7 +595,8 @@ HELD_OUT_FLOORS = {FRESH: (0.91, 0.93),      # 248/271 top five, 94/101 landings
                    FRESH3: (0.95, 0.94),     # 325/341 top five, 119/126 landings
                    FRESH4: (0.95, 0.96),     # 319/334 top five, 125/129 landings
                    FRESH5: (0.93, 0.95),     # 289/310 top five, 109/114 landings
-                   FRESH6: (0.97, 0.94)}     # 314/323 top five, 114/120 landings
+                   FRESH6: (0.97, 0.94),     # 314/323 top five, 114/120 landings
+                   FRESH7: (0.97, 0.98)}     # 316/324 top five, 115/117 landings
 
 
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
@@ -609,8 +611,9 @@ def test_held_out_set_keeps_its_floor(site_search, capsys, path):
 
 
 @pytest.mark.xfail(reason="issue 15's goal: 95% top five and 90% landings on each held-out set; landings are met "
-                          "on all six, top five on fresh2, fresh3, fresh4 and fresh6 (96.4%, 95.3%, 95.5%, 97.2%) "
-                          "but not on fresh (91.5%) or fresh5 (93.2%) when the ranking was last changed",
+                          "on all seven, top five on fresh2, fresh3, fresh4, fresh6 and fresh7 (96.4%, 95.3%, 95.5%, "
+                          "97.2%, 97.5%; 95.3% over all seven) but not on fresh (91.5%) or fresh5 (93.2%) when the "
+                          "ranking was last changed",
                    strict=False)
 @pytest.mark.parametrize("path", list(HELD_OUT_FLOORS), ids=lambda p: p.stem)
 def test_held_out_set_reaches_the_goal(site_search, path):
