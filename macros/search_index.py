@@ -20,8 +20,9 @@ search (lunr in a web worker) stays; only the documents it indexes and their wei
   "print report" find the page that says;
 - the config tells the search box (docs/assets/search-worker.js, mirrored by tests/test_search.py)
   how to rewrite each query before Material's own step: query_words, stop_words, definition, min_wildcard,
-  whole_words, capitals, abbreviations, rare and fuzzy (see each constant below), and how to order the pages
-  found (coverage);
+  whole_words, capitals, abbreviations, rare and fuzzy (see each constant below); which other forms of each
+  word every document is also found by (forms, made in the browser); how to weigh a result with the query's words
+  side by side or its whole title in the query (proximity); and how to order the pages found (coverage);
 - a document that has one word of a SYNONYMS group (macros/synonyms.py: "autism", "looked after") carries the
   group's other words ("autistic", "LAC") in `synonyms`, which weighs least, with its hyphenated words written
   solid ("co-production": "coproduction").

@@ -124,13 +124,18 @@ def vocabulary(docs: list[dict], fields, separator: re.Pattern) -> tuple[list[st
     to tell a misspelling from a word and a rare word from a common one."""
     postings: dict[str, set[int]] = {}
     for n, doc in enumerate(docs):
-        for name in fields:
-            value = doc.get(name)
-            for item in value if isinstance(value, list) else [value] if value else []:
-                for block in re.split(r"<[^>]*>", str(item)):
-                    for part in _split(block, separator):
-                        postings.setdefault(part.lower(), set()).add(n)
+        for block in _blocks(doc, fields):
+            for part in _split(block, separator):
+                postings.setdefault(part.lower(), set()).add(n)
     return sorted(postings), postings
+
+
+def _blocks(doc: dict, fields) -> list[str]:
+    """search-worker.js blocks(): the stretches of text between HTML tags in the named fields (each item of a
+    list field)."""
+    return [block for name in fields
+            for item in (doc[name] if isinstance(doc.get(name), list) else [] if doc.get(name) is None else [doc[name]])
+            for block in re.split(r"<[^>]*>", str(item))]
 
 
 def _rare(part: str, vocab: list[str], postings: dict[str, set[int]], rare: dict | None) -> bool:
@@ -251,13 +256,8 @@ def add_forms(docs: list[dict], forms: dict, separator: re.Pattern) -> None:
     own = []
     by_stem: dict[str, set[str]] = {}
     for doc in docs:
-        words = set()
-        for name in forms["fields"]:
-            value = doc.get(name)
-            for item in value if isinstance(value, list) else [] if value is None else [value]:
-                for block in re.split(r"<[^>]*>", str(item)):
-                    words.update(w.lower() for w in _split(block, separator)
-                                 if len(w) >= forms["min"] and re.fullmatch(r"[a-z]+", w.lower()))
+        words = {w.lower() for block in _blocks(doc, forms["fields"]) for w in _split(block, separator)
+                 if len(w) >= forms["min"] and re.fullmatch(r"[a-z]+", w.lower())}
         own.append(words)
         for word in words:
             by_stem.setdefault(_stem(word), set()).add(word)
@@ -269,13 +269,8 @@ def add_forms(docs: list[dict], forms: dict, separator: re.Pattern) -> None:
 def word_sequences(doc: dict, fields: list[str], separator: re.Pattern, stop_words: list[str]) -> list[list[str]]:
     """search-worker.js sequences(): each field item, and each stretch between HTML tags, as its words lower case,
     stop words left out, stemmed as lunr stems them."""
-    out = []
-    for name in fields:
-        value = doc.get(name)
-        for item in value if isinstance(value, list) else [] if value is None else [value]:
-            for block in re.split(r"<[^>]*>", str(item)):
-                out.append([_stem(w.lower()) for w in _split(block, separator) if w.lower() not in stop_words])
-    return out
+    return [[_stem(w.lower()) for w in _split(block, separator) if w.lower() not in stop_words]
+            for block in _blocks(doc, fields)]
 
 
 def query_words(prepared: str, definition: dict | None, stop_words: list[str]) -> list[str]:

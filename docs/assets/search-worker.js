@@ -26,19 +26,26 @@
     return parts;
   }
 
+  /* The stretches of text between HTML tags in the named fields of a document (each item of a list field). */
+  function blocks(doc, names) {
+    var out = [];
+    names.forEach(function (name) {
+      [].concat(doc[name] == null ? [] : doc[name]).forEach(function (item) {
+        out.push.apply(out, String(item).split(/<[^>]*>/));
+      });
+    });
+    return out;
+  }
+
   /* Every word of the index, sorted, and the documents each is in (tests/test_search.py vocabulary()): a query
      word that none starts with is a misspelling, one that few documents contain says what the query is about. */
   function vocabulary(index) {
     var config = index.config, postings = Object.create(null);
     (index.docs || []).forEach(function (doc, n) {
-      Object.keys(config.fields || {}).forEach(function (name) {
-        [].concat(doc[name] == null ? [] : doc[name]).forEach(function (item) {
-          String(item).split(/<[^>]*>/).forEach(function (block) {
-            split(block, config.separator).forEach(function (part) {
-              var word = part.toLowerCase(), docs = postings[word] || (postings[word] = []);
-              if (docs[docs.length - 1] !== n) docs.push(n);
-            });
-          });
+      blocks(doc, Object.keys(config.fields || {})).forEach(function (block) {
+        split(block, config.separator).forEach(function (part) {
+          var word = part.toLowerCase(), docs = postings[word] || (postings[word] = []);
+          if (docs[docs.length - 1] !== n) docs.push(n);
         });
       });
     });
@@ -129,17 +136,15 @@
   /* A document's words for config.proximity (tests/test_search.py word_sequences()): each field item, and each
      stretch between HTML tags, as its words lower case, stop words left out, stemmed as lunr stems them. */
   function sequences(location) {
-    if (cache[location]) return cache[location];
-    var doc = documents[location] || {}, stop = config.stop_words || [], out = [];
-    config.proximity.fields.forEach(function (name) {
-      [].concat(doc[name] == null ? [] : doc[name]).forEach(function (item) {
-        String(item).split(/<[^>]*>/).forEach(function (block) {
-          out.push(split(block, config.separator).map(function (word) { return word.toLowerCase(); })
-            .filter(function (word) { return stop.indexOf(word) === -1; }).map(stem));
-        });
-      });
-    });
-    return (cache[location] = out);
+    return cache[location] || (cache[location] = blocks(documents[location] || {}, config.proximity.fields)
+      .map(stemmed));
+  }
+
+  /* A stretch of text as its words lower case, stop words left out, stemmed. */
+  function stemmed(block) {
+    var stop = config.stop_words || [];
+    return split(block, config.separator).map(function (word) { return word.toLowerCase(); })
+      .filter(function (word) { return stop.indexOf(word) === -1; }).map(stem);
   }
 
   var stems = Object.create(null);
@@ -154,14 +159,10 @@
     var forms = data.config.forms, own = [], byStem = Object.create(null);
     (data.docs || []).forEach(function (doc) {
       var words = Object.create(null);
-      forms.fields.forEach(function (name) {
-        [].concat(doc[name] == null ? [] : doc[name]).forEach(function (item) {
-          String(item).split(/<[^>]*>/).forEach(function (block) {
-            split(block, data.config.separator).forEach(function (part) {
-              var word = part.toLowerCase();
-              if (word.length >= forms.min && /^[a-z]+$/.test(word)) words[word] = true;
-            });
-          });
+      blocks(doc, forms.fields).forEach(function (block) {
+        split(block, data.config.separator).forEach(function (part) {
+          var word = part.toLowerCase();
+          if (word.length >= forms.min && /^[a-z]+$/.test(word)) words[word] = true;
         });
       });
       own.push(words);
@@ -195,12 +196,7 @@
   /* The document's title as the query's words are compared (test_search.py title_words()). */
   function titleWords(location) {
     var key = "title " + location;
-    if (cache[key]) return cache[key];
-    var stop = config.stop_words || [], title = String((documents[location] || {}).title || "");
-    return (cache[key] = [].concat.apply([], title.split(/<[^>]*>/).map(function (block) {
-      return split(block, config.separator).map(function (word) { return word.toLowerCase(); })
-        .filter(function (word) { return stop.indexOf(word) === -1; }).map(stem);
-    })));
+    return cache[key] || (cache[key] = [].concat.apply([], blocks(documents[location] || {}, ["title"]).map(stemmed)));
   }
 
   /* Every word of the title is in the query, a query word starting it (test_search.py titled()). */
