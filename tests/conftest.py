@@ -19,9 +19,10 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING
 
 
 def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` for a project directory; returns the finished process."""
+    """Run the publishing build (scripts/build.py: render with --strict, finish steps, then swap in)
+    for a project directory; returns the finished process."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(out)],
         cwd=project, capture_output=True, text=True, env=BUILD_ENV, timeout=300,
     )
 

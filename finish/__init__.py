@@ -1,0 +1,17 @@
+"""Finish steps: standalone, ordered steps over a rendered site folder.
+
+Each step is a function `step(site: Path) -> None` that reads and writes files inside `site` only.
+`scripts/build.py` runs them in the order of STEPS, after the theme engine has rendered the pages
+and before the new site replaces the old one. A step that fails raises FinishError with one line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+
+class FinishError(Exception):
+    """A finish step could not complete; the message is one line for the maintainer."""
+
+
+STEPS: list[Callable[[Path], None]] = []
