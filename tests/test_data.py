@@ -7,8 +7,8 @@ from conftest import ROOT
 FW = load_framework(ROOT / "data" / "framework.yaml")
 
 
-def test_areas_and_statement_counts():
-    assert len(FW.areas) == 8 and len(FW.statements) == 43
+def test_areas_and_statements_are_numbered_in_order():
+    assert FW.areas and FW.statements
     assert [a.number for a in FW.areas] == list(range(1, len(FW.areas) + 1))
     for area in FW.areas:
         assert [s.number for s in area.statements] == list(range(1, len(area.statements) + 1)), area.id
@@ -16,7 +16,7 @@ def test_areas_and_statement_counts():
 
 def test_statement_ids_are_stable_pattern_and_unique():
     ids = [s.id for s in FW.statements]
-    assert len(set(ids)) == 43
+    assert len(set(ids)) == len(ids)
     for s in FW.statements:
         assert s.id == f"statement-{s.area.number}-{s.number}"
 
@@ -35,8 +35,8 @@ def test_tiers_have_six_points_each():
 
 
 def test_case_studies_complete_and_linked():
-    assert len(FW.case_studies) == 33
-    assert len({c.id for c in FW.case_studies}) == 33
+    assert FW.case_studies
+    assert len({c.id for c in FW.case_studies}) == len(FW.case_studies)
     for cs in FW.case_studies:
         assert cs.overview and cs.areas, cs.id
     warm = FW.case_study("warm-transitions")
@@ -52,10 +52,10 @@ def test_every_area_features_case_studies_and_none_twice():
 
 
 def test_front_matter_content():
-    assert len(FW.introduction) == 4
-    assert len(FW.how_to_use.steps) == 10
+    assert FW.introduction and FW.how_to_use.steps
+    assert all(step.strip() for step in FW.how_to_use.steps)
     las = FW.oap.local_authorities
-    assert len(las) == 21
+    assert las and len({la.name for la in las}) == len(las)
     assert {la.accessed.isoformat() for la in las} == {"2026-01-08", "2026-03-23"}
     ack = FW.acknowledgements
     assert len(ack.expert_group) == 6 and ack.call_for_evidence and ack.pilot_schools
