@@ -200,7 +200,9 @@ def load_framework(path: Path, knowledge_dir: Path | None = None, require_publis
                         in checks.cross_reference_problems(checked, load_published_ids(path, require_published), knowledge_dir,
                                                            docs_dir if docs_dir.is_dir() else None)]
         if problems:
-            raise FrameworkError("\n".join(f"{shown}:{line}: {message}" for line, message in sorted(problems)))
+            # one line per problem, even when a message quotes a text with line breaks
+            raise FrameworkError("\n".join(f"{shown}:{line}: {' '.join(message.splitlines())}"
+                                           for line, message in sorted(problems)))
         return build(checked, knowledge_dir)
     except FrameworkError:
         raise
