@@ -24,10 +24,9 @@ DATA_TYPES = ('type="application/json"', "type='application/json'")   # data isl
 POLICY = [
     "default-src 'self'",
     "script-src 'self' {hashes}",
-    # 'unsafe-inline' for styles only: Material's templates write style="..." attributes (its icons, the
-    # palette's colour previews) and its bundle sets them while drawing; a hash cannot allow an attribute.
-    # Styles cannot run script or fetch from another host here (img-src, font-src, connect-src say 'self').
-    "style-src 'self' 'unsafe-inline'",
+    # no inline styles either: the pages have no style attribute or <style> element (macros/styles.py makes one
+    # stylesheet), and scripts set styles through the DOM (element.style), which a policy does not block
+    "style-src 'self'",
     "img-src 'self' data:",          # data: for the icons Material inlines in its stylesheet
     "font-src 'self'",
     "connect-src 'self'",            # the search index and the workbook's data
