@@ -75,10 +75,33 @@ def project(tmp: Path) -> Path:
     data = tmp / "data"
     data.mkdir(parents=True, exist_ok=True)
     if not (data / "knowledge").exists():
-        (data / "knowledge").symlink_to(ROOT / "data" / "knowledge")
+        shutil.copytree(ROOT / "data" / "knowledge", data / "knowledge")
         shutil.copy(ROOT / "data" / "published-ids.yaml", data / "published-ids.yaml")
         (tmp / "docs").symlink_to(ROOT / "docs")
     return data / "framework.yaml"
+
+
+def renamed(tree, kind: str, index: int, new: str) -> dict:
+    """The tree with one area, case study or knowledge page given a new id everywhere it is named, declared
+    with renamed_from (so the only problem left is the new id itself)."""
+    tree = copy.deepcopy(tree)
+    thing = tree[kind][index]
+    old = thing["id"]
+
+    def swap(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k in ("featured", "also", "case_studies", "areas") and isinstance(v, list):
+                    node[k] = [new if x == old else x for x in v] if all(isinstance(x, str) for x in v) else v
+                swap(node[k])
+        elif isinstance(node, list):
+            for v in node:
+                swap(v)
+    swap(tree)
+    thing["id"] = new
+    if kind != "knowledge_pages":
+        thing["renamed_from"] = [*thing.get("renamed_from", []), old]
+    return tree
 
 
 def with_payload(tree, path, text):
