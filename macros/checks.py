@@ -217,7 +217,8 @@ def redirects(d: FrameworkIn, docs_dir: Path | None) -> Iterator[Problem]:
             yield loc, (f"redirects: '{old}' points to {new!r}, which is not a page path inside the site: write it "
                         f"like areas/new-id.md or areas/new-id.md#statement-2-3")
             continue
-        if old in pages or (docs_dir and (docs_dir / old).is_file()):
+        folder_page = old.removesuffix(".md") + "/index.md"     # knowledge.md would be written as knowledge/index.html
+        if old in pages or (docs_dir and ((docs_dir / old).is_file() or (docs_dir / folder_page).is_file())):
             yield loc, f"redirects: '{old}' is still a page, so it cannot redirect"
         target = new.split("#")[0]
         hand_written = docs_dir is not None and (docs_dir / target).is_file()

@@ -138,6 +138,7 @@ REDIRECTS = {
     "a script in the target": ({"old-page.md": "index.md#\"+alert(1)+\""}, "old-page.md"),
     "a target above the site": ({"old-page.md": "../../etc/passwd.md"}, "old-page.md"),
     "a section's index as the source": ({"areas/index.md": "about.md"}, "areas/index.md"),
+    "a section's folder as the source": ({"knowledge.md": "about.md"}, "knowledge.md"),
 }
 
 
