@@ -94,7 +94,7 @@ def _balanced(text: str) -> bool:
         if c in "([":
             stack.append(c)
         elif c in ")]":
-            if not stack or stack.pop() != "([)]"[")]".index(c)]:
+            if not stack or stack.pop() != "(["[")]".index(c)]:
                 return False
     return not stack
 
