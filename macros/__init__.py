@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import posixpath
 
+from markupsafe import escape
+
 from .framework import get_framework
 from .pages import partial
 
 
 def define_env(env):
     fw = get_framework(env.conf.config_file_path)   # stops the build with a clear message if the YAML is bad
-    env.variables["framework_title"] = fw.title
-    env.variables["edition"] = fw.edition
+    # escaped here, where they leave the model: the hand-written pages print them as they are
+    env.variables["framework_title"] = str(escape(fw.title))
+    env.variables["edition"] = {"id": str(escape(fw.edition.id)), "date": fw.edition.date}
 
     @env.macro
     def show(name: str, **options) -> str:

@@ -5,6 +5,7 @@ indexes in the YAML (load.py turns it into a line), message says what is wrong a
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -156,8 +157,49 @@ def lists_without_repeats(d: FrameworkIn) -> Iterator[Problem]:
         yield from _duplicates(g.aliases, lambda j, i=i: ("glossary", i, "aliases", j), "alias")
 
 
+# A page path inside the site: lower-case segments joined by "/", ending in .md; no "..", no leading "/",
+# nothing a file system or a browser reads specially. A target may add an anchor (#statement-2-3).
+SITE_PAGE = re.compile(r"[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.md")
+ANCHOR = re.compile(r"#[a-z0-9]+(-[a-z0-9]+)*")
+# The anchors an area page gives its own headings and lists: a statement id must not take one of them.
+AREA_ANCHORS = {"case-studies", "tier-summaries", "also-linked", "further-reading", "use-this-area"}
+
+
+def reserved_ids(d: FrameworkIn, docs_dir: Path | None) -> Iterator[Problem]:
+    """An id (or an old id in renamed_from) must not take the place of a page or anchor the site already has:
+    `index` is each section's own index page, and docs/ may hold hand-written pages in the same folders."""
+    sections = (("areas", Area.page_of), ("case_studies", CaseStudy.page_of), ("knowledge_pages", KnowledgePage.page_of))
+    for key, page_of in sections:
+        for i, x in enumerate(getattr(d, key)):
+            olds = [(("renamed_from", j), old) for j, old in enumerate(getattr(x, "renamed_from", []))]
+            for where, value in [(("id",), x.id), *olds]:
+                page = page_of(value)
+                taken = value == "index" or (docs_dir is not None and ((docs_dir / page).exists()
+                                                                      or (docs_dir / page.removesuffix(".md")).exists()))
+                if taken:
+                    yield (key, i, *where), (f"'{value}' is the name of a page the site already has ({page}): "
+                                             f"choose another id")
+    for i, a in enumerate(d.areas):
+        for j, s in enumerate(a.statements):
+            for where, value in [(("id",), s.id), *[(("renamed_from", k), o) for k, o in enumerate(s.renamed_from)]]:
+                if value in AREA_ANCHORS or value.startswith(("case-study-", "also-")):
+                    yield ("areas", i, "statements", j, *where), (
+                        f"statement id '{value}' is already an anchor of the area page: choose another id")
+
+
+def glossary_forms(d: FrameworkIn) -> Iterator[Problem]:
+    """A term or alias names one glossary entry: the site explains it on every page with that entry's meaning."""
+    owner: dict[str, str] = {g.term: g.term for g in d.glossary}
+    for i, g in enumerate(d.glossary):
+        for j, alias in enumerate(g.aliases):
+            if owner.get(alias, g.term) != g.term:
+                yield ("glossary", i, "aliases", j), (f"glossary term '{g.term}' has the alias '{alias}', which is "
+                                                      f"the glossary term or alias '{owner[alias]}': remove it")
+            owner.setdefault(alias, g.term)
+
+
 def redirects(d: FrameworkIn, docs_dir: Path | None) -> Iterator[Problem]:
-    """Hand-written redirects go from a page that no longer exists to one that does."""
+    """Hand-written redirects go from a page that no longer exists to one that does, both inside the site."""
     pages = ({Area.page_of(a.id) for a in d.areas} | {CaseStudy.page_of(c.id) for c in d.case_studies}
              | {KnowledgePage.page_of(k.id) for k in d.knowledge_pages})
     sections = {p.split("/")[0] for p in (Area.page_of("x"), CaseStudy.page_of("x"), KnowledgePage.page_of("x"))}
@@ -165,7 +207,18 @@ def redirects(d: FrameworkIn, docs_dir: Path | None) -> Iterator[Problem]:
         loc = ("redirects", old)
         if not old.endswith(".md"):
             yield loc, f"redirects: '{old}' must be an old page path ending in .md, like areas/old-id.md"
-        elif old in pages or (docs_dir and (docs_dir / old).is_file()):
+            continue
+        if not SITE_PAGE.fullmatch(old) or old.split("/")[-1] == "index.md":
+            yield loc, (f"redirects: {old!r} is not a page path inside the site: write it like areas/old-id.md "
+                        f"(lower-case words and hyphens, no ../, no / at the start, not an index.md)")
+            continue
+        path, _, anchor = new.partition("#")
+        if not SITE_PAGE.fullmatch(path) or (anchor and not ANCHOR.fullmatch("#" + anchor)):
+            yield loc, (f"redirects: '{old}' points to {new!r}, which is not a page path inside the site: write it "
+                        f"like areas/new-id.md or areas/new-id.md#statement-2-3")
+            continue
+        folder_page = old.removesuffix(".md") + "/index.md"     # knowledge.md would be written as knowledge/index.html
+        if old in pages or (docs_dir and ((docs_dir / old).is_file() or (docs_dir / folder_page).is_file())):
             yield loc, f"redirects: '{old}' is still a page, so it cannot redirect"
         target = new.split("#")[0]
         hand_written = docs_dir is not None and (docs_dir / target).is_file()
@@ -214,4 +267,5 @@ def cross_reference_problems(d: FrameworkIn, published: dict[str, list[str]], kn
     """Every problem the checks above find. docs_dir (the hand-written pages) lets redirects be checked."""
     return [*tiers(d), *unique_ids(d), *numbering(d), *descriptors(d), *case_study_links(d),
             *references(d, knowledge_dir), *lists_without_repeats(d), *redirects(d, docs_dir),
+            *reserved_ids(d, docs_dir), *glossary_forms(d),
             *ids_for_ever(d, published)]

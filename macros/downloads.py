@@ -23,9 +23,19 @@ from .open_data import descriptor_text as _descriptor_text
 HERE = Path(__file__).parent
 
 
+# A cell a spreadsheet would read as a formula (OWASP, CSV injection): = + - @, or a tab, carriage return or line
+# feed before one. It gets a leading apostrophe, which spreadsheets show as text and the workbook's import strips.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else value
+
+
 def _csv(rows: list[list]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows([[csv_cell(v) for v in row] for row in rows])
     return "\ufeff" + out.getvalue()   # BOM: Excel then reads the file as UTF-8
 
 
@@ -94,7 +104,9 @@ def audit_workbook(fw: Framework) -> bytes:
         for cell in row:
             cell.alignment = wrap
     audit.freeze_panes = "D2"
-    tiers_dv = DataValidation(type="list", formula1='"' + ",".join(tier_names) + '"', allow_blank=True,
+    # the drop-down's list is one quoted string: a quote in a name is doubled, so it stays inside it
+    tiers_dv = DataValidation(type="list", formula1='"' + ",".join(n.replace('"', '""') for n in tier_names) + '"',
+                              allow_blank=True,
                               showErrorMessage=True, errorTitle="Choose a tier",
                               error="Choose one of the three tiers from the list.",
                               promptTitle="Tier", prompt="Choose the tier your evidence shows.", showInputMessage=True)
@@ -127,7 +139,8 @@ def audit_workbook(fw: Framework) -> bytes:
     summary.append(["Area", *tier_names, "Not yet judged", "Statements"])
     rng_area, rng_tier = f"Audit!$A$2:$A${n + 1}", f"Audit!$F$2:$F${n + 1}"
     for i, a in enumerate(fw.areas, start=2):
-        counts = [f'=COUNTIFS({rng_area},$A{i},{rng_tier},"{name}")' for name in tier_names]
+        # each tier by its heading cell (B1...), never by its name written into the formula
+        counts = [f'=COUNTIFS({rng_area},$A{i},{rng_tier},{col}$1)' for col in "BCD"[:len(tier_names)]]
         summary.append([a.name, *counts, f"=F{i}-SUM(B{i}:D{i})", f"=COUNTIF({rng_area},$A{i})"])
     last = len(fw.areas) + 1
     summary.append(["All areas", *[f"=SUM({c}2:{c}{last})" for c in "BCDEF"]])
@@ -138,11 +151,22 @@ def audit_workbook(fw: Framework) -> bytes:
     summary.column_dimensions["A"].width = 60
     for col in "BCDEF":
         summary.column_dimensions[col].width = 24
+    for sheet in (about, audit, desc, summary):
+        _text_cells(sheet)
     wb.move_sheet("Audit", offset=-1)
     wb.active = 0
     out = io.BytesIO()
     wb.save(out)
     return _dated(out.getvalue(), stamp)
+
+
+def _text_cells(sheet) -> None:
+    """openpyxl stores any text that begins with "=" as a formula: every text cell from the data is stored as the
+    text it is. Only the Summary's counting formulas, written above with cell references, stay formulas."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f" and not (sheet.title == "Summary" and cell.column > 1 and cell.row > 1):
+                cell.data_type = "s"
 
 
 def _dated(xlsx: bytes, stamp: datetime.datetime) -> bytes:

@@ -27,7 +27,7 @@ def _load(config_file: str | Path) -> tuple[Framework, dict]:
     if key not in _cache:
         _cache.clear()
         try:
-            fw = load_framework(path, knowledge)
+            fw = load_framework(path, knowledge, require_published=True)
         except FrameworkError as error:
             raise PluginError(f"The framework data has a problem; nothing was built.\n{error}") from None
         try:

@@ -10,9 +10,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `import macros` works
 
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from markupsafe import escape  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import pages  # noqa: E402
+from macros import pages, redirects  # noqa: E402
 from macros.framework import get_framework, get_generated_files  # noqa: E402
 from macros.navigation import site_nav  # noqa: E402
 
@@ -23,24 +24,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     fw = get_framework(config.config_file_path)
     get_generated_files(config.config_file_path)
     config.nav = site_nav(fw)
-    config.extra["edition"] = fw.edition
+    # the footer (overrides/partials/copyright.html) shows the edition: escaped here, where it leaves the model
+    config.extra["edition"] = {"id": str(escape(fw.edition.id)), "date": fw.edition.date}
     return config
 
 
 # Add one page per area, case study and knowledge page, and the download files.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    fw = get_framework(config.config_file_path)
     generated = get_generated_files(config.config_file_path)   # made in on_config
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri):
             files.remove(files.get_file_from_path(src_uri))  # the model wins over a stray file
         files.append(File.generated(config, src_uri, content=content))
-    # Old URLs keep working: hand the YAML's redirects and renamed pages to mkdocs-redirects, now that every page exists.
-    redirects = config.plugins.get("redirects")
-    if redirects is not None:
-        redirects.config["redirect_maps"] = dict(fw.redirects)
-        redirects.on_files(files, config=config)
     return files
+
+
+# Old URLs keep working: one small page for each of the YAML's redirects and renamed pages (macros/redirects.py).
+def on_post_build(config: MkDocsConfig) -> None:
+    redirects.write_redirects(get_framework(config.config_file_path).redirects, config.site_dir)
 
 
 # Explain every glossary abbreviation wherever it appears (Markdown's abbr extension reads these lines).

@@ -154,23 +154,40 @@ def build(d: FrameworkIn, knowledge_dir: Path) -> Framework:
     return fw
 
 
-def load_published_ids(path: Path) -> dict[str, list[str]]:
-    """data/published-ids.yaml: {area: [...], statement: [...], case_study: [...]} (empty if absent)."""
+KINDS = ("area", "statement", "case_study")
+
+
+def load_published_ids(path: Path, required: bool = False) -> dict[str, list[str]]:
+    """data/published-ids.yaml: {area: [...], statement: [...], case_study: [...]}.
+
+    The site's build requires it (required=True): without it, "ids are for ever" would silently switch off. A
+    file that is empty, not YAML, or has a kind other than those three is refused with its line."""
     file = Path(path).parent / PUBLISHED_IDS
+    shown = shown_path(file)
+    fix = "regenerate it with .venv/bin/python scripts/published_ids.py (see CONTRIBUTING, 'Ids are for ever')"
     if not file.is_file():
+        if required:
+            raise FrameworkError(f"{shown}:1: the file is missing: restore it from git, or {fix}")
         return {}
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise FrameworkError(f"{shown_path(file)}: not valid YAML ({error}): regenerate it "
-                             f"(see CONTRIBUTING, 'Ids are for ever')") from None
-    if not (isinstance(data, dict) and all(isinstance(v, list) for v in data.values())):
-        raise FrameworkError(f"{shown_path(file)}:1: must be lists of ids under area:, statement:, case_study:")
-    return {k: [str(x) for x in v] for k, v in data.items()}
+        tree = parse_yaml(file)
+    except FrameworkError as error:
+        raise FrameworkError(f"{error}; or {fix}") from None
+    for kind, ids in tree.items():
+        line = tree.key_lines.get(kind, 1)
+        if kind not in KINDS:
+            raise FrameworkError(f"{shown}:{line}: unknown kind `{kind}`: the kinds are {', '.join(KINDS)}")
+        if not isinstance(ids, list) or not all(isinstance(x, str) for x in ids):
+            raise FrameworkError(f"{shown}:{line}: `{kind}` must be a list of ids, one `- id` per line")
+    missing = [k for k in KINDS if k not in tree]
+    if missing:
+        raise FrameworkError(f"{shown}:1: `{missing[0]}` is missing: {fix}")
+    return {k: [str(x) for x in v] for k, v in tree.items()}
 
 
-def load_framework(path: Path, knowledge_dir: Path | None = None) -> Framework:
-    """Read, check and build the whole model. Raises FrameworkError listing every problem."""
+def load_framework(path: Path, knowledge_dir: Path | None = None, require_published: bool = False) -> Framework:
+    """Read, check and build the whole model. Raises FrameworkError listing every problem.
+    require_published: data/published-ids.yaml must exist (the site's build; small test files have none)."""
     path = Path(path)
     shown = shown_path(path)
     knowledge_dir = Path(knowledge_dir or path.parent / "knowledge")
@@ -180,10 +197,12 @@ def load_framework(path: Path, knowledge_dir: Path | None = None) -> Framework:
         checked, problems = schema_problems(tree, path.read_text(encoding="utf-8"))
         if checked is not None:
             problems = [(line_of(tree, loc), message) for loc, message
-                        in checks.cross_reference_problems(checked, load_published_ids(path), knowledge_dir,
+                        in checks.cross_reference_problems(checked, load_published_ids(path, require_published), knowledge_dir,
                                                            docs_dir if docs_dir.is_dir() else None)]
         if problems:
-            raise FrameworkError("\n".join(f"{shown}:{line}: {message}" for line, message in sorted(problems)))
+            # one line per problem, even when a message quotes a text with line breaks
+            raise FrameworkError("\n".join(f"{shown}:{line}: {' '.join(message.splitlines())}"
+                                           for line, message in sorted(problems)))
         return build(checked, knowledge_dir)
     except FrameworkError:
         raise

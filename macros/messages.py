@@ -36,7 +36,7 @@ def describe(tree, loc: tuple) -> str:
             item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
             label = next((item[k] for k in ("id", "term", "name") if isinstance(item, dict)
                           and isinstance(item.get(k), str)), None)
-            parts.append(label or f"item {step + 1}")
+            parts.append(" ".join(label.split())[:60] if label else f"item {step + 1}")   # one line, whatever the id
         else:
             parts.append(str(step))
         node = node[step] if isinstance(node, (dict, list)) and _has(node, step) else None

@@ -7,15 +7,13 @@ the next build, under a hash of its source.
 A page that needs several of our scripts at load can have them joined into one file (JOINED), one request
 instead of several and one gzip stream over them (the self-evaluation: about 1 KiB less on a first visit).
 
-Inline scripts in the pages (<script> without attributes, the same few on every page) are minified too, each
-distinct one once; one this parser cannot read (ES2015 syntax, as in Material's own) is left as it is.
+Inline scripts in the pages are left exactly as written: the Content-Security-Policy (macros/csp.py) allows
+each by the hash of its text, so they must not change after the page is rendered.
 
 """
 from __future__ import annotations
 
-import functools
 import hashlib
-import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -50,21 +48,6 @@ def minified(text: str, cache: Path, used: set[str]) -> str:
     except OSError:                          # a read-only checkout builds as before, only slower
         pass
     return out
-
-
-INLINE = re.compile(r"<script>(.*?)</script>", re.S)
-
-
-@functools.lru_cache(maxsize=64)
-def _inline(body: str) -> str:
-    try:
-        return minify_print(es5(body), obfuscate=True, obfuscate_globals=False)
-    except Exception:       # calmjs.parse reads ES5 only: anything newer stays as written
-        return body
-
-
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return INLINE.sub(lambda m: "<script>" + _inline(m.group(1)) + "</script>", output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

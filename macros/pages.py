@@ -143,6 +143,15 @@ def _yaml_string(value) -> str:
 _env.filters["yq"] = _yaml_string
 
 
+def _label(value) -> str:
+    """A text for an attribute inside a heading's { ... } (data-toc-label): without the characters Markdown
+    would read there as emphasis, code or a link, which would end the attribute list and lose the anchor."""
+    return "".join(c for c in str(value) if c not in "*_`[]\\{}#")
+
+
+_env.filters["label"] = _label
+
+
 def _uk_date(value) -> str:
     """2026-01-08 -> 8 January 2026."""
     import datetime

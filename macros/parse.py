@@ -77,14 +77,17 @@ def shown_path(path: Path) -> str:
 def parse_yaml(path: Path):
     shown = shown_path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise FrameworkError(f"{shown}: file not found") from None
+        raise FrameworkError(f"{shown}:1: file not found") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise FrameworkError(f"{shown}: not UTF-8 text ({error.reason} at byte {error.start}): "
-                             f"save the file as UTF-8") from None
+        line = raw[:error.start].count(b"\n") + 1
+        raise FrameworkError(f"{shown}:{line}: not UTF-8 text (the byte {raw[error.start]:#04x} on this line): "
+                             f"retype the character, or save the file as UTF-8") from None
     if not text.strip():
-        raise FrameworkError(f"{shown}: the file is empty")
+        raise FrameworkError(f"{shown}:1: the file is empty")
     try:
         data = yaml.load(text, Loader=LineLoader)
     except _KeyProblem as error:

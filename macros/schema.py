@@ -16,7 +16,10 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from . import safe_text
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ID_MAX = 80          # an id is a file name and a URL: long enough for any title, short enough for every file system
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -34,8 +37,28 @@ def _long_text(value: str) -> str:
     return value.strip()
 
 
+def _checked(value: str, links: bool) -> str:
+    found = safe_text.problems(value, links)
+    if found:
+        raise PydanticCustomError("unsafe_text", "; ".join(found))
+    return value
+
+
+def _plain(value: str) -> str:
+    """Plain text: words and emphasis, no link, image, HTML or attribute list (see safe_text.py)."""
+    return _checked(value, links=False)
+
+
+def _markdown(value: str) -> str:
+    """A Markdown paragraph: plain text, and links to full https:// addresses (see safe_text.py)."""
+    return _checked(value, links=True)
+
+
 def _ident(value: str) -> str:
-    if not ID_PATTERN.match(value):
+    if len(value) > ID_MAX:
+        raise PydanticCustomError("bad_id", "id is {length} characters long: keep it to {most} (it becomes a file "
+                                  "name and a web address)", {"length": len(value), "most": ID_MAX})
+    if not ID_PATTERN.fullmatch(value):
         raise PydanticCustomError(
             "bad_id", "id '{value}' must be lower-case letters, digits and hyphens (like statement-2-3)",
             {"value": value})
@@ -43,8 +66,9 @@ def _ident(value: str) -> str:
 
 
 def _https(value: str) -> str:
-    if not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
-        raise PydanticCustomError("bad_url", "'{value}' is not a web address starting with https://", {"value": value})
+    if not safe_text.is_url(value):
+        raise PydanticCustomError("bad_url", "{value!r} is not a web address starting with https:// (one address, "
+                                  "with no spaces, line breaks, quotes or brackets)", {"value": value})
     return value
 
 
@@ -61,8 +85,10 @@ def _iso_date(value):
                               {"value": value})
 
 
-Text = Annotated[str, AfterValidator(_text)]
-LongText = Annotated[str, AfterValidator(_long_text)]
+# Each text is declared plain (Text) or Markdown (Markdown, LongMarkdown): CONTRIBUTING says what each accepts.
+Text = Annotated[str, AfterValidator(_text), AfterValidator(_plain)]
+Markdown = Annotated[str, AfterValidator(_text), AfterValidator(_markdown)]
+LongMarkdown = Annotated[str, AfterValidator(_long_text), AfterValidator(_markdown)]
 Id = Annotated[str, AfterValidator(_ident)]
 Url = Annotated[str, AfterValidator(_https)]
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
@@ -81,12 +107,12 @@ class Declared(BaseModel):
 class EditionIn(Declared):
     id: Text                       # '2026.1': quoted, or YAML reads a number
     date: IsoDate
-    notes: Text | None = None
+    notes: Markdown | None = None
 
 
 class DevelopmentSectionIn(Declared):
     heading: Text | None = None
-    paragraphs: _list(Text, min_length=1)
+    paragraphs: _list(Markdown, min_length=1)
 
 
 class DevelopmentIn(Declared):
@@ -94,15 +120,15 @@ class DevelopmentIn(Declared):
 
 
 class HowToUseIn(Declared):
-    video_note: Text | None = None
-    steps: _list(Text, min_length=1)
+    video_note: Markdown | None = None
+    steps: _list(Markdown, min_length=1)
 
 
 class TierIn(Declared):
     id: TierId
     name: Text
-    summary: Text
-    points: _list(Text, min_length=1)
+    summary: Markdown
+    points: _list(Markdown, min_length=1)
 
 
 class StatementIn(Declared):
@@ -114,12 +140,12 @@ class StatementIn(Declared):
 
 class DescriptorIn(Declared):
     statements: _list(int, min_length=1)      # statement numbers within the area
-    text: Text
+    text: Markdown
 
 
 class AreaTierIn(Declared):
     descriptors: _list(DescriptorIn, min_length=1)
-    summary: Text | None = None
+    summary: Markdown | None = None
 
 
 class AreaTiersIn(Declared):
@@ -152,34 +178,34 @@ class ArtefactIn(Declared):
 
 class CaseStudySectionsIn(Declared):
     """Optional write-up sections, shown in this order."""
-    context: LongText | None = None
-    intent: LongText | None = None
-    implementation: LongText | None = None
-    impact: LongText | None = None
-    why_it_matters: LongText | None = None
-    professional_knowledge: LongText | None = None
-    motivations_for_change: LongText | None = None
-    ways_to_address_them: LongText | None = None
-    developing_professional_support: LongText | None = None
-    further_sources: LongText | None = None
+    context: LongMarkdown | None = None
+    intent: LongMarkdown | None = None
+    implementation: LongMarkdown | None = None
+    impact: LongMarkdown | None = None
+    why_it_matters: LongMarkdown | None = None
+    professional_knowledge: LongMarkdown | None = None
+    motivations_for_change: LongMarkdown | None = None
+    ways_to_address_them: LongMarkdown | None = None
+    developing_professional_support: LongMarkdown | None = None
+    further_sources: LongMarkdown | None = None
 
 
 class CaseStudyIn(Declared):
     id: Id
     title: Text
-    overview: Text
+    overview: Markdown
     artefacts: _list(ArtefactIn) = []
     themes: _list(Id) = []
     sections: CaseStudySectionsIn | None = None
     renamed_from: _list(Id) = []
-    source_note: Text | None = None          # our words: how the framework's copies of this text differ
+    source_note: Markdown | None = None          # our words: how the framework's copies of this text differ
     related_statements: _list(Id) = []       # statement ids a maintainer sets; they replace the computed ones
 
 
 class ThemeIn(Declared):
     id: Id
     name: Text
-    description: Text | None = None
+    description: Markdown | None = None
 
 
 class LocalAuthorityIn(Declared):
@@ -189,7 +215,7 @@ class LocalAuthorityIn(Declared):
 
 
 class OapIn(Declared):
-    intro: Text
+    intro: Markdown
     local_authorities: _list(LocalAuthorityIn, min_length=1)
 
 
@@ -208,7 +234,7 @@ class GlossaryEntryIn(Declared):
     term: Text
     expansion: Text | None = None
     aliases: _list(Text) = []
-    meaning: Text
+    meaning: Markdown
     areas: _list(Id) = []
     case_studies: _list(Id) = []
 
@@ -222,7 +248,7 @@ class SourceIn(Declared):
 class KnowledgePageIn(Declared):
     id: Id
     title: Text
-    summary: Text
+    summary: Markdown
     sources: _list(SourceIn, min_length=1)
     areas: _list(Id) = []
 
@@ -240,7 +266,7 @@ class FrameworkIn(Declared):
     edition: EditionIn
     title: Text
     publisher: Text | None = None
-    introduction: _list(Text, min_length=1)
+    introduction: _list(Markdown, min_length=1)
     development: DevelopmentIn | None = None
     how_to_use: HowToUseIn
     tiers: _list(TierIn, min_length=1)

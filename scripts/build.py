@@ -36,13 +36,13 @@ def build(config: Path, site: Path) -> int:
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     try:
         if render(config, work) != 0:
-            print("The build failed; the site you had was not changed.", file=sys.stderr)
+            print(f"The build failed; the site folder ({site.name}) was not changed.", file=sys.stderr)
             return 1
         for step in STEPS:
             try:
                 step(work)
             except FinishError as error:
-                print(f"ERROR   -  {error}\nThe build failed; the site you had was not changed.", file=sys.stderr)
+                print(f"ERROR   -  {error}\nThe build failed; the site folder ({site.name}) was not changed.", file=sys.stderr)
                 return 1
         old = None
         if site.exists():

@@ -59,5 +59,5 @@ def test_empty_file_writes_no_site(tmp_path):
     result = build_site(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert re.search(r"data/framework\.yaml: the file is empty", output), output
+    assert re.search(r"data/framework\.yaml:1: the file is empty", output), output
     assert not (tmp_path / "out").exists()

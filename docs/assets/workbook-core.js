@@ -179,9 +179,27 @@
     return { format: FORMAT, version: VERSION, edition: fw.edition, school: "", date: "", statements: {} };
   }
 
-  /* A clock for edits: milliseconds, never the same twice in this tab, so the newer edit always wins a merge. */
+  /* A logical clock for edits (a hybrid logical clock, as local-first apps use): each edit's stamp is later than
+   * every stamp this tab has seen, in its own edits and in any saved copy it has read, and never the same twice.
+   * It follows the computer's clock while that clock is ahead, so stamps stay readable as times; but a saved copy
+   * stamped ahead of the clock (a school laptop whose clock was wrong, then corrected) cannot win over what is
+   * typed now, because reading that copy moves this clock past its stamps. Saved work from earlier versions has
+   * the same stamps (milliseconds), so it loads and merges as it is. */
   var lastTick = 0;
   function tick() { lastTick = Math.max(Date.now(), lastTick + 1); return lastTick; }
+  // a stamp beyond 2^52 (damaged data) is ignored: past it, adding 1 would no longer make a later stamp
+  function seen(time) { if (typeof time === "number" && time > lastTick && time < 4503599627370496) lastTick = time; }
+
+  /* Move the clock past every stamp in a copy of the saved work. */
+  function observe(state) {
+    if (!state || typeof state !== "object") return;
+    seen(state.replaced_at);
+    [state].concat(Object.keys(state.statements || {}).map(function (id) { return state.statements[id]; }),
+      Object.keys(state.retired || {}).map(function (id) { return state.retired[id]; })).forEach(function (holder) {
+      var changed = holder && holder.changed;
+      if (changed && typeof changed === "object") Object.keys(changed).forEach(function (f) { seen(changed[f]); });
+    });
+  }
 
   /* Record an edit: one field of one statement (or "school"/"date" when id is null), stamped with the time. */
   function setField(state, id, field, value) {
@@ -230,6 +248,8 @@
    * field wins. Never a whole-state overwrite, so no tab writes over another tab's newer work. */
   function merge(fw, stored, mine, report) {
     report = report || {};
+    observe(stored);
+    observe(mine);
     if (!stored) return mine;
     if (!mine) return stored;
     var cut = Math.max(stored.replaced_at || 0, mine.replaced_at || 0);
@@ -324,6 +344,7 @@
       return { state: emptyState(fw), raw: raw, problem: "it is not complete or not in the right form (it may have been damaged)" };
     }
     var result = validate(data, fw, { saved: true });
+    observe(result.state);         // the next edit is stamped after everything saved, whatever the clock says
     var out = { state: result.state || emptyState(fw), moved: result.moved || [], retired: result.retired || [],
       from_edition: result.from_edition };
     if (!result.ok) {

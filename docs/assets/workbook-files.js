@@ -196,7 +196,10 @@
 
   function csvCell(value) {
     var text = value === undefined || value === null ? "" : String(value);
-    if (/^[=+\-@]/.test(text)) text = "'" + text;       // stop a spreadsheet running it as a formula
+    // Stop a spreadsheet running it as a formula (OWASP: = + - @, tab, carriage return, line feed at the start):
+    // a leading apostrophe, which the import strips again. A text that itself begins with an apostrophe gets one
+    // too, so that it comes back with its own apostrophe and a round trip is exact.
+    if (/^[=+\-@\t\r\n']/.test(text)) text = "'" + text;
     return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
   }
 

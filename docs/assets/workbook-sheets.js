@@ -35,24 +35,32 @@
   }
 
   /* Parse CSV text (RFC 4180: quotes, doubled quotes, line breaks inside quotes) into rows of strings.
-   * A spreadsheet saved with a semicolon separator (some European settings) is read too. */
+   * A spreadsheet saved with a semicolon separator (some European settings) is read too. A quote that is never
+   * closed would swallow every row after it into one cell: the file is refused instead, naming the row (a
+   * CsvError, which fromRows' callers report). */
   function parseCsv(text) {
     text = text.replace(/^\ufeff/, "");
     var firstLine = text.split(/\r?\n/, 1)[0];
     var sep = firstLine.indexOf(",") < 0 && firstLine.indexOf(";") >= 0 ? ";" : ",";
-    var rows = [], row = [], cell = "", quoted = false;
+    var rows = [], row = [], cell = "", quoted = false, openedOn = 0;
     for (var i = 0; i < text.length; i++) {
       var c = text[i];
       if (quoted) {
         if (c === "\"" && text[i + 1] === "\"") { cell += "\""; i++; }
         else if (c === "\"") quoted = false;
         else cell += c;
-      } else if (c === "\"") quoted = true;
+      } else if (c === "\"") { quoted = true; openedOn = rows.length + 1; }
       else if (c === sep) { row.push(cell); cell = ""; }
       else if (c === "\n" || c === "\r") {
         if (c === "\r" && text[i + 1] === "\n") i++;
         row.push(cell); rows.push(row); row = []; cell = "";
       } else cell += c;
+    }
+    if (quoted) {
+      var error = new Error("Row " + openedOn + " opens a quote (\") that is never closed, so the rest of the file " +
+        "would be read as one cell. Check that row in a spreadsheet, save it again as CSV, and import that.");
+      error.name = "CsvError";
+      throw error;
     }
     if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
     return rows;
@@ -62,7 +70,11 @@
   function cellText(value) {
     if (value === null || value === undefined) return "";
     if (value instanceof Date) return isoDate(value);
-    return String(value).replace(/^'(?=[=+\-@])/, "").trim();
+    var text = String(value);
+    // the export's guard against formulas (workbook-files.js csvCell): a leading apostrophe before = + - @, tab,
+    // carriage return, line feed or another apostrophe is taken off again, and the text kept exactly as it was
+    if (/^'[=+\-@\t\r\n']/.test(text)) return text.slice(1);
+    return text.trim();
   }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -206,7 +218,14 @@
         return { errors: ["It could not be read as an Excel workbook (" + (e && e.message ? e.message : "unknown problem") + ")."] };
       });
     }
-    return file.text().then(function (text) { return fromRows(parseCsv(text), fw); });
+    return file.text().then(function (text) {
+      var rows;
+      try { rows = parseCsv(text); } catch (e) {
+        if (e && e.name === "CsvError") return { errors: [e.message] };
+        throw e;
+      }
+      return fromRows(rows, fw);
+    });
   }
 
   window.WorkbookSheets = {

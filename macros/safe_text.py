@@ -1,0 +1,125 @@
+"""What a text of data/framework.yaml may contain, checked by rendering it as the site does.
+
+Every text of the YAML reaches a page through a Markdown template, escaped by Jinja first (so `<b>` is shown as
+typed, never run). Two kinds of text are declared in schema.py:
+
+- plain text (names, titles, terms, statements): words and emphasis only;
+- Markdown (paragraphs: introduction, overviews, sections, meanings...): also links to full https:// addresses.
+
+Neither may hold raw HTML, attribute lists (`{: onclick=... }`, which Python-Markdown would turn into
+attributes), images (a request to another host, or a site path that depends on the page), or links other than
+https:// (a relative link works on one page and breaks on another, since a text appears on several pages).
+
+The check renders the text with Python-Markdown and the site's extensions, exactly as the pages do, and walks
+the HTML that comes out: only the elements and attributes below pass. Raw HTML in the text (which the site would
+escape and show as typed) is found by the standard library's HTML tokenizer, which reads tags as a browser does,
+and refused, so that it is never published as odd text.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import markdown
+import markupsafe
+
+# A web address: https, a host with a dot, an optional port and path. The whole string must match (fullmatch),
+# so no trailing line break, space, quote, bracket or parenthesis can ride along.
+URL = re.compile(r"https://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+                 r"(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~/?#%&=+:;,@!$*']*)?")
+
+ALLOWED = {"p", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote", "table", "thead", "tbody", "tr",
+           "th", "td", "hr", "h3", "h4", "h5", "h6"}
+# Characters without which no link, image, attribute list or tag can be written: texts without any of them
+# need no rendering (most of the file), which keeps the check quick.
+SIGNIFICANT = re.compile(r"[\[\]{}<>()]")
+
+_md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "admonition", "abbr"])
+
+
+class _Tags(HTMLParser):
+    """Finds whether a text holds a tag, a comment or a declaration, as a browser would read it."""
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = False
+
+    def handle_starttag(self, tag, attrs):
+        self.found = True
+
+    def handle_endtag(self, tag):
+        self.found = True
+
+    def handle_comment(self, data):
+        self.found = True
+
+    handle_decl = handle_pi = handle_comment
+
+
+def is_url(value: str) -> bool:
+    return URL.fullmatch(value) is not None
+
+
+class _Walk(HTMLParser):
+    def __init__(self, links: bool):
+        super().__init__(convert_charrefs=True)
+        self.links, self.problems = links, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.problems.append("has an image: images are not published from the data; describe it in words")
+            return
+        if tag == "a":
+            if not self.links:
+                self.problems.append("has a link: this text is plain, so it cannot hold links; write the words only")
+                return
+            for name, value in attrs:
+                if name != "href":
+                    self.problems.append(f"has an attribute list ({name}=...): remove the {{ ... }} part")
+                elif not is_url(html.unescape(value or "")):
+                    self.problems.append(f"links to {value!r}: a link must be a full web address starting with "
+                                         f"https:// (with no spaces or brackets)")
+            return
+        if tag not in ALLOWED:
+            self.problems.append(f"makes a <{tag}> element: write plain text")
+        for name, _ in attrs:
+            self.problems.append(f"has an attribute list ({name}=...): remove the {{ ... }} part")
+
+
+def _balanced(text: str) -> bool:
+    """( ) and [ ] open and close in order: then no link can start in one text and end in the next (two texts
+    side by side on a page), which checking each text alone could not see."""
+    stack = []
+    for c in text:
+        if c in "([":
+            stack.append(c)
+        elif c in ")]":
+            if not stack or stack.pop() != "(["[")]".index(c)]:
+                return False
+    return not stack
+
+
+def problems(text: str, links: bool) -> list[str]:
+    """What is wrong with a text of the YAML, as messages ending with the fix; [] when it is fine."""
+    if not SIGNIFICANT.search(text):
+        return []
+    found = []
+    tags = _Tags()
+    tags.feed(text)
+    tags.close()
+    if tags.found:
+        found.append("has raw HTML (a <tag>): write plain text; the site does the formatting")
+    if "{" in text or "}" in text:
+        found.append("has curly braces { }: Markdown would read them as page attributes; use ( ) instead")
+    if not _balanced(text):
+        found.append("has a bracket ( or [ that is not closed, or closed without being opened: close each one")
+    walker = _Walk(links)
+    walker.feed(_md.reset().convert(str(markupsafe.escape(text))))   # escaped first, as the templates do
+    walker.close()
+    if _md.references:
+        found.append("has a link reference line ([name]: address): it would change links elsewhere on the page; "
+                     "write the link as [words](https://...)")
+    for problem in walker.problems:
+        if problem not in found and not (problem.startswith("has an attribute list") and any("{" in f for f in found)):
+            found.append(problem)
+    return found
