@@ -87,7 +87,7 @@ def generate(config_file: Path, out: Path) -> Path:
 
     fw = get_framework(config_file)
     # what the hook's on_config adds to `extra` for the theme's templates (the footer's edition)
-    extra = {"edition": {k: v for k, v in dataclasses.asdict(fw.edition).items() if v is not None}}
+    extra = {"edition": {k: str(v) for k, v in dataclasses.asdict(fw.edition).items() if v is not None}}
     target_config.write_text(plain_config(config_file, out, site_nav(fw), extra), encoding="utf-8")
     return target_config
 
