@@ -14,4 +14,11 @@ class FinishError(Exception):
     """A finish step could not complete; the message is one line for the maintainer."""
 
 
-STEPS: list[Callable[[Path], None]] = []
+def _steps() -> list[Callable[[Path], None]]:
+    from .scripts import minify_scripts
+    return [
+        minify_scripts,      # our own scripts minified by esbuild, the self-evaluation's joined
+    ]
+
+
+STEPS: list[Callable[[Path], None]] = _steps()

@@ -126,7 +126,7 @@ _env.globals["workbook_json"] = lambda fw, texts=True: markupsafe.Markup(workboo
 def inline_script(name: str) -> markupsafe.Markup:
     """templates/scripts/<name> as an inline <script>, minified (one line, so Markdown passes it through): for
     a script that must run as the page is read in, before it is first drawn."""
-    from .minify import minify
+    from finish.scripts import minify     # esbuild, as for the site's other scripts
     return markupsafe.Markup("<script>" + minify((TEMPLATES / "scripts" / name).read_text(encoding="utf-8")).strip()
                              + "</script>")
 

@@ -335,8 +335,11 @@ def combine_styles(site: Path, base: str = "/") -> str | None:
     index = site / "search" / "search_index.json"
     markup_words = markup | (_markup_words(index.read_text(encoding="utf-8")) if index.is_file() else set())
     words, prefixes = set(markup_words), set(inline_prefixes)   # a page's inline script joins class names too
+    from finish.scripts import minify    # the finish step minifies our scripts after this hook has run
     for script in sorted(scripts):
         text = script.read_text(encoding="utf-8")
+        if script.parent == site.resolve() / "assets":
+            text = minify(text)     # the words the browser gets: a word in a comment keeps no rule
         words |= set(_WORD.findall(text))
         prefixes |= {p for p in _PREFIX.findall(text) if len(p) >= 3}
     files = sheets.pop()

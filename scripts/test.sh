@@ -3,4 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh requirements-dev.txt
+# The second theme engine, in its own venv, for tests/test_zensical_build.py (see scripts/build-zensical.sh).
+if [ ! -x .venv-zensical/bin/zensical ]; then
+  python3 -m venv .venv-zensical
+  .venv-zensical/bin/python -m pip install -q --disable-pip-version-check -r requirements-zensical.txt
+fi
 NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true exec .venv/bin/python -m pytest "$@"

@@ -32,8 +32,10 @@ def copy_project(dest: Path) -> Path:
     ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("docs", "data", "macros", "overrides"):
+    for name in ("docs", "data", "macros", "overrides", "finish"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
+    if (ROOT / "node_modules").exists():
+        (dest / "node_modules").symlink_to((ROOT / "node_modules").resolve())   # esbuild, for the pages' inline scripts
     return dest
 
 

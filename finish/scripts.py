@@ -1,0 +1,53 @@
+"""Finish step: the site's own scripts minified in the built folder, by esbuild (pinned in package.json).
+
+The site's own scripts are the files directly in assets/ of the built site (docs/assets/*.js); Material's
+(assets/javascripts/) and the vendored ones (assets/vendor/) stay as shipped, and docs/assets/ keeps the
+readable sources. esbuild takes away comments and spaces and shortens local names;
+a script's top-level names are its globals and are kept. Scripts inline in the pages are not touched here:
+their text is fixed when the page is generated.
+
+A page that needs several of our scripts at load gets them joined into one file (JOINED): one request instead
+of several and one gzip stream over them (the self-evaluation).
+"""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from . import FinishError
+
+ROOT = Path(__file__).resolve().parent.parent
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+TARGET = "es2017"       # the browsers Material 9 supports; nothing newer than they read is written
+
+# made compact by macros/pages.py (one JSON assignment), left as written
+AS_MADE = {"workbook-suggested.js"}
+
+# built file -> the scripts in assets/ it is made of, in order
+JOINED = {"self-evaluation.js": ("workbook-core.js", "workbook.js")}
+
+
+def _esbuild(args: list[str], text: str | None = None) -> str:
+    if not ESBUILD.exists():
+        raise FinishError(f"{ESBUILD} is missing: run `npm ci` (esbuild minifies the site's scripts)")
+    result = subprocess.run([str(ESBUILD), "--minify", f"--target={TARGET}", "--log-level=error", *args],
+                            input=text, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise FinishError("esbuild could not minify the site's scripts: " + " ".join(result.stderr.split())[:400])
+    return result.stdout
+
+
+def minify(text: str) -> str:
+    """One script's text, minified (for a script that a page carries inline, when the page is generated)."""
+    return _esbuild(["--loader=js"], text)
+
+
+def minify_scripts(site: Path) -> None:
+    assets = site / "assets"
+    scripts = sorted(str(p) for p in assets.glob("*.js") if p.name not in AS_MADE) if assets.is_dir() else []
+    if scripts:
+        _esbuild([*scripts, f"--outdir={assets}", "--allow-overwrite"])   # one run for all of them, in place
+    for name, parts in JOINED.items():
+        if all((assets / part).is_file() for part in parts):
+            (assets / name).write_text("".join((assets / part).read_text(encoding="utf-8") for part in parts),
+                                       encoding="utf-8")

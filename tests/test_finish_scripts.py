@@ -1,0 +1,50 @@
+"""The finish step that minifies the site's own scripts (finish/scripts.py, esbuild): it reads today's JavaScript,
+not only ES5, keeps what a script does and its global names, and leaves Material's and inline scripts alone."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from conftest import ROOT
+from finish.scripts import minify_scripts
+
+MODERN = """
+// a comment that goes
+(() => {
+class Tally { constructor() { this.counts = new Map(); }
+  add(key, by = 1) { this.counts.set(key, (this.counts.get(key) ?? 0) + by); return this; } }
+const longLocalName = (items) => items.reduce((tally, item) => tally.add(item?.id), new Tally());
+globalThis.report = `${[...longLocalName([{id: "a"}, {id: "b"}, {id: "a"}]).counts].join(";")}`;
+console.log(globalThis.report);
+})();
+"""
+
+
+def run(path) -> str:
+    return subprocess.run(["node", str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_modern_script_is_minified_and_does_the_same(tmp_path):
+    assets = tmp_path / "assets"
+    (assets / "javascripts").mkdir(parents=True)
+    script = assets / "tally.js"
+    script.write_text(MODERN, encoding="utf-8")
+    before = run(script)
+    material = assets / "javascripts" / "bundle.js"
+    material.write_text(MODERN, encoding="utf-8")
+    minify_scripts(tmp_path)
+    after = script.read_text(encoding="utf-8")
+    assert len(after) < len(MODERN) * 0.8 and "a comment" not in after and "longLocalName" not in after
+    assert "globalThis.report" in after                       # a global keeps its name
+    assert run(script) == before == "a,2;b,1\n"
+    assert material.read_text(encoding="utf-8") == MODERN     # the theme's own scripts are left as shipped
+
+
+def test_the_built_site_carries_our_scripts_minified(site_dir):
+    for source in sorted((ROOT / "docs" / "assets").glob("*.js")):
+        built = (site_dir / "assets" / source.name).read_text(encoding="utf-8")
+        assert len(built) < 0.8 * len(source.read_text(encoding="utf-8")), f"{source.name} is not minified"
+    joined = (site_dir / "assets" / "self-evaluation.js").read_text(encoding="utf-8")
+    assert joined == "".join((site_dir / "assets" / n).read_text(encoding="utf-8")
+                             for n in ("workbook-core.js", "workbook.js"))
+    assert shutil.which("node")
