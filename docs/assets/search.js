@@ -1,0 +1,153 @@
+/* The site's search: ranks the documents of search/documents.json (one per statement, case study, glossary term
+   and page section, made from the model by macros/search_docs.py) with MiniSearch. The one implementation:
+   the search worker (search-worker.js) runs it in the browser, and the tests run this same file under Node
+   over the built site (tests/js/). Every rule below is general (no word lists of answers); each says why. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory;
+  else root.createSiteSearch = factory;
+})(typeof self !== "undefined" ? self : this, function createSiteSearch(data, MiniSearch) {
+  "use strict";
+
+  /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
+  var STOP = set("a an and are as at be by can could did do does for from has have how i if in into is it its me " +
+    "my of on or our should so that the their them these they this to was we what when where which who why will " +
+    "with would you your us");
+  /* Words that ask what something is: the glossary's entry is the answer, so term documents weigh more. */
+  var ASKING = /^\s*(?:what(?:'s|’s| is| are| does| do)?|who (?:is|are)|define|definition of|meaning of)\b|\b(?:stands? for|means?|meaning|definition|abbreviation|acronym|full form|long form)\W*$/i;
+  var ASKING_WORDS = set("define definition meaning mean means stand stands abbreviation acronym full form long");
+  /* American spellings as the British the framework uses, only when the British word is in the index. */
+  var SPELLINGS = [[/iz(e|es|ed|er|ing|ation|ations)$/, "is$1"], [/yz(e|es|ed|ing)$/, "ys$1"],
+    [/([aeiou])l(ing|ed|er)$/, "$1ll$2"], [/or(s|al|ed|ing)?$/, "our$1"], [/ter(s)?$/, "tre$1"],
+    [/ense(s)?$/, "ence$1"], [/og(s)?$/, "ogue$1"], [/^ped(ia)/, "paed$1"]];
+  /* Endings a query word loses so its other forms are found too ("developed": developing, development). */
+  var ENDINGS = /(?:ations?|ments?|ing|ed|ers?|ly)$/;
+  var FIELDS = ["title", "label", "keys", "area", "text", "synonyms"];
+  /* A title or a statement's number says what a document is about more than a word in its text does. */
+  var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
+
+  function set(words) { var s = Object.create(null); words.split(/\s+/).forEach(function (w) { s[w] = true; }); return s; }
+
+  /* Words of a text: runs of letters and digits ("2.3" and "1:1" kept whole), a hyphenated word also written solid
+     ("co-production": coproduction), lower case, a plural as its singular. */
+  function words(text) {
+    var out = [], re = /\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu, m;
+    while ((m = re.exec(String(text || "")))) {
+      var token = m[0].replace(/['’]s$/i, "");
+      if (/[-'’]/.test(token) && !/\d[.:]\d/.test(token)) {
+        out.push(single(token.replace(/[-'’]/g, "")));
+        token.split(/[-'’]/).forEach(function (part) { if (part) out.push(single(part)); });
+      } else out.push(single(token));
+    }
+    return out.filter(function (w) { return w.length > 1 || /\d/.test(w); });
+  }
+
+  /* A plural as its singular ("transitions", "TAs", "needs"), not "progress", "focus", "analysis". */
+  function single(token) {
+    if (/^[A-Z]{2,}s$/.test(token)) return token.slice(0, -1).toLowerCase();
+    var w = token.toLowerCase();
+    if (w.length > 4 && /ies$/.test(w)) return w.slice(0, -3) + "y";
+    if (w.length > 3 && /[^sui]s$/.test(w)) return w.slice(0, -1);
+    return w;
+  }
+
+  /* A document's text as one string of its words between spaces, for finding a phrase of a synonyms group. */
+  function spaced(list) { return " " + list.join(" ") + " "; }
+
+  var docs = data.docs.map(function (doc, n) {
+    var all = spaced(words([doc.title, doc.label, (doc.keys || []).join(" "), doc.text].join(" ")));
+    var synonyms = [];
+    (data.synonyms || []).forEach(function (group) {
+      var members = group.map(function (w) { return spaced(words(w)); });
+      if (members.some(function (m) { return m.trim() && all.indexOf(m) !== -1; }))
+        group.forEach(function (w, i) { if (all.indexOf(members[i]) === -1) synonyms.push(w); });
+    });
+    return Object.assign({ id: n, synonyms: synonyms.join(" ; ") }, doc, { keys: (doc.keys || []).join(" ; ") });
+  });
+
+  var index = new MiniSearch({
+    fields: FIELDS, storeFields: [],
+    tokenize: function (text) { return words(text); },
+    processTerm: function (term) { return term; },
+    searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); } }
+  });
+  index.addAll(docs);
+
+  /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
+  var vocab = Object.keys(docs.reduce(function (seen, doc) {
+    FIELDS.forEach(function (f) { words(doc[f]).forEach(function (w) { seen[w] = true; }); });
+    return seen;
+  }, {})).sort();
+  function known(prefix) {
+    var lo = 0, hi = vocab.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < prefix) lo = mid + 1; else hi = mid; }
+    return lo < vocab.length && vocab[lo].indexOf(prefix) === 0;
+  }
+  /* A document's names, as words: what a query naming it says ("APDR", "assess plan do review", "2.3"). */
+  var names = docs.map(function (doc) {
+    var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
+    if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
+    return list.filter(Boolean).map(function (n) { return words(n).join(" "); });
+  });
+
+  function british(w) {
+    if (known(w)) return w;
+    for (var i = 0; i < SPELLINGS.length; i++) {
+      var b = w.replace(SPELLINGS[i][0], SPELLINGS[i][1]);
+      if (b !== w && known(b)) return b;
+    }
+    return w;
+  }
+
+  /* One query word as MiniSearch's query: its own options (prefix, edit distance). */
+  function term(typed) {
+    var abbreviation = typed.length <= 5 && /[A-Z]/.test(typed) && typed === typed.toUpperCase();
+    var w = british(single(typed.replace(/^((?:[A-Za-z]\.){2,}[A-Za-z]?)\.?$/, "$1").replace(/\./g, "")));
+    var base = w.replace(ENDINGS, "");
+    if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w)     /* "labelling": label* */
+      w = known(base + "e") && !known(base) ? base + "e" : base.replace(/([bdgmnprt])\1$/, "$1");
+    var slip = !abbreviation && w.length >= 4 && !/\d/.test(w) && !known(w);
+    return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? (w.length >= 7 ? 2 : 1) : 0 };
+  }
+
+  /* The pages found for a query, best first, each with its documents best first:
+     [{page, docs: [{url, title, kind, label, area, score}]}]. */
+  function search(query) {
+    var asking = ASKING.test(query);
+    var typed = String(query).match(/\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu) || [];
+    var plain = typed.filter(function (w) {
+      var low = w.toLowerCase();
+      return !STOP[low] && !(asking && ASKING_WORDS[low]) || (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w));
+    });
+    var terms = (plain.length ? plain : typed).map(term);
+    if (!terms.length) return [];
+    var said = terms.map(function (t) { return t.word; }).join(" ");
+    var results = index.search({
+      combineWith: "OR",
+      queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy }; })
+    });
+    var pages = Object.create(null), order = [];
+    results.forEach(function (r) {
+      var doc = docs[r.id];
+      var found = {};
+      r.queryTerms.forEach(function (q) { found[q] = true; });
+      var share = terms.filter(function (t) { return found[t.word]; }).length / terms.length;
+      /* A document with all the query's words before one with many of a few. */
+      var score = r.score * Math.pow(share, 2);
+      /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
+      if (names[r.id].indexOf(said) !== -1) score *= 10;
+      /* A question about what something means: the glossary answers it. */
+      if (asking && doc.kind === "term") score *= 3;
+      var page = doc.url.split("#")[0];
+      if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
+      pages[page].docs.push({ url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
+        score: score });
+    });
+    order.forEach(function (g) {
+      g.docs.sort(function (a, b) { return b.score - a.score; });
+      g.score = g.docs[0].score;
+    });
+    return order.sort(function (a, b) { return b.score - a.score; });
+  }
+
+  return { search: search, size: docs.length };
+});
