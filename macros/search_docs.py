@@ -39,6 +39,12 @@ def _plain(markdown: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+def _inline(markdown: str) -> str:
+    """A heading's Markdown as its words: links as their text, no emphasis marks."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>|[*`]", "", text)).split())
+
+
 def _sections(markdown: str, url: str) -> list[dict]:
     """A page's Markdown cut at its headings: [{url with anchor, title, text}]; the page's title (its h1) and
     what follows it until the next heading make the document without an anchor."""
@@ -47,7 +53,7 @@ def _sections(markdown: str, url: str) -> list[dict]:
     def flush():
         text = _plain("\n".join(lines))
         if title or text:
-            out.append({"url": url + (f"#{anchor}" if anchor else ""), "title": _plain(title), "text": text})
+            out.append({"url": url + (f"#{anchor}" if anchor else ""), "title": _inline(title), "text": text})
 
     for line in _front_matter(markdown)[1].splitlines():
         match = HEADING.match(line)
@@ -56,7 +62,7 @@ def _sections(markdown: str, url: str) -> list[dict]:
             continue
         flush()
         title, lines = match.group(2), []
-        anchor = "" if len(match.group(1)) == 1 else match.group(3) or slugify(_plain(title), "-")
+        anchor = "" if len(match.group(1)) == 1 else match.group(3) or slugify(_inline(title), "-")
         base, n = anchor, 0
         while anchor and anchor in seen:          # as the table of contents makes a repeated heading's id
             n += 1

@@ -5,7 +5,7 @@
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory;
   else root.createSiteSearch = factory;
-})(typeof self !== "undefined" ? self : this, function createSiteSearch(data, MiniSearch) {
+})(typeof self !== "undefined" ? self : this, function createSiteSearch(data, MiniSearch, weights) {
   "use strict";
 
   /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
@@ -24,6 +24,10 @@
   var FIELDS = ["title", "label", "keys", "area", "text", "synonyms"];
   /* A title or a statement's number says what a document is about more than a word in its text does. */
   var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
+  /* How much a result's score grows with the share of the query's words it has (its power), with the query
+     being its name, and for a term when the query asks what something means. */
+  var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45 }, weights || {});
+  if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
 
   function set(words) { var s = Object.create(null); words.split(/\s+/).forEach(function (w) { s[w] = true; }); return s; }
 
@@ -68,7 +72,8 @@
     fields: FIELDS, storeFields: [],
     tokenize: function (text) { return words(text); },
     processTerm: function (term) { return term; },
-    searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); } }
+    searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); },
+      weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
   });
   index.addAll(docs);
 
@@ -101,12 +106,13 @@
   /* One query word as MiniSearch's query: its own options (prefix, edit distance). */
   function term(typed) {
     var abbreviation = typed.length <= 5 && /[A-Z]/.test(typed) && typed === typed.toUpperCase();
-    var w = british(single(typed.replace(/^((?:[A-Za-z]\.){2,}[A-Za-z]?)\.?$/, "$1").replace(/\./g, "")));
+    /* "E.H.C.P." is EHCP; "2.3" stays a number */
+    var w = british(single(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed.replace(/\.$/, "")));
     var base = w.replace(ENDINGS, "");
-    if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w)     /* "labelling": label* */
+    if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = known(base + "e") && !known(base) ? base + "e" : base.replace(/([bdgmnprt])\1$/, "$1");
-    var slip = !abbreviation && w.length >= 4 && !/\d/.test(w) && !known(w);
-    return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? (w.length >= 7 ? 2 : 1) : 0 };
+    var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
+    return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? (w.length >= 5 ? 2 : 1) : 0 };
   }
 
   /* The pages found for a query, best first, each with its documents best first:
@@ -132,11 +138,11 @@
       r.queryTerms.forEach(function (q) { found[q] = true; });
       var share = terms.filter(function (t) { return found[t.word]; }).length / terms.length;
       /* A document with all the query's words before one with many of a few. */
-      var score = r.score * Math.pow(share, 2);
+      var score = r.score * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
-      if (names[r.id].indexOf(said) !== -1) score *= 10;
+      if (names[r.id].indexOf(said) !== -1) score *= WEIGHT.named;
       /* A question about what something means: the glossary answers it. */
-      if (asking && doc.kind === "term") score *= 3;
+      if (asking && doc.kind === "term") score *= WEIGHT.asked;
       var page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
       pages[page].docs.push({ url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,

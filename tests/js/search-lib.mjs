@@ -5,14 +5,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
-export const MiniSearch = require("minisearch");
+// MiniSearch as the browser gets it: the site's own copy (assets/vendor/minisearch.js)
+let MiniSearch = null;
 const yaml = require("js-yaml");
 export const TOP = 5;
 
-export function siteSearch(siteDir) {
+export function siteSearch(siteDir, weights) {
   const create = require(path.resolve(siteDir, "assets/search.js"));
+  MiniSearch = require(path.resolve(siteDir, "assets/vendor/minisearch.js"));
   const data = JSON.parse(readFileSync(path.join(siteDir, "search/documents.json"), "utf8"));
-  return create(data, MiniSearch);
+  return create(data, MiniSearch, weights);
 }
 
 export function loadQueries(file) {
