@@ -24,9 +24,12 @@ from .search_words import SearchWords, load_search_words
 
 # Pages whose blocks list other pages (every case study, every term, every statement): their documents keep
 # the page's own words only, so "autism" finds the case studies, not the list of them.
-LIST_PAGES = {"index.md", "self-evaluation.md", "audit-form.md", "glossary.md", "case-studies/index.md",
-              "areas/index.md", "knowledge/index.md", "maintainers.md"}
-HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*(?:\{\s*#([\w-]+)[^}]*\})?\s*$")
+LIST_PAGES = {"index.md", "glossary.md", "case-studies/index.md", "areas/index.md", "knowledge/index.md",
+              "maintainers.md"}
+# Tools whose form repeats every statement: their documents are the page's words before the form (what the
+# tool does, where work is kept, its buttons' names), not the form.
+TOOL_PAGES = {"self-evaluation.md", "audit-form.md"}
+HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*(?:\{\s*#([\w-]+)[^}]*\})?\s*$|^<h([1-3]) id=\"([\w-]+)\"[^>]*>(.*?)</h\4>$")
 
 
 def _plain(markdown: str) -> str:
@@ -35,7 +38,7 @@ def _plain(markdown: str) -> str:
     text = re.sub(r"\{[:.#][^}]*\}|\{\s*[.#][^}]*\}", " ", text)            # attribute lists
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)                   # links and images: their words
     text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"^\s*(?:[*+-]|\d+\.|>|\|)\s*|[*_`|]+|^-{3,}$|^\*?\[[^\]]*\]:.*$", " ", text, flags=re.M)
+    text = re.sub(r"^\s*(?:[*+-]|\d+\.|>|\|)\s*|[*_`|]+|-{3,}|^\*?\[[^\]]*\]:.*$", " ", text, flags=re.M)
     return " ".join(html.unescape(text).split())
 
 
@@ -61,8 +64,12 @@ def _sections(markdown: str, url: str) -> list[dict]:
             lines.append(line)
             continue
         flush()
-        title, lines = match.group(2), []
-        anchor = "" if len(match.group(1)) == 1 else match.group(3) or slugify(_inline(title), "-")
+        if match.group(1):
+            title, level, anchor = match.group(2), len(match.group(1)), match.group(3)
+        else:
+            title, level, anchor = match.group(6), int(match.group(4)), match.group(5)
+        lines = []
+        anchor = "" if level == 1 else anchor or slugify(_inline(title), "-")
         base, n = anchor, 0
         while anchor and anchor in seen:          # as the table of contents makes a repeated heading's id
             n += 1
@@ -96,7 +103,7 @@ def _hand_written(fw: Framework, docs_dir: Path) -> list[dict]:
             join_path=posixpath.join)
         url = "" if rel == "index.md" else rel.removesuffix(".md").removesuffix("index") .rstrip("/") + "/"
         url = "" if url == "/" else url
-        sections = _sections(markdown, url)
+        sections = _sections(markdown, url)[:1 if rel in TOOL_PAGES else None]
         if sections:
             sections[0]["text"] = " ".join(filter(None, [meta.get("description", ""), sections[0]["text"]]))
         docs += [dict(s, kind="page") for s in sections]

@@ -26,7 +26,10 @@
   var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
   /* How much a result's score grows with the share of the query's words it has (its power), with the query
      being its name, and for a term when the query asks what something means. */
-  var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45 }, weights || {});
+  var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
+    kind: 3 }, weights || {});
+  /* Words that name a kind of document ("SCERTS case study", "statement on governors"): that kind first. */
+  var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"], [/\bstatements?\b/gi, "statement"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
 
   function set(words) { var s = Object.create(null); words.split(/\s+/).forEach(function (w) { s[w] = true; }); return s; }
@@ -94,6 +97,28 @@
     return list.filter(Boolean).map(function (n) { return words(n).join(" "); });
   });
 
+  /* A document's words in order, per field item, for words side by side. */
+  var runs = [];
+  function sequences(id) {
+    if (!runs[id]) {
+      var doc = data.docs[id];
+      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || []).filter(Boolean).map(words);
+    }
+    return runs[id];
+  }
+  function beside(id, pairs) {
+    return pairs.filter(function (pair) {
+      return sequences(id).some(function (seq) {
+        for (var i = 1; i < seq.length; i++)
+          if (seq[i - 1].indexOf(pair[0]) === 0 && seq[i].indexOf(pair[1]) === 0) return true;
+        return false;
+      });
+    }).length;
+  }
+  var titles = docs.map(function (doc) {
+    return words(doc.title).filter(function (w) { return !STOP[w]; });
+  });
+
   function british(w) {
     if (known(w)) return w;
     for (var i = 0; i < SPELLINGS.length; i++) {
@@ -118,7 +143,11 @@
   /* The pages found for a query, best first, each with its documents best first:
      [{page, docs: [{url, title, kind, label, area, score}]}]. */
   function search(query) {
-    var asking = ASKING.test(query);
+    var asking = ASKING.test(query), kind = null;
+    KINDS.forEach(function (k) {
+      var rest = String(query).replace(k[0], " ");
+      if (rest !== String(query) && /\w/.test(rest) && !kind) { kind = k[1]; query = rest; }
+    });
     var typed = String(query).match(/\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu) || [];
     var plain = typed.filter(function (w) {
       var low = w.toLowerCase();
@@ -132,7 +161,8 @@
       queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy }; })
     });
     var pages = Object.create(null), order = [];
-    results.forEach(function (r) {
+    var pairs = terms.slice(1).map(function (t, i) { return [terms[i].word, t.word]; });
+    results.forEach(function (r, rank) {
       var doc = docs[r.id];
       var found = {};
       r.queryTerms.forEach(function (q) { found[q] = true; });
@@ -143,6 +173,13 @@
       if (names[r.id].indexOf(said) !== -1) score *= WEIGHT.named;
       /* A question about what something means: the glossary answers it. */
       if (asking && doc.kind === "term") score *= WEIGHT.asked;
+      /* The query's words side by side, as typed ("over identification"): about what the query says. */
+      if (pairs.length && rank < 200) score *= 1 + WEIGHT.near * beside(r.id, pairs) / pairs.length;
+      /* Every word of a title in the query ("the hive", "eight areas"): the query names it. */
+      if (titles[r.id].length && titles[r.id].every(function (w) {
+        return terms.some(function (t) { return w.indexOf(t.word) === 0; });
+      })) score *= WEIGHT.titled;
+      if (kind && doc.kind === kind) score *= WEIGHT.kind;
       var page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
       pages[page].docs.push({ url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
