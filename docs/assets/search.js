@@ -182,7 +182,7 @@
       if (kind && doc.kind === kind) score *= WEIGHT.kind;
       var page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
-      pages[page].docs.push({ url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
+      pages[page].docs.push({ id: r.id, url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
         score: score });
     });
     order.forEach(function (g) {
