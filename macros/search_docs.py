@@ -119,6 +119,9 @@ def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
     for area in fw.areas:
         docs.append({"url": area.url, "kind": "page", "title": f"Area {area.number}: {area.name}",
                      "text": " ".join(t.summary or "" for t in area.tiers)})
+        docs.append({"url": f"{area.url}#case-studies", "kind": "page",    # the list itself: its name only
+                     "title": f"How to move to Sustaining Excellence: case studies for Area {area.number}: {area.name}",
+                     "text": ""})
         for s in area.statements:
             descriptors = [d.text for _, ds in s.tier_descriptors for d in ds]
             keys = [n for e in for_statement(fw, area, s) for n in _names(e)] + words.statements.get(s.id, [])
@@ -147,7 +150,9 @@ def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
 
 
 def documents_json(fw: Framework, words: SearchWords, docs_dir: Path) -> str:
-    return json.dumps({"synonyms": words.synonyms, "docs": documents(fw, words, docs_dir)},
+    # a glossary term's names mean the same: a page that says "ordinarily available provision" is found by "OAP"
+    named = [_names(e) for e in fw.glossary if len(_names(e)) > 1]
+    return json.dumps({"synonyms": words.synonyms + named, "docs": documents(fw, words, docs_dir)},
                       ensure_ascii=False, separators=(",", ":"))
 
 

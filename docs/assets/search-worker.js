@@ -1,12 +1,12 @@
 /* The search worker, started by the search box (search-box.js) when someone first searches. It loads MiniSearch
    and the site's ranking (search.js) from beside itself and the documents (search/documents.json) from the site,
    all same-origin and addressed from this script's own path, so a cached copy works offline too. Each message is
-   a query; the answer is {query, groups}: the pages found, best first, each with up to four of its documents
-   (a glossary answer: the one term), each with a snippet of its text and the query's words to mark. */
+   a query; the answer is {query, groups}: the pages found, best first, each with its best documents (as
+   search.js chose them), each with a snippet of its text, and the query's words to mark. */
 importScripts("vendor/minisearch.js", "search.js");
 
 var search = null, texts = [], waiting = null;
-var PER_PAGE = 4, GROUPS = 20, SNIPPET = 180;
+var GROUPS = 20, SNIPPET = 180;
 
 fetch(new URL("../search/documents.json", self.location.href).href).then(function (response) {
   if (!response.ok) throw new Error(response.status);
@@ -34,8 +34,7 @@ function answer(query) {
   waiting = null;
   var words = (query.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) || []);
   var groups = search.search(query).slice(0, GROUPS).map(function (group) {
-    var docs = group.docs.slice(0, group.docs[0].kind === "term" ? 1 : PER_PAGE);
-    return docs.map(function (doc) {
+    return group.docs.map(function (doc) {
       return { url: doc.url, title: doc.title, kind: doc.kind, label: doc.label || "", area: doc.area || "",
         text: snippet(texts[doc.id], words) };
     });

@@ -21,6 +21,7 @@
     [/ense(s)?$/, "ence$1"], [/og(s)?$/, "ogue$1"], [/^ped(ia)/, "paed$1"]];
   /* Endings a query word loses so its other forms are found too ("developed": developing, development). */
   var ENDINGS = /(?:ations?|ments?|ing|ed|ers?|ly)$/;
+  var PER_PAGE = 4;
   var FIELDS = ["title", "label", "keys", "area", "text", "synonyms"];
   /* A title or a statement's number says what a document is about more than a word in its text does. */
   var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
@@ -185,9 +186,12 @@
       pages[page].docs.push({ id: r.id, url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
         score: score });
     });
+    /* The first screen: a page's best documents first, at most PER_PAGE of them (a glossary answer: the one
+       term asked about, not a list of terms). */
     order.forEach(function (g) {
       g.docs.sort(function (a, b) { return b.score - a.score; });
       g.score = g.docs[0].score;
+      g.docs = g.docs.slice(0, g.docs.some(function (d) { return d.kind === "term"; }) ? 1 : PER_PAGE);
     });
     return order.sort(function (a, b) { return b.score - a.score; });
   }
