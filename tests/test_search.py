@@ -35,3 +35,12 @@ def test_the_index_is_small(site_dir):
     import gzip
     raw = (site_dir / "search" / "documents.json").read_bytes()
     assert len(gzip.compress(raw, 6)) <= 70 * 1024
+
+
+def test_the_vendored_engine_is_the_pinned_package():
+    """docs/assets/vendor/minisearch.js is MiniSearch's own UMD build, at the version package.json pins."""
+    import json
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["minisearch"]
+    package = ROOT / "node_modules" / "minisearch"
+    assert json.loads((package / "package.json").read_text())["version"] == pinned
+    assert (package / "dist" / "umd" / "index.js").read_bytes() == (ROOT / "docs/assets/vendor/minisearch.js").read_bytes()

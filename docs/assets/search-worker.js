@@ -3,12 +3,15 @@
    all same-origin and addressed from this script's own path, so a cached copy works offline too. Each message is
    a query; the answer is {query, groups}: the pages found, best first, each with its best documents (as
    search.js chose them), each with a snippet of its text, and the query's words to mark. */
-importScripts("vendor/minisearch.js", "search.js");
 
 var search = null, texts = [], waiting = null;
 var GROUPS = 20, SNIPPET = 180;
 
-fetch(new URL("../search/documents.json", self.location.href).href).then(function (response) {
+/* The documents are asked for first, so they download while the scripts load and compile. */
+var documents = fetch(new URL("../search/documents.json", self.location.href).href);
+importScripts("vendor/minisearch.js", "search.js");
+
+documents.then(function (response) {
   if (!response.ok) throw new Error(response.status);
   return response.json();
 }).then(function (data) {

@@ -61,20 +61,36 @@
   /* A document's text as one string of its words between spaces, for finding a phrase of a synonyms group. */
   function spaced(list) { return " " + list.join(" ") + " "; }
 
+  /* Each field's words, made once: for the synonyms, the index and the list of words of the index. */
+  var tokens = new Map(), seen = Object.create(null);
+  function cached(text) {
+    var list = tokens.get(text);
+    if (!list) { list = words(text); tokens.set(text, list); list.forEach(function (w) { seen[w] = true; }); }
+    return list;
+  }
+  var groups = (data.synonyms || []).map(function (group) {
+    return group.map(function (w) { var list = words(w); return { first: list[0], spaced: spaced(list), one: list.length === 1 }; });
+  });
   var docs = data.docs.map(function (doc, n) {
-    var all = spaced(words([doc.title, doc.label, (doc.keys || []).join(" "), doc.text].join(" ")));
-    var synonyms = [];
-    (data.synonyms || []).forEach(function (group) {
-      var members = group.map(function (w) { return spaced(words(w)); });
-      if (members.some(function (m) { return m.trim() && all.indexOf(m) !== -1; }))
-        group.forEach(function (w, i) { if (all.indexOf(members[i]) === -1) synonyms.push(w); });
+    var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
+    var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
+    var all = null, has = new Set(list), synonyms = [];
+    function uses(m) {                     /* a word by the set of the document's words, a phrase in its text */
+      return m.first !== undefined && has.has(m.first) && (m.one || (all || (all = spaced(list))).indexOf(m.spaced) !== -1);
+    }
+    groups.forEach(function (members, g) {
+      if (members.some(uses))
+        members.forEach(function (m, i) { if (!uses(m)) synonyms.push(data.synonyms[g][i]); });
     });
-    return Object.assign({ id: n, synonyms: synonyms.join(" ; ") }, doc, { keys: (doc.keys || []).join(" ; ") });
+    own.synonyms = synonyms.join(" ; ");
+    cached(own.synonyms);
+    cached(own.area || "");
+    return own;
   });
 
   var index = new MiniSearch({
     fields: FIELDS, storeFields: [],
-    tokenize: function (text) { return words(text); },
+    tokenize: function (text) { return tokens.get(text) || words(text); },
     processTerm: function (term) { return term; },
     searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); },
       weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
@@ -82,10 +98,7 @@
   index.addAll(docs);
 
   /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
-  var vocab = Object.keys(docs.reduce(function (seen, doc) {
-    FIELDS.forEach(function (f) { words(doc[f]).forEach(function (w) { seen[w] = true; }); });
-    return seen;
-  }, {})).sort();
+  var vocab = Object.keys(seen).sort();
   function known(prefix) {
     var lo = 0, hi = vocab.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < prefix) lo = mid + 1; else hi = mid; }
