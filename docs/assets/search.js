@@ -28,7 +28,7 @@
   /* How much a result's score grows with the share of the query's words it has (its power), with the query
      being its name, and for a term when the query asks what something means. */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3 }, weights || {});
+    kind: 3, bm25: { k: 1.2, b: 0.7, d: 0.5 }, prior: {} }, weights || {});
   /* Words that name a kind of document ("SCERTS case study", "statement on governors"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"], [/\bstatements?\b/gi, "statement"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -38,12 +38,12 @@
   /* Words of a text: runs of letters and digits ("2.3" and "1:1" kept whole), a hyphenated word also written solid
      ("co-production": coproduction), lower case, a plural as its singular. */
   function words(text) {
-    var out = [], re = /\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu, m;
+    var out = [], re = /\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu, m;
     while ((m = re.exec(String(text || "")))) {
       var token = m[0].replace(/['’]s$/i, "");
-      if (/[-'’]/.test(token) && !/\d[.:]\d/.test(token)) {
-        out.push(single(token.replace(/[-'’]/g, "")));
-        token.split(/[-'’]/).forEach(function (part) { if (part) out.push(single(part)); });
+      if (/[-'’&]/.test(token) && !/\d[.:]\d/.test(token)) {            /* "C&I" is also "ci" */
+        out.push(single(token.replace(/[-'’&]/g, "")));
+        token.split(/[-'’&]/).forEach(function (part) { if (part) out.push(single(part)); });
       } else out.push(single(token));
     }
     return out.filter(function (w) { return w.length > 1 || /\d/.test(w); });
@@ -92,7 +92,7 @@
     fields: FIELDS, storeFields: [],
     tokenize: function (text) { return tokens.get(text) || words(text); },
     processTerm: function (term) { return term; },
-    searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); },
+    searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); }, bm25: WEIGHT.bm25,
       weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
   });
   index.addAll(docs);
@@ -108,7 +108,9 @@
   var names = docs.map(function (doc) {
     var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
     if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
-    return list.filter(Boolean).map(function (n) { return words(n).join(" "); });
+    return list.filter(Boolean).map(function (n) {
+      return words(n).filter(function (w) { return !STOP[w]; }).join(" ");
+    });
   });
 
   /* A document's words in order, per field item, for words side by side. */
@@ -145,8 +147,8 @@
   /* One query word as MiniSearch's query: its own options (prefix, edit distance). */
   function term(typed) {
     var abbreviation = typed.length <= 5 && /[A-Z]/.test(typed) && typed === typed.toUpperCase();
-    /* "E.H.C.P." is EHCP; "2.3" stays a number */
-    var w = british(single(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed.replace(/\.$/, "")));
+    /* "E.H.C.P." is EHCP; "2.3" stays a number; "co-production" and "C&I" are taken solid */
+    var w = british(words(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed)[0] || "");
     var base = w.replace(ENDINGS, "");
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = known(base + "e") && !known(base) ? base + "e" : base.replace(/([bdgmnprt])\1$/, "$1");
@@ -162,12 +164,12 @@
       var rest = String(query).replace(k[0], " ");
       if (rest !== String(query) && /\w/.test(rest) && !kind) { kind = k[1]; query = rest; }
     });
-    var typed = String(query).match(/\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu) || [];
+    var typed = String(query).match(/\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/gu) || [];
     var plain = typed.filter(function (w) {
       var low = w.toLowerCase();
       return !STOP[low] && !(asking && ASKING_WORDS[low]) || (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w));
     });
-    var terms = (plain.length ? plain : typed).map(term);
+    var terms = (plain.length ? plain : typed).map(term).filter(function (t) { return t.word; });
     if (!terms.length) return [];
     var said = terms.map(function (t) { return t.word; }).join(" ");
     var results = index.search({
@@ -194,6 +196,7 @@
         return terms.some(function (t) { return w.indexOf(t.word) === 0; });
       })) score *= WEIGHT.titled;
       if (kind && doc.kind === kind) score *= WEIGHT.kind;
+      score *= WEIGHT.prior[doc.kind] || 1;
       var page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
       pages[page].docs.push({ id: r.id, url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,

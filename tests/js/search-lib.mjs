@@ -34,12 +34,15 @@ export function evaluate(search, queries) {
     const top = groups.slice(0, TOP);
     const rank = top.findIndex((g) => entry.accept.some((t) => isHit(g, t)));
     const landed = entry.statement ? top.some((g) => isHit(g, entry.statement)) : null;
-    return { entry, rank: rank === -1 ? null : rank + 1, landed, groups };
+    // the wider measure: the statement is one of the links shown for the first five results
+    const visible = entry.statement ? top.some((g) => g.docs.some((d) => d.url === entry.statement)) : null;
+    return { entry, rank: rank === -1 ? null : rank + 1, landed, visible, groups };
   });
 }
 
 export function figures(outcome) {
   const named = outcome.filter((o) => o.entry.statement);
   return { found: outcome.filter((o) => o.rank).length, total: outcome.length,
-    landed: named.filter((o) => o.landed).length, named: named.length };
+    landed: named.filter((o) => o.landed).length, visible: named.filter((o) => o.visible).length,
+    named: named.length };
 }
