@@ -26,9 +26,11 @@
   /* A title or a statement's number says what a document is about more than a word in its text does. */
   var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
   /* How much a result's score grows with the share of the query's words it has (its power), with the query
-     being its name, and for a term when the query asks what something means. */
+     being its name, for a term when the query asks what something means, with the query's words side by side,
+     with its whole title in the query and when the query names its kind; `weights` overrides them (the tuning
+     and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3, bm25: { k: 1.2, b: 0.7, d: 0.5 }, prior: {} }, weights || {});
+    kind: 3, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
   /* Words that name a kind of document ("SCERTS case study", "statement on governors"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"], [/\bstatements?\b/gi, "statement"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -151,7 +153,7 @@
     var w = british(words(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed)[0] || "");
     var base = w.replace(ENDINGS, "");
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
-      w = known(base + "e") && !known(base) ? base + "e" : base.replace(/([bdgmnprt])\1$/, "$1");
+      w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
     var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
     return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? (w.length >= 5 ? 2 : 1) : 0 };
   }
@@ -195,8 +197,7 @@
       if (titles[r.id].length && titles[r.id].every(function (w) {
         return terms.some(function (t) { return w.indexOf(t.word) === 0; });
       })) score *= WEIGHT.titled;
-      if (kind && doc.kind === kind) score *= WEIGHT.kind;
-      score *= WEIGHT.prior[doc.kind] || 1;
+      if (kind && doc.kind === kind) score *= WEIGHT.kind;           /* "SCERTS case study" */
       var page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
       pages[page].docs.push({ id: r.id, url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
