@@ -124,7 +124,8 @@ def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
                      "text": ""})
         for s in area.statements:
             descriptors = [d.text for _, ds in s.tier_descriptors for d in ds]
-            keys = [n for e in for_statement(fw, area, s) for n in _names(e)] + words.statements.get(s.id, [])
+            keys = [n for e in for_statement(fw, area, s) for n in _names(e)]
+            keys += [w for i in [s.id, *s.renamed_from] for w in words.statements.get(i, [])]
             docs.append({"url": f"{area.url}#{s.id}", "kind": "statement", "label": f"{area.number}.{s.number}",
                          "title": s.text, "area": f"Area {area.number}: {area.name}",
                          "text": " ".join(descriptors), "keys": keys})

@@ -46,7 +46,8 @@ def load_search_words(path: Path, fw: Framework, docs_dir: Path) -> SearchWords:
             line = line_of(tree, loc)
             problems.append((line, f"{' › '.join(map(str, loc))}: {explain(e, lines, line)}"))
         raise FrameworkError("\n".join(f"{shown}:{line}: {m}" for line, m in sorted(problems))) from None
-    known = {"statements": {s.id for a in fw.areas for s in a.statements},
+    # a statement renamed since (renamed_from:) keeps its words under its earlier id until someone moves them
+    known = {"statements": {i for a in fw.areas for s in a.statements for i in [s.id, *s.renamed_from]},
              "glossary": {g.anchor.removeprefix("term-") for g in fw.glossary},
              "pages": page_ids(fw, docs_dir)}
     problems = []

@@ -65,3 +65,15 @@ def test_the_real_words_load(fw):
     words = load_search_words(WORDS, fw, ROOT / "docs")
     assert words.statements and words.synonyms
     assert all(re.fullmatch(r"statement-\d+-\d+", key) for key in words.statements)
+
+
+def test_a_renamed_statement_keeps_its_words_under_its_earlier_id(tmp_path, fw):
+    from macros.search_docs import documents
+    statement = fw.areas[0].statements[0]
+    statement.renamed_from, before = ["an-earlier-id"], statement.renamed_from
+    try:
+        words = _load(tmp_path, fw, "statements:\n  an-earlier-id: [needs analysis]\n")
+        doc = next(d for d in documents(fw, words, ROOT / "docs") if d["url"].endswith("#" + statement.id))
+    finally:
+        statement.renamed_from = before
+    assert "needs analysis" in doc["keys"]
