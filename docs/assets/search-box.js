@@ -6,8 +6,10 @@
   var result = document.getElementById("site-search-result"), toggle = document.getElementById("__search");
   if (!form || !input || !result || !window.Worker) return;
   var meta = result.querySelector(".md-search-result__meta"), list = result.querySelector("ol");
-  var config = document.getElementById("__config");
-  var base = new URL((config && JSON.parse(config.textContent).base || ".") + "/", location.href);
+  /* The site's root: this script is assets/search-box.js in it (or, failing that, the theme's config says). */
+  var config = document.getElementById("__config"), me = document.currentScript && document.currentScript.src;
+  var base = me && /\/assets\/search-box\.js(\?|$)/.test(me) ? new URL("../", me)
+    : new URL((config && JSON.parse(config.textContent).base || ".") + "/", location.href);
   var worker = null, timer = 0;
 
   function start() {
