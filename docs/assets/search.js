@@ -22,6 +22,8 @@
   /* Endings a query word loses so its other forms are found too ("developed": developing, development). */
   var ENDINGS = /(?:ations?|ments?|ing|ed|ers?|ly)$/;
   var PER_PAGE = 4;
+  /* Edits allowed in a word the index lacks: a slip or two ("senoc", "trianglation"). */
+  function FUZZY(w) { return w.length >= 5 ? 2 : 1; }
   var FIELDS = ["title", "label", "keys", "area", "text", "synonyms"];
   /* A title or a statement's number says what a document is about more than a word in its text does. */
   var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
@@ -155,7 +157,7 @@
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
     var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
-    return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? (w.length >= 5 ? 2 : 1) : 0 };
+    return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
 
   /* The pages found for a query, best first, each with its documents best first:
@@ -166,12 +168,18 @@
       var rest = String(query).replace(k[0], " ");
       if (rest !== String(query) && /\w/.test(rest) && !kind) { kind = k[1]; query = rest; }
     });
+    /* "C & L", "C and I": two letters joined are an abbreviation, as "C&L" */
+    query = String(query).replace(/\b([A-Za-z])\s*(?:&|\band\b)\s*([A-Za-z])\b/g, "$1&$2");
     var typed = String(query).match(/\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/gu) || [];
     var plain = typed.filter(function (w) {
       var low = w.toLowerCase();
       return !STOP[low] && !(asking && ASKING_WORDS[low]) || (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w));
     });
-    var terms = (plain.length ? plain : typed).map(term).filter(function (t) { return t.word; });
+    /* A joined word the index lacks written solid ("calm-down") is its parts */
+    var parts = [].concat.apply([], (plain.length ? plain : typed).map(function (w) {
+      return /[-'’&]/.test(w) && !/\d[.:]\d/.test(w) && !known(words(w)[0] || "") ? w.split(/[-'’&]+/) : [w];
+    }));
+    var terms = parts.map(term).filter(function (t) { return t.word; });
     if (!terms.length) return [];
     var said = terms.map(function (t) { return t.word; }).join(" ");
     var results = index.search({
