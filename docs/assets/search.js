@@ -33,8 +33,8 @@
      and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
     kind: 3, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
-  /* Words that name a kind of document ("SCERTS case study", "statement on governors"): that kind first. */
-  var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"], [/\bstatements?\b/gi, "statement"]];
+  /* Words that name a kind of document ("SCERTS case study"): that kind first. */
+  var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
 
   function set(words) { var s = Object.create(null); words.split(/\s+/).forEach(function (w) { s[w] = true; }); return s; }
