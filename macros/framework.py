@@ -5,7 +5,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import downloads, pages
+from . import downloads, pages, search_docs
 from .load import FrameworkError, load_framework
 from .model import Framework
 
@@ -22,16 +22,19 @@ def _load(config_file: str | Path) -> tuple[Framework, dict]:
     message (one line per problem) and exits 1 without a traceback."""
     path = data_path(config_file)
     knowledge = path.parent / "knowledge"
-    watched = [path, path.parent / "published-ids.yaml", *sorted(knowledge.glob("*.md"))]
+    docs = path.parent.parent / "docs"
+    watched = [path, path.parent / "published-ids.yaml", path.parent / "search.yaml", *sorted(knowledge.glob("*.md")),
+               *sorted(docs.rglob("*.md"))]
     key = (str(path), tuple(p.stat().st_mtime_ns for p in watched if p.exists()))
     if key not in _cache:
         _cache.clear()
         try:
             fw = load_framework(path, knowledge, require_published=True)
+            search = search_docs.documents_file(fw, path.parent / "search.yaml", docs)   # search/documents.json
         except FrameworkError as error:
             raise PluginError(f"The framework data has a problem; nothing was built.\n{error}") from None
         try:
-            _cache[key] = (fw, generated_files(fw))
+            _cache[key] = (fw, {**generated_files(fw), **search})
         except Exception as error:   # data passed its checks but a template failed: still one message
             raise PluginError(f"data/framework.yaml:1: the data passed its checks but a page could not be made "
                               f"({type(error).__name__}: {error}); nothing was built. Please report this.") from None

@@ -52,7 +52,7 @@ PAGES = {"home page": "", "area page": "areas/leadership-of-send/", "case-study 
 SIZE_TARGET_KIB = 90
 LCP_RATIO_TARGET = 1.5
 BARE_DIR = "_bare"          # bare copies of the measured pages (no stylesheet, no script) are written here
-SEARCH_FILES = ("search_index.json", "/workers/search.", "/search-worker.js")   # loaded for the search box only
+SEARCH_FILES = ("/search/documents.json", "/search-worker.js", "/vendor/minisearch.js", "/assets/search.js")   # loaded for the search box only
 SCALE = 10
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
@@ -295,14 +295,14 @@ def main() -> None:
             seconds = timed_build(project, large_site)
             pages = len(list(large_site.rglob("*.html")))
             print(f"generated {SCALE}x framework ({areas} areas, {studies} case studies, {pages} pages): {seconds:.1f} s")
-            large_index = (large_site / "search" / "search_index.json").read_bytes()
+            large_index = (large_site / "search" / "documents.json").read_bytes()
             shutil.rmtree(project)
             shutil.rmtree(large_site)
 
-        index = site / "search" / "search_index.json"
+        index = site / "search" / "documents.json"
         raw = index.read_bytes()
         print("\n== search index ==")
-        print(f"search/search_index.json: {kib(len(raw))}, {kib(len(gzip.compress(raw, 6)))} gzip'd "
+        print(f"search/documents.json: {kib(len(raw))}, {kib(len(gzip.compress(raw, 6)))} gzip'd "
               "(loaded only when someone starts to search)")
         if not args.no_large:
             print(f"for the {SCALE}x framework: {kib(len(large_index))}, {kib(len(gzip.compress(large_index, 6)))} gzip'd")

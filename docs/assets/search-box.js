@@ -1,0 +1,115 @@
+/* The search box (overrides/partials/search.html): starts the search worker (search-worker.js) when someone
+   first focuses the box, opens search (the icon, or "/", "s", "f" outside a form field), and draws its answers
+   as links, built as DOM nodes (no markup from data). Enter opens the first result; Escape closes search. */
+(function () {
+  var form = document.getElementById("site-search"), input = document.getElementById("site-search-input");
+  var result = document.getElementById("site-search-result"), toggle = document.getElementById("__search");
+  if (!form || !input || !result || !window.Worker) return;
+  var meta = result.querySelector(".md-search-result__meta"), list = result.querySelector("ol");
+  /* The site's root: this script is assets/search-box.js in it (or, failing that, the theme's config says). */
+  var config = document.getElementById("__config"), me = document.currentScript && document.currentScript.src;
+  var base = me && /\/assets\/search-box\.js(\?|$)/.test(me) ? new URL("../", me)
+    : new URL((config && JSON.parse(config.textContent).base || ".") + "/", location.href);
+  var worker = null, timer = 0;
+
+  function start() {
+    if (worker) return;
+    worker = new Worker(new URL("assets/search-worker.js", base).href);
+    worker.addEventListener("message", function (event) { draw(event.data); });
+    if (input.value.trim()) ask();
+    else meta.textContent = result.getAttribute("data-placeholder");
+  }
+
+  function ask() {
+    start();
+    var query = input.value.trim();
+    if (!query) { list.textContent = ""; meta.textContent = result.getAttribute("data-placeholder"); return; }
+    worker.postMessage(query);
+  }
+
+  function open(state) {
+    if (toggle && toggle.checked !== state) toggle.click();
+  }
+
+  /* Text with the query's words marked, as text nodes and <mark> elements. */
+  function marked(parent, text, words) {
+    var pattern = words.length ? new RegExp("(" + words.map(function (w) {
+      return "\\b" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\w*";
+    }).join("|") + ")", "giu") : null;
+    (pattern ? text.split(pattern) : [text]).forEach(function (part, i) {
+      if (!part) return;
+      if (i % 2) { var m = document.createElement("mark"); m.textContent = part; parent.appendChild(m); }
+      else parent.appendChild(document.createTextNode(part));
+    });
+  }
+
+  function element(name, className, text) {
+    var el = document.createElement(name);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function draw(data) {
+    if (data.failed) { meta.textContent = result.getAttribute("data-none"); return; }
+    if (data.query !== input.value.trim()) return;          /* an answer to what was typed before */
+    list.textContent = "";
+    var count = data.groups.length;
+    meta.textContent = count === 0 ? result.getAttribute("data-none")
+      : count === 1 ? result.getAttribute("data-one") : result.getAttribute("data-other").replace("#", count);
+    data.groups.forEach(function (docs) {
+      var item = element("li", "md-search-result__item");
+      docs.forEach(function (doc, n) {
+        var link = element("a", "md-search-result__link");
+        link.href = new URL(doc.url, base).href;
+        var article = element("article", "md-search-result__article md-typeset" +
+          (n === 0 ? " md-search-result__article--document" : ""));
+        var heading = element(n === 0 ? "h2" : "h3");
+        marked(heading, doc.kind === "statement" ? "Statement " + doc.label + ": " + doc.title : doc.title, data.words);
+        article.appendChild(heading);
+        if (doc.area) article.appendChild(element("p", "search-result__area",
+          (doc.kind === "statement" ? "" : "Case study · ") + doc.area));
+        if (doc.text) { var p = element("p"); marked(p, doc.text, data.words); article.appendChild(p); }
+        link.appendChild(article);
+        item.appendChild(link);
+      });
+      list.appendChild(item);
+    });
+  }
+
+  input.addEventListener("focus", function () { open(true); start(); });
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 60); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  form.addEventListener("reset", function () { list.textContent = ""; setTimeout(function () { input.focus(); }); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown") {
+      var first = list.querySelector("a");
+      if (first) { event.preventDefault(); first.focus(); }
+    }
+  });
+  list.addEventListener("keydown", function (event) {
+    var links = [].slice.call(list.querySelectorAll("a")), i = links.indexOf(document.activeElement);
+    if (i === -1 || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+    event.preventDefault();
+    var next = links[i + (event.key === "ArrowDown" ? 1 : -1)];
+    (next || input).focus();
+  });
+  if (toggle) toggle.addEventListener("change", function () {
+    if (toggle.checked) { start(); setTimeout(function () { input.focus(); }, 50); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var el = document.activeElement;
+    var typing = el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable);
+    if (event.key === "Escape" && toggle && toggle.checked) { open(false); input.blur(); return; }
+    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && /^[/sf]$/.test(event.key)) {
+      event.preventDefault();
+      open(true);
+      input.focus();
+      start();
+    }
+  });
+})();

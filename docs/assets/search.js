@@ -1,0 +1,225 @@
+/* The site's search: ranks the documents of search/documents.json (one per statement, case study, glossary term
+   and page section, made from the model by macros/search_docs.py) with MiniSearch. The one implementation:
+   the search worker (search-worker.js) runs it in the browser, and the tests run this same file under Node
+   over the built site (tests/js/). Every rule below is general (no word lists of answers); each says why. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory;
+  else root.createSiteSearch = factory;
+})(typeof self !== "undefined" ? self : this, function createSiteSearch(data, MiniSearch, weights) {
+  "use strict";
+
+  /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
+  var STOP = set("a an and are as at be by can could did do does for from has have how i if in into is it its me " +
+    "my of on or our should so that the their them these they this to was we what when where which who why will " +
+    "with would you your us");
+  /* Words that ask what something is: the glossary's entry is the answer, so term documents weigh more. */
+  var ASKING = /^\s*(?:what(?:'s|’s| is| are| does| do)?|who (?:is|are)|define|definition of|meaning of)\b|\b(?:stands? for|means?|meaning|definition|abbreviation|acronym|full form|long form)\W*$/i;
+  var ASKING_WORDS = set("define definition meaning mean means stand stands abbreviation acronym full form long");
+  /* American spellings as the British the framework uses, only when the British word is in the index. */
+  var SPELLINGS = [[/iz(e|es|ed|er|ing|ation|ations)$/, "is$1"], [/yz(e|es|ed|ing)$/, "ys$1"],
+    [/([aeiou])l(ing|ed|er)$/, "$1ll$2"], [/or(s|al|ed|ing)?$/, "our$1"], [/ter(s)?$/, "tre$1"],
+    [/ense(s)?$/, "ence$1"], [/og(s)?$/, "ogue$1"], [/^ped(ia)/, "paed$1"]];
+  /* Endings a query word loses so its other forms are found too ("developed": developing, development). */
+  var ENDINGS = /(?:ations?|ments?|ing|ed|ers?|ly)$/;
+  var PER_PAGE = 4;
+  /* Edits allowed in a word the index lacks: a slip or two ("senoc", "trianglation"). */
+  function FUZZY(w) { return w.length >= 5 ? 2 : 1; }
+  var FIELDS = ["title", "label", "keys", "area", "text", "synonyms"];
+  /* A title or a statement's number says what a document is about more than a word in its text does. */
+  var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
+  /* How much a result's score grows with the share of the query's words it has (its power), with the query
+     being its name, for a term when the query asks what something means, with the query's words side by side,
+     with its whole title in the query and when the query names its kind; `weights` overrides them (the tuning
+     and engine comparison scripts). */
+  var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
+    kind: 3, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
+  /* Words that name a kind of document ("SCERTS case study"): that kind first. */
+  var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
+  if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
+
+  function set(words) { var s = Object.create(null); words.split(/\s+/).forEach(function (w) { s[w] = true; }); return s; }
+
+  /* Words of a text: runs of letters and digits ("2.3" and "1:1" kept whole), a hyphenated word also written solid
+     ("co-production": coproduction), lower case, a plural as its singular. */
+  function words(text) {
+    var out = [], re = /\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu, m;
+    while ((m = re.exec(String(text || "")))) {
+      var token = m[0].replace(/['’]s$/i, "");
+      if (/[-'’&]/.test(token) && !/\d[.:]\d/.test(token)) {            /* "C&I" is also "ci" */
+        out.push(single(token.replace(/[-'’&]/g, "")));
+        token.split(/[-'’&]/).forEach(function (part) { if (part) out.push(single(part)); });
+      } else out.push(single(token));
+    }
+    return out.filter(function (w) { return w.length > 1 || /\d/.test(w); });
+  }
+
+  /* A plural as its singular ("transitions", "TAs", "needs"), not "progress", "focus", "analysis". */
+  function single(token) {
+    if (/^[A-Z]{2,}s$/.test(token)) return token.slice(0, -1).toLowerCase();
+    var w = token.toLowerCase();
+    if (w.length > 4 && /ies$/.test(w)) return w.slice(0, -3) + "y";
+    if (w.length > 3 && /[^sui]s$/.test(w)) return w.slice(0, -1);
+    return w;
+  }
+
+  /* A document's text as one string of its words between spaces, for finding a phrase of a synonyms group. */
+  function spaced(list) { return " " + list.join(" ") + " "; }
+
+  /* Each field's words, made once: for the synonyms, the index and the list of words of the index. */
+  var tokens = new Map(), seen = Object.create(null);
+  function cached(text) {
+    var list = tokens.get(text);
+    if (!list) { list = words(text); tokens.set(text, list); list.forEach(function (w) { seen[w] = true; }); }
+    return list;
+  }
+  var groups = (data.synonyms || []).map(function (group) {
+    return group.map(function (w) { var list = words(w); return { first: list[0], spaced: spaced(list), one: list.length === 1 }; });
+  });
+  var docs = data.docs.map(function (doc, n) {
+    var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
+    var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
+    var all = null, has = new Set(list), synonyms = [];
+    function uses(m) {                     /* a word by the set of the document's words, a phrase in its text */
+      return m.first !== undefined && has.has(m.first) && (m.one || (all || (all = spaced(list))).indexOf(m.spaced) !== -1);
+    }
+    groups.forEach(function (members, g) {
+      if (members.some(uses))
+        members.forEach(function (m, i) { if (!uses(m)) synonyms.push(data.synonyms[g][i]); });
+    });
+    own.synonyms = synonyms.join(" ; ");
+    cached(own.synonyms);
+    cached(own.area || "");
+    return own;
+  });
+
+  var index = new MiniSearch({
+    fields: FIELDS, storeFields: [],
+    tokenize: function (text) { return tokens.get(text) || words(text); },
+    processTerm: function (term) { return term; },
+    searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); }, bm25: WEIGHT.bm25,
+      weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
+  });
+  index.addAll(docs);
+
+  /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
+  var vocab = Object.keys(seen).sort();
+  function known(prefix) {
+    var lo = 0, hi = vocab.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < prefix) lo = mid + 1; else hi = mid; }
+    return lo < vocab.length && vocab[lo].indexOf(prefix) === 0;
+  }
+  /* A document's names, as words: what a query naming it says ("APDR", "assess plan do review", "2.3"). */
+  var names = docs.map(function (doc) {
+    var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
+    if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
+    return list.filter(Boolean).map(function (n) {
+      return words(n).filter(function (w) { return !STOP[w]; }).join(" ");
+    });
+  });
+
+  /* A document's words in order, per field item, for words side by side. */
+  var runs = [];
+  function sequences(id) {
+    if (!runs[id]) {
+      var doc = data.docs[id];
+      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || []).filter(Boolean).map(words);
+    }
+    return runs[id];
+  }
+  function beside(id, pairs) {
+    return pairs.filter(function (pair) {
+      return sequences(id).some(function (seq) {
+        for (var i = 1; i < seq.length; i++)
+          if (seq[i - 1].indexOf(pair[0]) === 0 && seq[i].indexOf(pair[1]) === 0) return true;
+        return false;
+      });
+    }).length;
+  }
+  var titles = docs.map(function (doc) {
+    return words(doc.title).filter(function (w) { return !STOP[w]; });
+  });
+
+  function british(w) {
+    if (known(w)) return w;
+    for (var i = 0; i < SPELLINGS.length; i++) {
+      var b = w.replace(SPELLINGS[i][0], SPELLINGS[i][1]);
+      if (b !== w && known(b)) return b;
+    }
+    return w;
+  }
+
+  /* One query word as MiniSearch's query: its own options (prefix, edit distance). */
+  function term(typed) {
+    var abbreviation = typed.length <= 5 && /[A-Z]/.test(typed) && typed === typed.toUpperCase();
+    /* "E.H.C.P." is EHCP; "2.3" stays a number; "co-production" and "C&I" are taken solid */
+    var w = british(words(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed)[0] || "");
+    var base = w.replace(ENDINGS, "");
+    if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
+      w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
+    var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
+    return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
+  }
+
+  /* The pages found for a query, best first, each with its documents best first:
+     [{page, docs: [{url, title, kind, label, area, score}]}]. */
+  function search(query) {
+    var asking = ASKING.test(query), kind = null;
+    KINDS.forEach(function (k) {
+      var rest = String(query).replace(k[0], " ");
+      if (rest !== String(query) && /\w/.test(rest) && !kind) { kind = k[1]; query = rest; }
+    });
+    /* "C & L", "C and I": two letters joined are an abbreviation, as "C&L" */
+    query = String(query).replace(/\b([A-Za-z])\s*(?:&|\band\b)\s*([A-Za-z])\b/g, "$1&$2");
+    var typed = String(query).match(/\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/gu) || [];
+    var plain = typed.filter(function (w) {
+      var low = w.toLowerCase();
+      return !STOP[low] && !(asking && ASKING_WORDS[low]) || (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w));
+    });
+    /* A joined word the index lacks written solid ("calm-down") is its parts */
+    var parts = [].concat.apply([], (plain.length ? plain : typed).map(function (w) {
+      return /[-'’&]/.test(w) && !/\d[.:]\d/.test(w) && !known(words(w)[0] || "") ? w.split(/[-'’&]+/) : [w];
+    }));
+    var terms = parts.map(term).filter(function (t) { return t.word; });
+    if (!terms.length) return [];
+    var said = terms.map(function (t) { return t.word; }).join(" ");
+    var results = index.search({
+      combineWith: "OR",
+      queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy }; })
+    });
+    var pages = Object.create(null), order = [];
+    var pairs = terms.slice(1).map(function (t, i) { return [terms[i].word, t.word]; });
+    results.forEach(function (r, rank) {
+      var doc = docs[r.id];
+      var found = {};
+      r.queryTerms.forEach(function (q) { found[q] = true; });
+      var share = terms.filter(function (t) { return found[t.word]; }).length / terms.length;
+      /* A document with all the query's words before one with many of a few. */
+      var score = r.score * Math.pow(share, WEIGHT.share);
+      /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
+      if (names[r.id].indexOf(said) !== -1) score *= WEIGHT.named;
+      /* A question about what something means: the glossary answers it. */
+      if (asking && doc.kind === "term") score *= WEIGHT.asked;
+      /* The query's words side by side, as typed ("over identification"): about what the query says. */
+      if (pairs.length && rank < 200) score *= 1 + WEIGHT.near * beside(r.id, pairs) / pairs.length;
+      /* Every word of a title in the query ("the hive", "eight areas"): the query names it. */
+      if (titles[r.id].length && titles[r.id].every(function (w) {
+        return terms.some(function (t) { return w.indexOf(t.word) === 0; });
+      })) score *= WEIGHT.titled;
+      if (kind && doc.kind === kind) score *= WEIGHT.kind;           /* "SCERTS case study" */
+      var page = doc.url.split("#")[0];
+      if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
+      pages[page].docs.push({ id: r.id, url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
+        score: score });
+    });
+    /* The first screen: a page's best documents first, at most PER_PAGE of them (a glossary answer: the one
+       term asked about, not a list of terms). */
+    order.forEach(function (g) {
+      g.docs.sort(function (a, b) { return b.score - a.score; });
+      g.score = g.docs[0].score;
+      g.docs = g.docs.slice(0, g.docs.some(function (d) { return d.kind === "term"; }) ? 1 : PER_PAGE);
+    });
+    return order.sort(function (a, b) { return b.score - a.score; });
+  }
+
+  return { search: search, size: docs.length };
+});

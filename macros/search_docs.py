@@ -1,0 +1,162 @@
+"""The search box's documents, made from the model beside the pages and downloads (search/documents.json).
+
+One document per practice statement (its text, its descriptors at every tier, its key terms, its area, and the
+staff words of data/search.yaml), per case study (overview, themes, key terms, artefacts, the areas that list
+it), per glossary term (its names and meaning) and per section of every other page (from the page's Markdown,
+with its blocks rendered as the page renders them). The browser ranks them (docs/assets/search.js); nothing
+here reads the built HTML.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+from markdown.extensions.toc import slugify
+
+from .key_terms import for_case_study, for_statement
+from .model import Framework, GlossaryEntry
+from .pages import knowledge_page, partial
+from .search_words import SearchWords, load_search_words
+
+# Pages whose blocks list other pages (every case study, every term, every statement): their documents keep
+# the page's own words only, so "autism" finds the case studies, not the list of them.
+LIST_PAGES = {"index.md", "glossary.md", "case-studies/index.md", "areas/index.md", "knowledge/index.md",
+              "maintainers.md"}
+# Tools whose form repeats every statement: their documents are the page's words before the form (what the
+# tool does, where work is kept, its buttons' names), not the form.
+TOOL_PAGES = {"self-evaluation.md", "audit-form.md"}
+HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*(?:\{\s*#([\w-]+)[^}]*\})?\s*$|^<h([1-3]) id=\"([\w-]+)\"[^>]*>(.*?)</h\4>$")
+
+
+def _plain(markdown: str) -> str:
+    """Markdown and HTML as the words a reader sees."""
+    text = re.sub(r"<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->", " ", markdown, flags=re.S)
+    text = re.sub(r"\{[:.#][^}]*\}|\{\s*[.#][^}]*\}", " ", text)            # attribute lists
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)                   # links and images: their words
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"^\s*(?:[*+-]|\d+\.|>|\|)\s*|[*_`|]+|-{3,}|^\*?\[[^\]]*\]:.*$", " ", text, flags=re.M)
+    return " ".join(html.unescape(text).split())
+
+
+def _inline(markdown: str) -> str:
+    """A heading's Markdown as its words: links as their text, no emphasis marks."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>|[*`]", "", text)).split())
+
+
+def _sections(markdown: str, url: str) -> list[dict]:
+    """A page's Markdown cut at its headings: [{url with anchor, title, text}]; the page's title (its h1) and
+    what follows it until the next heading make the document without an anchor."""
+    out, title, anchor, lines, seen = [], "", "", [], set()
+
+    def flush():
+        text = _plain("\n".join(lines))
+        if title or text:
+            out.append({"url": url + (f"#{anchor}" if anchor else ""), "title": _inline(title), "text": text})
+
+    for line in _front_matter(markdown)[1].splitlines():
+        match = HEADING.match(line)
+        if not match:
+            lines.append(line)
+            continue
+        flush()
+        if match.group(1):
+            title, level, anchor = match.group(2), len(match.group(1)), match.group(3)
+        else:
+            title, level, anchor = match.group(6), int(match.group(4)), match.group(5)
+        lines = []
+        anchor = "" if level == 1 else anchor or slugify(_inline(title), "-")
+        base, n = anchor, 0
+        while anchor and anchor in seen:          # as the table of contents makes a repeated heading's id
+            n += 1
+            anchor = f"{base}_{n}"
+        seen.add(anchor)
+    flush()
+    return out
+
+
+def _front_matter(source: str) -> tuple[dict, str]:
+    if source.startswith("---"):
+        head, _, body = source[3:].partition("\n---")
+        import yaml
+        return yaml.safe_load(head) or {}, body
+    return {}, source
+
+
+def _hand_written(fw: Framework, docs_dir: Path) -> list[dict]:
+    docs = []
+    counts = {"areas": len(fw.areas), "statements": len(fw.statements), "case_studies": len(fw.case_studies),
+              "steps": len(fw.how_to_use.steps), "local_authorities": len(fw.oap.local_authorities)}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        source = path.read_text(encoding="utf-8")
+        meta, body = _front_matter(source)
+        lists = rel in LIST_PAGES
+        src_up = "../" * rel.count("/")
+        show = (lambda name, **o: "") if lists else (lambda name, **o: partial(fw, name, up="", src_up=src_up, **o))
+        markdown = jinja2.Environment().from_string(body).render(
+            show=show, count=counts.__getitem__, framework_title=fw.title, edition=fw.edition,
+            join_path=posixpath.join)
+        url = "" if rel == "index.md" else rel.removesuffix(".md").removesuffix("index") .rstrip("/") + "/"
+        url = "" if url == "/" else url
+        sections = _sections(markdown, url)[:1 if rel in TOOL_PAGES else None]
+        if sections:
+            sections[0]["text"] = " ".join(filter(None, [meta.get("description", ""), sections[0]["text"]]))
+        docs += [dict(s, kind="page") for s in sections]
+    return docs
+
+
+def _names(entry: GlossaryEntry) -> list[str]:
+    return [n for n in [entry.term, entry.expansion, *entry.aliases] if n]
+
+
+def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
+    docs = []
+    for area in fw.areas:
+        docs.append({"url": area.url, "kind": "page", "title": f"Area {area.number}: {area.name}",
+                     "text": " ".join(t.summary or "" for t in area.tiers)})
+        docs.append({"url": f"{area.url}#case-studies", "kind": "page",    # the list itself: its name only
+                     "title": f"How to move to Sustaining Excellence: case studies for Area {area.number}: {area.name}",
+                     "text": ""})
+        for s in area.statements:
+            descriptors = [d.text for _, ds in s.tier_descriptors for d in ds]
+            keys = [n for e in for_statement(fw, area, s) for n in _names(e)]
+            keys += [w for i in [s.id, *s.renamed_from] for w in words.statements.get(i, [])]
+            docs.append({"url": f"{area.url}#{s.id}", "kind": "statement", "label": f"{area.number}.{s.number}",
+                         "title": s.text, "area": f"Area {area.number}: {area.name}",
+                         "text": " ".join(descriptors), "keys": keys})
+    for cs in fw.case_studies:
+        areas = [f"Area {a.number}: {a.name}" for a in [*cs.featured_in, *cs.linked_from]]
+        keys = [t.name for t in cs.themes] + [n for e in for_case_study(fw, cs) for n in _names(e)]
+        docs.append({"url": cs.url, "kind": "case study", "title": cs.title, "area": "; ".join(areas),
+                     "text": " ".join([cs.overview, *(a.name for a in cs.artefacts)]), "keys": keys})
+    for entry in fw.glossary:
+        docs.append({"url": f"glossary/#{entry.anchor}", "kind": "term",
+                     "title": entry.term + (f" ({entry.expansion})" if entry.expansion else ""),
+                     "text": entry.meaning, "keys": entry.aliases + words.glossary.get(entry.anchor[5:], [])})
+    for page in fw.knowledge_pages:
+        for s in _sections(knowledge_page(fw, page.id), page.url):
+            if not s["url"].endswith("#areas"):     # the list of areas the page bears on: names only
+                docs.append(dict(s, kind="page"))
+    docs += _hand_written(fw, docs_dir)
+    for doc in docs:                      # a page's own names (data/search.yaml pages:) on its first section
+        page_id = doc["url"].rstrip("/") or "home"
+        if doc["kind"] == "page" and page_id in words.pages:
+            doc["keys"] = doc.get("keys", []) + words.pages[page_id]
+    return docs
+
+
+def documents_json(fw: Framework, words: SearchWords, docs_dir: Path) -> str:
+    # a glossary term's names mean the same: a page that says "ordinarily available provision" is found by "OAP"
+    named = [_names(e) for e in fw.glossary if len(_names(e)) > 1]
+    return json.dumps({"synonyms": words.synonyms + named, "docs": documents(fw, words, docs_dir)},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def documents_file(fw: Framework, words_path: Path, docs_dir: Path) -> dict[str, str]:
+    """{"search/documents.json": ...}: the search box's documents, with data/search.yaml read and checked."""
+    return {"search/documents.json": documents_json(fw, load_search_words(words_path, fw, docs_dir), docs_dir)}
