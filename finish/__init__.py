@@ -15,3 +15,8 @@ class FinishError(Exception):
 
 
 STEPS: list[Callable[[Path], None]] = []
+
+# Last: it lists and hashes the finished files for the service worker, so it must see them as published.
+from finish.offline import offline  # noqa: E402  (it raises FinishError, defined above)
+
+STEPS.append(offline)

@@ -1,5 +1,5 @@
 /* The search worker, started by the search box (overrides/partials/search-lazy.html) when someone first searches:
-   Material's own worker (its address after "#"), with the site's step before each query. Here, not inline in
+   Material's own worker (its address in ?theme=), with the site's step before each query. Here, not inline in
    every page, so a page that is only read carries none of it.
 
    Each query goes through this step before Material's own transformation (tests/test_search.py,
@@ -286,5 +286,5 @@
       listener.call(self, new MessageEvent("message", { data: message }));
     }, options);
   };
-  importScripts(decodeURIComponent(location.hash.slice(1)));
+  importScripts(new URLSearchParams(self.location.search).get("theme"));
 })();
