@@ -49,6 +49,13 @@
     });
   }
 
+  /* The cached response as an answer to an address with a query: made anew, it takes the request's address,
+     so a worker started as search-worker.js?theme=... still sees its query in self.location. */
+  function asked(response) {
+    return new Response(response.body, { status: response.status, statusText: response.statusText,
+                                         headers: response.headers });
+  }
+
   function fill() {
     return caches.open(CACHE).then(function (cache) {
       return cache.keys().then(function (requests) {
@@ -92,7 +99,7 @@
     var hit = key(request.url);
     return caches.open(CACHE).then(function (cache) {
       return (hit ? cache.match(hit) : Promise.resolve(undefined)).then(function (found) {
-        if (found) return found;
+        if (found) return request.url.split("#")[0] === hit ? found : asked(found);
         return fetch(request).catch(function (error) {
           if (request.mode !== "navigate") throw error;
           /* to the offline page's own address, so that its relative links work */
