@@ -65,14 +65,18 @@
         function next() {
           var batch = todo.splice(0, BATCH);
           if (!batch.length) return Promise.resolve();
+          var failed = null;                  /* the batch's good files are kept for the next try */
           return Promise.all(batch.map(function (href) {
             var request = new Request(href, { cache: "no-cache", integrity: files[href].integrity,
                                               credentials: "same-origin" });
             return fetch(request).then(function (response) {
               if (!response.ok) throw new Error(href + ": " + response.status);
               return Promise.resolve(clean(response)).then(function (ok) { return cache.put(href, ok); });
-            });
-          })).then(next);
+            }).catch(function (error) { failed = failed || error; });
+          })).then(function () {
+            if (failed) throw failed;
+            return next();
+          });
         }
         return next();
       });
