@@ -73,7 +73,7 @@ def next_edition(tmp_path_factory) -> object:
 
 @pytest.fixture(scope="module")
 def context(browser):
-    ctx = browser.new_context()
+    ctx = browser.new_context(service_workers="allow")
     yield ctx
     ctx.close()
 
