@@ -11,7 +11,8 @@ Writes, at the root of the built site:
   192 and 512 px icons (docs/assets/icon-*.png, made by scripts/make_icons.py from the site's mark).
 
 It reads only the built folder and the model, so any theme engine's output can go through it. The theme
-colour and the description are the home page's own (<meta name="theme-color">, set in overrides/main.html).
+colour and the description are the home page's own (<meta name="theme-color">, set in overrides/main.html;
+failing that, the colour of the site's mark, assets/favicon.svg).
 `scripts/build.py` runs from the project folder, which is where the model's data is.
 """
 from __future__ import annotations
@@ -90,9 +91,19 @@ def precache_list(site: Path) -> list[dict]:
     return files
 
 
+def _mark_colour(site: Path) -> str | None:
+    """The fill of the site's mark (assets/favicon.svg): its background, drawn first."""
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.parse(site / "assets" / "favicon.svg").getroot()
+    except (OSError, ET.ParseError):
+        return None
+    return next((el.get("fill") for el in root.iter() if el.get("fill")), None)
+
+
 def manifest(site: Path, title: str) -> dict:
     home = _head(site / "index.html")
-    colour = home.meta.get("theme-color")
+    colour = home.meta.get("theme-color") or _mark_colour(site)     # an engine without our <head> override
     if not colour:
         raise FinishError("offline: the home page has no <meta name=\"theme-color\"> (overrides/main.html)")
     return {

@@ -116,3 +116,18 @@ def test_search_worker_is_told_the_theme_worker_by_query_not_fragment(site_dir):
     assert '"?theme="' in lazy.replace("'", '"'), "the search box no longer passes ?theme="
     worker = (site_dir / "assets" / "search-worker.js").read_text(encoding="utf-8")
     assert "location.hash" not in worker and "URLSearchParams" in worker
+
+
+def test_a_site_over_8_mb_stops_the_build_with_one_line(site_dir, tmp_path):
+    import shutil
+
+    from finish import FinishError
+    from finish.offline import offline
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    (site / "downloads" / "big.csv").write_bytes(b"x" * (LIMIT + 1))
+    with pytest.raises(FinishError, match=r"over 8\.4 MB; biggest: downloads/big\.csv"):
+        offline(site, project=ROOT)
+    (site / "downloads" / "big.csv").write_bytes(b"x" * 10)
+    offline(site, project=ROOT)
+    assert precache(site)["build"] != precache(site_dir)["build"], "a changed file must change the build hash"
