@@ -171,7 +171,7 @@ def transferred(base_url: str) -> dict[str, tuple[int, int, list, int]]:
                 if any(part in request.url for part in SEARCH_FILES):
                     search += size
                 rows.append((size, request.url.replace(base_url, "/")))
-            out[name] = (total, len(requests), sorted(rows, reverse=True)[:4], total - search)
+            out[name] = (total, len(rows), sorted(rows, reverse=True)[:4], total - search)
             context.close()
         browser.close()
     return out
