@@ -94,11 +94,12 @@
     reg.addEventListener("updatefound", function () { watch(reg.installing); });
     check(reg);
     report(reg);
-    /* An open page looks for a new edition when it is shown again or the network comes back; the browser
-       also looks on every page opened. */
-    function update() { reg.update().catch(function () {}); }
+    /* An open page looks for a new edition when it is shown again, when the network comes back and every hour
+       (a page left open on a projector); the browser also looks on every page opened. */
+    function update() { if (navigator.onLine !== false) reg.update().catch(function () {}); }
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") update(); });
     addEventListener("online", update);
+    setInterval(update, 60 * 60 * 1000);
   }, function () {
     if (status) status.textContent = "This browser did not allow the site to be saved for offline use.";
   });
