@@ -94,9 +94,11 @@
     reg.addEventListener("updatefound", function () { watch(reg.installing); });
     check(reg);
     report(reg);
-    /* An open page looks for a new edition when it is shown again, when the network comes back and every hour
-       (a page left open on a projector); the browser also looks on every page opened. */
+    /* Look for a new edition now (registering again does not, and browsers check on their own only now and then:
+       a request of a few hundred bytes while sw.js has not changed), when the page is shown again, when the network
+       comes back, and every hour (a page left open on a projector). */
     function update() { if (navigator.onLine !== false) reg.update().catch(function () {}); }
+    if (reg.active) update();
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") update(); });
     addEventListener("online", update);
     setInterval(update, 60 * 60 * 1000);
