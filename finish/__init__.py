@@ -15,9 +15,11 @@ class FinishError(Exception):
 
 
 def _steps() -> list[Callable[[Path], None]]:
+    from .offline import offline
     from .scripts import minify_scripts
     return [
         minify_scripts,      # our own scripts minified by esbuild, the self-evaluation's joined
+        offline,             # last: it lists and hashes the finished files for the service worker
     ]
 
 

@@ -11,7 +11,8 @@ What it measures:
   the self-evaluation with everything each one loads (first visit, empty cache), target <= 90 KiB each; also
   the same without the search index and search worker (which should load only when someone starts to search);
   and for a later page view (warm cache: another page of the site was visited first, so only what is not
-  cached yet comes over the wire: the page's HTML, with anything inlined in it);
+  cached yet comes over the wire: the page's HTML, with anything inlined in it); what the service worker saves
+  for offline use once a page has loaded is left out (scripts/offline_figures.py measures it);
 - the size of the search index, and how long the first search takes on a phone-speed CPU;
 - Lighthouse mobile scores (performance, accessibility, best practices, SEO) for the same pages,
   target 1.00 each. Lighthouse is the npm package in package.json, run on Debian's Chromium.
@@ -160,13 +161,17 @@ def transferred(base_url: str) -> dict[str, tuple[int, int, list, int]]:
             page.goto(base_url + path, wait_until="networkidle")
             total, search, rows = 0, 0, []
             for request in requests:
+                # the saving for offline use starts after the page has loaded (assets/offline.js, then the
+                # service worker's own requests): scripts/offline_figures.py measures it
+                if request.service_worker or request.url.endswith("/assets/offline.js"):
+                    continue
                 sizes = request.sizes()
                 size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
                 total += size
                 if any(part in request.url for part in SEARCH_FILES):
                     search += size
                 rows.append((size, request.url.replace(base_url, "/")))
-            out[name] = (total, len(requests), sorted(rows, reverse=True)[:4], total - search)
+            out[name] = (total, len(rows), sorted(rows, reverse=True)[:4], total - search)
             context.close()
         browser.close()
     return out

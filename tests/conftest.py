@@ -91,6 +91,12 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        # Once a page has loaded, the site's service worker saves the whole site (megabytes) for offline use.
+        # Contexts block it unless a test asks for it (service_workers="allow", tests/test_offline_browser.py),
+        # so that each fresh context does not download the site in the background.
+        for name in ("new_context", "new_page"):
+            make = getattr(b, name)
+            setattr(b, name, lambda *a, _make=make, **k: _make(*a, **{"service_workers": "block", **k}))
         yield b
         b.close()
 

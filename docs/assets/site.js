@@ -44,6 +44,22 @@
   /* The glossary's A-Z stays at the top of the screen: keep focused links and jump targets clear of it. */
   if (document.querySelector(".az-list")) document.documentElement.classList.add("has-az-list");
 
+  /* Offline after one visit: once the page has loaded, assets/offline.js registers the service worker, which then
+     saves the whole site in the background; nothing of it loads before that, or without JavaScript. */
+  var status = document.querySelector("[data-offline-status]");
+  if ("serviceWorker" in navigator && window.caches && window.MessageChannel) {
+    var here = document.currentScript && document.currentScript.src;
+    var offline = function () {
+      var script = document.createElement("script");
+      script.src = new URL("offline.js", here).href;
+      document.body.appendChild(script);
+    };
+    if (document.readyState === "complete") offline();
+    else window.addEventListener("load", offline);
+  } else if (status) {
+    status.textContent = "This browser cannot save the site for offline use.";
+  }
+
   /* (The case-study index's filter is inline in that page, so it runs before the list is first drawn:
      macros/templates/scripts/case-study-filter.js.) */
 })();
