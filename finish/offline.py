@@ -30,7 +30,8 @@ SHORT_NAME = "Inclusion audit"              # under a home-screen icon (about 15
 ICONS = ("assets/icon-192.png", "assets/icon-512.png")
 OFFLINE_PAGE = "offline/"                   # docs/offline.md: what a page never cached shows
 WORKER = Path(__file__).with_name("offline-worker.js")
-LEFT_OUT = ("assets/javascripts/lunr/",)    # other languages' search and word splitters
+LEFT_OUT = ("assets/javascripts/lunr/",      # the theme's search engine and word splitters: the site has its own
+            "assets/javascripts/workers/search.", "search/search_index.json")
 
 
 class _Head(HTMLParser):
