@@ -4,7 +4,8 @@ Three steps, each refusing with `data/framework.yaml:LINE: what is wrong, and th
 1. parse.py: PyYAML, keeping the line of every mapping, key and list item (Node, Seq);
 2. check: the shape declared in schema.py (pydantic, strict; messages.py words its errors) and the
    cross-references in checks.py, all problems listed together, in line order;
-3. build (here): one small builder per section turns the checked declarations into model.py's objects.
+3. build (here): model.model_of copies the checked declarations into model.py's objects; the builders
+   here only resolve cross-references (ids into objects) and back-links.
 Nothing here raises anything but FrameworkError, so the build prints one message and no traceback.
 """
 from __future__ import annotations
@@ -15,55 +16,31 @@ import yaml
 
 from . import checks, key_terms, related
 from .messages import line_of, schema_problems
-from .model import (
-    TIER_IDS, Acknowledgements, Area, AreaTier, Artefact, CaseStudy, Descriptor, Development,
-    DevelopmentSection, Edition, Framework, GlossaryEntry, HowToUse, KnowledgePage, LocalAuthority, Oap,
-    Organisation, Source, Statement, Theme, Tier,
-)
+from .model import TIER_IDS, Area, CaseStudy, Development, Framework, model_of
 from .parse import FrameworkError, Node, Seq, parse_yaml, shown_path  # noqa: F401  (re-exported)
-from .schema import CaseStudySectionsIn, FrameworkIn
+from .schema import FrameworkIn
 
 PUBLISHED_IDS = "published-ids.yaml"
 
 
-# Build: one builder per section ----------------------------------------------------------------
+# Build: every declared field is copied by model.model_of; the builders below only resolve references ---
 
-def _edition(d: FrameworkIn) -> Edition:
-    return Edition(d.edition.id, d.edition.date, d.edition.notes)
-
-
-def _tiers(d: FrameworkIn) -> list[Tier]:
-    tiers = [Tier(t.id, t.name, t.summary, list(t.points)) for t in d.tiers]
-    return sorted(tiers, key=lambda t: TIER_IDS.index(t.id))
-
-
-def _themes(d: FrameworkIn) -> list[Theme]:
-    return [Theme(t.id, t.name, t.description or "") for t in d.themes]
-
-
-def _case_studies(d: FrameworkIn, themes: list[Theme]) -> list[CaseStudy]:
+def _case_studies(d: FrameworkIn, themes) -> list[CaseStudy]:
     theme_by_id = {t.id: t for t in themes}
-    order = list(CaseStudySectionsIn.model_fields)
-    result = []
-    for c in d.case_studies:
-        sections = {k: v for k in order if (v := getattr(c.sections, k, None))} if c.sections else {}
-        result.append(CaseStudy(c.id, c.title, c.overview, [Artefact(a.name, a.url) for a in c.artefacts],
-                                [theme_by_id[t] for t in c.themes], sections, renamed_from=list(c.renamed_from),
-                                source_note=c.source_note, related_statements=list(c.related_statements)))
-    return result
+    return [model_of(c, themes=[theme_by_id[t] for t in c.themes],
+                     sections={k: v for k, v in c.sections if v} if c.sections else {})
+            for c in d.case_studies]
 
 
-def _areas(d: FrameworkIn, tiers: list[Tier], case_studies: list[CaseStudy]) -> list[Area]:
+def _areas(d: FrameworkIn, tiers, case_studies: list[CaseStudy]) -> list[Area]:
     tier_by_id, cs_by_id = {t.id: t for t in tiers}, {c.id: c for c in case_studies}
     areas = []
     for a in d.areas:
-        area = Area(a.id, a.number, a.name, [], [], [cs_by_id[c] for c in a.featured],
-                    [cs_by_id[c] for c in a.also], renamed_from=list(a.renamed_from))
-        area.statements = [Statement(s.id, s.number, s.text, area, list(s.renamed_from)) for s in a.statements]
-        for tid, block in a.tiers.by_tier().items():
-            area.tiers.append(AreaTier(tier_by_id[tid], [Descriptor(list(x.statements), x.text) for x in block.descriptors],
-                                       block.summary))
-        area.tiers.sort(key=lambda t: TIER_IDS.index(t.tier.id))
+        area = model_of(a, statements=[], tiers=[], featured=[cs_by_id[c] for c in a.featured],
+                        also=[cs_by_id[c] for c in a.also])
+        area.statements = [model_of(s, area=area) for s in a.statements]
+        area.tiers = sorted((model_of(block, tier=tier_by_id[tid]) for tid, block in a.tiers.by_tier().items()),
+                            key=lambda t: TIER_IDS.index(t.tier.id))
         for s in area.statements:
             s.tier_descriptors = [(t, t.for_statement(s.number)) for t in area.tiers]
         for cs in area.featured:
@@ -74,33 +51,17 @@ def _areas(d: FrameworkIn, tiers: list[Tier], case_studies: list[CaseStudy]) -> 
     return areas
 
 
-def _oap(d: FrameworkIn) -> Oap:
-    o = d.ordinarily_available_provision
-    return Oap(o.intro, [LocalAuthority(la.name, la.accessed, la.url) for la in o.local_authorities])
-
-
-def _front_matter(d: FrameworkIn) -> tuple[HowToUse, Development, Acknowledgements]:
-    how = HowToUse(list(d.how_to_use.steps), d.how_to_use.video_note)
-    dev = Development([DevelopmentSection(list(s.paragraphs), s.heading) for s in d.development.sections]
-                      if d.development else [])
-    ack = d.acknowledgements
-    acknowledgements = Acknowledgements([Organisation(o.name, o.place) for o in ack.expert_group],
-                                        list(ack.call_for_evidence), list(ack.pilot_schools))
-    return how, dev, acknowledgements
-
-
-def _glossary(d: FrameworkIn, areas: list[Area], case_studies: list[CaseStudy]) -> list[GlossaryEntry]:
+def _glossary(d: FrameworkIn, areas: list[Area], case_studies: list[CaseStudy]):
     area_by_id, cs_by_id = {a.id: a for a in areas}, {c.id: c for c in case_studies}
-    return [GlossaryEntry(g.term, g.meaning, g.expansion, list(g.aliases), [area_by_id[a] for a in g.areas],
-                          [cs_by_id[c] for c in g.case_studies]) for g in d.glossary]
+    return [model_of(g, areas=[area_by_id[a] for a in g.areas], case_studies=[cs_by_id[c] for c in g.case_studies])
+            for g in d.glossary]
 
 
-def _knowledge(d: FrameworkIn, areas: list[Area], knowledge_dir: Path) -> list[KnowledgePage]:
+def _knowledge(d: FrameworkIn, areas: list[Area], knowledge_dir: Path):
     area_by_id, pages = {a.id: a for a in areas}, []
     for k in d.knowledge_pages:
-        body = (knowledge_dir / f"{k.id}.md").read_text(encoding="utf-8")
-        page = KnowledgePage(k.id, k.title, k.summary, [Source(s.title, s.by, s.date) for s in k.sources],
-                             [area_by_id[a] for a in k.areas], body)
+        page = model_of(k, areas=[area_by_id[a] for a in k.areas],
+                        body=(knowledge_dir / f"{k.id}.md").read_text(encoding="utf-8"))
         for area in page.areas:
             area.further_reading.append(page)
         pages.append(page)
@@ -138,16 +99,15 @@ def _prepare_key_terms(fw: Framework) -> None:
 
 
 def build(d: FrameworkIn, knowledge_dir: Path) -> Framework:
-    themes, tiers = _themes(d), _tiers(d)
+    themes = [model_of(t) for t in d.themes]
+    tiers = sorted((model_of(t) for t in d.tiers), key=lambda t: TIER_IDS.index(t.id))
     case_studies = _case_studies(d, themes)
     areas = _areas(d, tiers, case_studies)
-    how, development, acknowledgements = _front_matter(d)
-    fw = Framework(
-        edition=_edition(d), title=d.title, publisher=d.publisher, introduction=list(d.introduction),
-        development=development, how_to_use=how, tiers=tiers, areas=areas, case_studies=case_studies,
-        themes=themes, oap=_oap(d), acknowledgements=acknowledgements,
-        glossary=_glossary(d, areas, case_studies), knowledge_pages=_knowledge(d, areas, knowledge_dir),
-        redirects=_redirects(d, areas, case_studies), migrations=_migrations(d),
+    fw = model_of(
+        d, development=model_of(d.development) if d.development else Development(), tiers=tiers, areas=areas,
+        case_studies=case_studies, themes=themes, glossary=_glossary(d, areas, case_studies),
+        knowledge_pages=_knowledge(d, areas, knowledge_dir), redirects=_redirects(d, areas, case_studies),
+        migrations=_migrations(d),
     )
     _prepare_key_terms(fw)
     fw.related = related.compute(fw)     # statement <-> case-study suggestions, read by the templates

@@ -1,15 +1,70 @@
 """Typed objects for the framework. Built only by load.load_framework(); templates, hooks, navigation,
 redirects and downloads read them and nothing else.
 
+The keys a maintainer writes are declared once, in schema.py. Each class here is made from its
+declaration by `@from_schema`: it has every declared field (same name, same default), and declares only
+what the model adds: cross-references resolved into objects (`featured` holds case studies, not ids),
+back-links and values worked out by load.py. So a new YAML key is in the model, and in templates, with
+no edit here. Every class takes keywords only.
+
 Each page's place is defined here once: `page` is its Markdown source path (for MkDocs, the navigation
 and redirects), `url` its address relative to the site root (for links).
 """
 from __future__ import annotations
 
-import datetime
+import copy
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
+from . import schema
+
 TIER_IDS = ("establishing-foundations", "strengthening-practice", "sustaining-excellence")
+
+_MODEL_OF: dict[type, type] = {}     # schema class -> the model class made from it
+
+
+def from_schema(declared: type[BaseModel]):
+    """Class decorator: a keyword-only dataclass with every field of `declared` the class does not
+    declare itself, then the class's own fields (which take the place of declared ones of that name)."""
+    def make(cls):
+        own = dict(cls.__dict__.get("__annotations__", {}))
+        annotations = {}
+        for name, info in declared.model_fields.items():
+            if name in own:
+                continue
+            annotations[name] = info.annotation
+            if not info.is_required():
+                default = info.default
+                if isinstance(default, (list, dict)):        # a fresh list or dict for each object
+                    setattr(cls, name, field(default_factory=lambda d=default: copy.copy(d)))
+                else:
+                    setattr(cls, name, default)
+        cls.__annotations__ = annotations | own
+        cls.declared = declared
+        model = dataclass(eq=False, kw_only=True)(cls)
+        _MODEL_OF[declared] = model
+        return model
+    return make
+
+
+def _converted(value):
+    """A declared value as the model holds it: declarations become model objects, lists are copied."""
+    if isinstance(value, BaseModel) and type(value) in _MODEL_OF:
+        return model_of(value)
+    if isinstance(value, list):
+        return [_converted(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _converted(v) for k, v in value.items()}
+    return value
+
+
+def model_of(declared: BaseModel, **resolved):
+    """The model object of one checked declaration: every declared field copied (nested declarations
+    converted the same way), then `resolved` (cross-references, back-links) by keyword."""
+    values = {name: _converted(getattr(declared, name)) for name in type(declared).model_fields
+              if name not in resolved}
+    return _MODEL_OF[type(declared)](**(values | resolved))
 
 
 def _url(page: str) -> str:
@@ -17,61 +72,47 @@ def _url(page: str) -> str:
     return page.removesuffix(".md") + "/"
 
 
-@dataclass(eq=False)
+@from_schema(schema.EditionIn)
 class Edition:
-    id: str               # '2026.1'
-    date: datetime.date
-    notes: str | None = None
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.HowToUseIn)
 class HowToUse:
-    steps: list[str]
-    video_note: str | None = None
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.DevelopmentSectionIn)
 class DevelopmentSection:
-    paragraphs: list[str]
-    heading: str | None = None
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.DevelopmentIn)
 class Development:
-    sections: list[DevelopmentSection] = field(default_factory=list)
+    sections: list[DevelopmentSection] = field(default_factory=list)   # none when the YAML has no `development`
 
 
-@dataclass(eq=False)
+@from_schema(schema.OrganisationIn)
 class Organisation:
-    name: str
-    place: str | None = None
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.AcknowledgementsIn)
 class Acknowledgements:
-    expert_group: list[Organisation]
-    call_for_evidence: list[str]
-    pilot_schools: list[str]
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.TierIn)
 class Tier:
-    id: str
-    name: str
-    summary: str          # "At this stage, ..." line
-    points: list[str]
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.StatementIn)
 class Statement:
-    id: str               # stable: used in URLs, anchors, exports
-    number: int
-    text: str
-    area: "Area" = field(repr=False, default=None)
-    renamed_from: list[str] = field(default_factory=list)   # earlier ids: their anchors stay on the page
-    key_terms: list["GlossaryEntry"] = field(default_factory=list, repr=False)   # set by load.py
+    area: Area = field(repr=False, default=None)
+    key_terms: list[GlossaryEntry] = field(default_factory=list, repr=False)   # set by load.py
     # [(area tier, its descriptors of this statement)] in tier order (set by load.py)
-    tier_descriptors: list[tuple["AreaTier", list["Descriptor"]]] = field(default_factory=list, repr=False)
+    tier_descriptors: list[tuple[AreaTier, list[Descriptor]]] = field(default_factory=list, repr=False)
 
     @property
     def label(self) -> str:
@@ -82,34 +123,27 @@ class Statement:
         return f"{self.area.url}#{self.id}"
 
 
-@dataclass(eq=False)
+@from_schema(schema.DescriptorIn)
 class Descriptor:
-    statements: list[int]  # statement numbers within the area
-    text: str
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.AreaTierIn)
 class AreaTier:
     """What one tier looks like across one area."""
     tier: Tier
-    descriptors: list[Descriptor]
-    summary: str | None
 
     def for_statement(self, number: int) -> list[Descriptor]:
         return [d for d in self.descriptors if number in d.statements]
 
 
-@dataclass(eq=False)
+@from_schema(schema.AreaIn)
 class Area:
-    id: str
-    number: int
-    name: str
     statements: list[Statement]
-    tiers: list[AreaTier]
-    featured: list["CaseStudy"]
-    also: list["CaseStudy"]
-    further_reading: list["KnowledgePage"] = field(default_factory=list, repr=False)
-    renamed_from: list[str] = field(default_factory=list)
+    tiers: list[AreaTier]                 # in tier order
+    featured: list[CaseStudy]
+    also: list[CaseStudy]
+    further_reading: list[KnowledgePage] = field(default_factory=list, repr=False)
 
     @staticmethod
     def page_of(area_id: str) -> str:
@@ -131,24 +165,18 @@ class Area:
         return statement.tier_descriptors
 
 
-@dataclass(eq=False)
+@from_schema(schema.ArtefactIn)
 class Artefact:
-    name: str
-    url: str | None = None
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.CaseStudyIn)
 class CaseStudy:
-    id: str
-    title: str
-    overview: str
-    artefacts: list[Artefact]
-    themes: list["Theme"] = field(default_factory=list)
-    sections: dict[str, str] = field(default_factory=dict)
+    themes: list[Theme] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)      # the sections written, in the declared order
     featured_in: list[Area] = field(default_factory=list, repr=False)   # back-links: kept out of repr,
     linked_from: list[Area] = field(default_factory=list, repr=False)   # which would otherwise loop
-    renamed_from: list[str] = field(default_factory=list)
-    key_terms: list["GlossaryEntry"] = field(default_factory=list, repr=False)   # set by load.py
+    key_terms: list[GlossaryEntry] = field(default_factory=list, repr=False)   # set by load.py
 
     @staticmethod
     def page_of(cs_id: str) -> str:
@@ -157,8 +185,6 @@ class CaseStudy:
     @property
     def page(self) -> str:
         return self.page_of(self.id)
-    source_note: str | None = None                  # our words on how copies of the text differ
-    related_statements: list[str] = field(default_factory=list)   # statement ids a maintainer set (wins)
 
     @property
     def url(self) -> str:
@@ -169,33 +195,23 @@ class CaseStudy:
         return sorted(set(self.featured_in) | set(self.linked_from), key=lambda a: a.number)
 
 
-@dataclass(eq=False)
+@from_schema(schema.ThemeIn)
 class Theme:
-    id: str
-    name: str
-    description: str
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.LocalAuthorityIn)
 class LocalAuthority:
-    name: str
-    accessed: datetime.date
-    url: str | None = None
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.OapIn)
 class Oap:
     """Ordinarily available provision: the intro and the local authorities' documents."""
-    intro: str
-    local_authorities: list[LocalAuthority]
 
 
-@dataclass(eq=False)
+@from_schema(schema.GlossaryEntryIn)
 class GlossaryEntry:
-    term: str
-    meaning: str
-    expansion: str | None = None
-    aliases: list[str] = field(default_factory=list)
     areas: list[Area] = field(default_factory=list)
     case_studies: list[CaseStudy] = field(default_factory=list)
     # per area in self.areas: the statements whose text or descriptors use the term (set by load.py)
@@ -206,19 +222,13 @@ class GlossaryEntry:
         return "term-" + "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
 
 
-@dataclass(eq=False)
+@from_schema(schema.SourceIn)
 class Source:
-    title: str
-    by: str
-    date: str | None = None
+    pass
 
 
-@dataclass(eq=False)
+@from_schema(schema.KnowledgePageIn)
 class KnowledgePage:
-    id: str
-    title: str
-    summary: str
-    sources: list[Source]
     areas: list[Area]
     body: str             # Markdown, from data/knowledge/<id>.md
 
@@ -235,26 +245,27 @@ class KnowledgePage:
         return _url(self.page)
 
 
-@dataclass(eq=False)
+@from_schema(schema.RetiredIn)
+class Retired:
+    pass
+
+
+@from_schema(schema.FrameworkIn)
 class Framework:
-    edition: Edition
-    title: str
-    publisher: str | None
-    introduction: list[str]
     development: Development
-    how_to_use: HowToUse
-    tiers: list[Tier]
+    tiers: list[Tier]                  # in tier order
     areas: list[Area]
     case_studies: list[CaseStudy]
-    themes: list[Theme]
-    oap: Oap
-    acknowledgements: Acknowledgements
     glossary: list[GlossaryEntry]
     knowledge_pages: list[KnowledgePage]
     redirects: dict[str, str]          # old page source path -> current one (by hand, and from renames)
     # {"area"|"statement"|"case_study": {"renamed": {old: new}, "retired": [ids]}}: for saved workbooks
     migrations: dict[str, dict] = field(default_factory=dict)
-    related: "object" = field(default=None, repr=False)   # related.Relation, set by load.build
+    related: object = field(default=None, repr=False)   # related.Relation, set by load.build
+
+    @property
+    def oap(self) -> Oap:
+        return self.ordinarily_available_provision
 
     @property
     def statements(self) -> list[Statement]:
