@@ -41,6 +41,9 @@ def _areas(d: FrameworkIn, tiers, case_studies: list[CaseStudy]) -> list[Area]:
         area.statements = [model_of(s, area=area) for s in a.statements]
         area.tiers = sorted((model_of(block, tier=tier_by_id[tid]) for tid, block in a.tiers.by_tier().items()),
                             key=lambda t: TIER_IDS.index(t.tier.id))
+        for t in area.tiers:
+            for descriptor in t.descriptors:
+                descriptor.area = area
         for s in area.statements:
             s.tier_descriptors = [(t, t.for_statement(s.number)) for t in area.tiers]
         for cs in area.featured:

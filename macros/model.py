@@ -125,7 +125,7 @@ class Statement:
 
 @from_schema(schema.DescriptorIn)
 class Descriptor:
-    pass
+    area: Area = field(repr=False, default=None)     # set by load.py
 
 
 @from_schema(schema.AreaTierIn)

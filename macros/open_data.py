@@ -1,175 +1,123 @@
-"""framework.json, the open data: declared here once (pydantic), so the file and its JSON Schema
-(framework.schema.json) come from the same declaration and cannot drift apart.
+"""framework.json, the open data, and its JSON Schema (framework.schema.json), as views of the model.
 
-`framework_json(fw)` fills the declaration from the model; `schema_json()` is the JSON Schema of it.
+A view lists the keys of one published object, in order. A key that is a field declared in schema.py is
+published as the model holds it, and its JSON Schema comes from that declaration (types, lists, ids,
+addresses...), so nothing is declared twice; a derived key gives its own type and how to get its value
+(paths, labels, ids of linked things). The file and its schema come from the same views, so they cannot
+drift apart. Publishing a YAML field is one word in a view.
 """
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from . import schema
 from .model import TIER_IDS, Framework
 
 FORMAT = "1.0"
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, Field(min_length=1)]
-IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-TierId = Literal["establishing-foundations", "strengthening-practice", "sustaining-excellence"]
+Path = Annotated[str, Field(min_length=1)]
+Ids = list[schema.Id]
 
 
-class Published(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class View:
+    """One published object: `keys` are declared field names of `declared`, or (key, type, value of the object)."""
+
+    def __init__(self, title: str, declared: type[BaseModel] | None, *keys, doc: str | None = None):
+        self.keys: list[tuple[str, Any, Callable]] = []
+        for key in keys:
+            if isinstance(key, str):
+                info = declared.model_fields[key]
+                kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+                self.keys.append((key, kind, attrgetter(key)))
+            else:
+                self.keys.append(key)
+        self.model = create_model(title, __config__=ConfigDict(extra="forbid", title=title), __doc__=doc,
+                                  **{key: (kind, ...) for key, kind, _ in self.keys})
+
+    def __call__(self, thing) -> dict:
+        return {key: value(thing) for key, _, value in self.keys}
+
+    def many(self, key: str, get: Callable, **field) -> tuple:
+        """A key holding a list of objects published by this view."""
+        return key, Annotated[list[self.model], Field(**field)], lambda thing: [self(x) for x in get(thing)]
 
 
-class EditionOut(Published):
-    id: Text
-    date: IsoDate
-    notes: str = ""
-
-
-class TierOut(Published):
-    id: TierId
-    name: Text
-    summary: Text
-    points: list[Text]
-
-
-class StatementDescriptorsOut(Published):
-    """The statement's descriptor text at each tier (paragraphs joined by a blank line)."""
-    establishing_foundations: str = Field(alias="establishing-foundations")
-    strengthening_practice: str = Field(alias="strengthening-practice")
-    sustaining_excellence: str = Field(alias="sustaining-excellence")
-
-
-class StatementOut(Published):
-    id: Id
-    number: Annotated[int, Field(ge=1)]
-    label: Annotated[str, Field(pattern=r"^\d+\.\d+$")]
-    text: Text
-    path: Text = Field(description="URL of the statement, relative to the site root")
-    descriptors: StatementDescriptorsOut
-
-
-class DescriptorOut(Published):
-    statements: Annotated[list[Id], Field(min_length=1, description="ids of the statements it describes")]
-    text: Text
-
-
-class AreaTierOut(Published):
-    tier: TierId
-    descriptors: list[DescriptorOut]
-    summary: str | None
-
-
-class AreaOut(Published):
-    id: Id
-    number: Annotated[int, Field(ge=1)]
-    name: Text
-    path: Text
-    statements: Annotated[list[StatementOut], Field(min_length=1)]
-    tiers: Annotated[list[AreaTierOut], Field(min_length=3, max_length=3)]
-    featured_case_studies: list[Id]
-    also_linked_case_studies: list[Id]
-
-
-class ArtefactOut(Published):
-    name: Text
-    url: Annotated[str, Field(pattern=r"^https://")] | None
-
-
-class CaseStudyOut(Published):
-    id: Id
-    title: Text
-    path: Text
-    overview: Text
-    artefacts: list[ArtefactOut]
-    themes: list[Id]
-    sections: dict[str, str]
-    featured_in: list[Id]
-    also_linked_from: list[Id]
-
-
-class ThemeOut(Published):
-    id: Id
-    name: Text
-    description: str
-
-
-class LocalAuthorityOut(Published):
-    name: Text
-    accessed: IsoDate
-    url: Annotated[str, Field(pattern=r"^https://")] | None
-
-
-class GlossaryEntryOut(Published):
-    term: Text
-    expansion: str | None
-    aliases: list[str]
-    meaning: Text
-
-
-class FrameworkOut(Published):
-    """framework.json, written at build time from data/framework.yaml."""
-    model_config = ConfigDict(extra="forbid", title="Inclusion Audit Framework (open data)")
-    format: Literal["1.0"]
-    edition: EditionOut
-    title: Text
-    publisher: str
-    tiers: Annotated[list[TierOut], Field(min_length=3, max_length=3)]
-    areas: Annotated[list[AreaOut], Field(min_length=1)]
-    case_studies: list[CaseStudyOut]
-    themes: list[ThemeOut]
-    local_authorities: list[LocalAuthorityOut]
-    glossary: list[GlossaryEntryOut]
-
-
-def descriptor_text(area, statement, tier_id) -> str:
+def descriptor_text(area, statement, tier_id: str) -> str:
+    """The statement's descriptors at one tier, paragraphs joined by a blank line."""
     at = next(t for t in area.tiers if t.tier.id == tier_id)
     return "\n\n".join(d.text for d in at.for_statement(statement.number))
 
 
-def framework_out(fw: Framework) -> FrameworkOut:
-    """The whole model as the open data declares it."""
-    return FrameworkOut(
-        format=FORMAT,
-        edition=EditionOut(id=fw.edition.id, date=fw.edition.date.isoformat(), notes=fw.edition.notes or ""),
-        title=fw.title, publisher=fw.publisher or "",
-        tiers=[TierOut(id=t.id, name=t.name, summary=t.summary, points=t.points) for t in fw.tiers],
-        areas=[AreaOut(
-            id=a.id, number=a.number, name=a.name, path=a.url,
-            statements=[StatementOut(
-                id=s.id, number=s.number, label=s.label, text=s.text, path=s.url,
-                descriptors=StatementDescriptorsOut(**{t: descriptor_text(a, s, t) for t in TIER_IDS}),
-            ) for s in a.statements],
-            tiers=[AreaTierOut(tier=at.tier.id, summary=at.summary, descriptors=[
-                DescriptorOut(statements=[a.statements[n - 1].id for n in d.statements], text=d.text)
-                for d in at.descriptors]) for at in a.tiers],
-            featured_case_studies=[c.id for c in a.featured], also_linked_case_studies=[c.id for c in a.also],
-        ) for a in fw.areas],
-        case_studies=[CaseStudyOut(
-            id=c.id, title=c.title, path=c.url, overview=c.overview,
-            artefacts=[ArtefactOut(name=x.name, url=x.url) for x in c.artefacts], themes=[t.id for t in c.themes],
-            sections=dict(c.sections), featured_in=[a.id for a in c.featured_in],
-            also_linked_from=[a.id for a in c.linked_from],
-        ) for c in fw.case_studies],
-        themes=[ThemeOut(id=t.id, name=t.name, description=t.description) for t in fw.themes],
-        local_authorities=[LocalAuthorityOut(name=la.name, accessed=la.accessed.isoformat(), url=la.url)
-                           for la in fw.oap.local_authorities],
-        glossary=[GlossaryEntryOut(term=g.term, expansion=g.expansion, aliases=g.aliases, meaning=g.meaning)
-                  for g in fw.glossary],
-    )
+EDITION = View("EditionOut", schema.EditionIn, "id", "date", ("notes", str, lambda e: e.notes or ""))
+TIER = View("TierOut", schema.TierIn, "id", "name", "summary", "points")
+STATEMENT_DESCRIPTORS = View(
+    "StatementDescriptorsOut", None,
+    *[(tier, str, lambda s, tier=tier: descriptor_text(s.area, s, tier)) for tier in TIER_IDS],
+    doc="The statement's descriptor text at each tier (paragraphs joined by a blank line).")
+STATEMENT = View(
+    "StatementOut", schema.StatementIn, "id", "number",
+    ("label", Annotated[str, Field(pattern=r"^\d+\.\d+$")], attrgetter("label")), "text",
+    ("path", Annotated[str, Field(min_length=1, description="URL of the statement, relative to the site root")],
+     attrgetter("url")),
+    ("descriptors", STATEMENT_DESCRIPTORS.model, STATEMENT_DESCRIPTORS))
+DESCRIPTOR = View(
+    "DescriptorOut", schema.DescriptorIn,
+    ("statements", Annotated[Ids, Field(min_length=1, description="ids of the statements it describes")],
+     lambda d: [d.area.statements[n - 1].id for n in d.statements]),
+    "text")
+AREA_TIER = View(
+    "AreaTierOut", schema.AreaTierIn, ("tier", schema.TierId, lambda at: at.tier.id),
+    DESCRIPTOR.many("descriptors", lambda at: at.descriptors), "summary")
+AREA = View(
+    "AreaOut", schema.AreaIn, "id", "number", "name", ("path", Path, attrgetter("url")),
+    STATEMENT.many("statements", attrgetter("statements"), min_length=1),
+    AREA_TIER.many("tiers", attrgetter("tiers"), min_length=3, max_length=3),
+    ("featured_case_studies", Ids, lambda a: [c.id for c in a.featured]),
+    ("also_linked_case_studies", Ids, lambda a: [c.id for c in a.also]))
+ARTEFACT = View("ArtefactOut", schema.ArtefactIn, "name", "url")
+CASE_STUDY = View(
+    "CaseStudyOut", schema.CaseStudyIn, "id", "title", ("path", Path, attrgetter("url")), "overview",
+    ARTEFACT.many("artefacts", attrgetter("artefacts")), ("themes", Ids, lambda c: [t.id for t in c.themes]),
+    ("sections", dict[str, str], lambda c: dict(c.sections)),
+    ("featured_in", Ids, lambda c: [a.id for a in c.featured_in]),
+    ("also_linked_from", Ids, lambda c: [a.id for a in c.linked_from]))
+THEME = View("ThemeOut", schema.ThemeIn, "id", "name", ("description", str, lambda t: t.description or ""))
+LOCAL_AUTHORITY = View("LocalAuthorityOut", schema.LocalAuthorityIn, "name", "accessed", "url")
+GLOSSARY_ENTRY = View("GlossaryEntryOut", schema.GlossaryEntryIn, "term", "expansion", "aliases", "meaning")
+FRAMEWORK = View(
+    "Inclusion Audit Framework (open data)", schema.FrameworkIn,
+    ("format", Literal["1.0"], lambda fw: FORMAT),
+    ("edition", EDITION.model, lambda fw: EDITION(fw.edition)), "title",
+    ("publisher", str, lambda fw: fw.publisher or ""),
+    TIER.many("tiers", attrgetter("tiers"), min_length=3, max_length=3),
+    AREA.many("areas", attrgetter("areas"), min_length=1),
+    CASE_STUDY.many("case_studies", attrgetter("case_studies")),
+    THEME.many("themes", attrgetter("themes")),
+    LOCAL_AUTHORITY.many("local_authorities", lambda fw: fw.oap.local_authorities),
+    GLOSSARY_ENTRY.many("glossary", attrgetter("glossary")),
+    doc="framework.json, written at build time from data/framework.yaml.")
+
+
+def _json(value) -> Any:
+    """Dates as 2026-01-08; everything else is already JSON."""
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json(v) for v in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def framework_json(fw: Framework) -> str:
-    data = framework_out(fw).model_dump(mode="json", by_alias=True)
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(_json(FRAMEWORK(fw)), ensure_ascii=False, indent=1) + "\n"
 
 
 def schema_json() -> str:
-    """The JSON Schema (draft 2020-12) of framework.json, from the declaration above."""
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "framework.schema.json",
-              **FrameworkOut.model_json_schema(by_alias=True, mode="serialization")}
-    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+    """The JSON Schema (draft 2020-12) of framework.json, from the views above."""
+    schema_ = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "framework.schema.json",
+               **FRAMEWORK.model.model_json_schema(by_alias=True, mode="serialization")}
+    return json.dumps(schema_, ensure_ascii=False, indent=1) + "\n"

@@ -4,7 +4,8 @@ Why pydantic: one declaration gives strict type checks (no YAML coercion: 42 is 
 at once with its path in the file, and the JSON Schema of the open data, from a well-kept library.
 
 Each class below is one kind of YAML mapping; its fields are the keys a maintainer may write there.
-Optional keys have a default. load.py maps each error's path back to the YAML line and adds the
+Optional keys have a default. model.py makes the model's classes from these (a key declared here is an
+attribute there), and open_data.py takes the types of the published fields from here. load.py maps each error's path back to the YAML line and adds the
 cross-reference checks (ids resolve, no duplicates...), which need the whole file.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import safe_text
@@ -86,17 +87,20 @@ def _iso_date(value):
 
 
 # Each text is declared plain (Text) or Markdown (Markdown, LongMarkdown): CONTRIBUTING says what each accepts.
-Text = Annotated[str, AfterValidator(_text), AfterValidator(_plain)]
-Markdown = Annotated[str, AfterValidator(_text), AfterValidator(_markdown)]
-LongMarkdown = Annotated[str, AfterValidator(_long_text), AfterValidator(_markdown)]
-Id = Annotated[str, AfterValidator(_ident)]
-Url = Annotated[str, AfterValidator(_https)]
-IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+# WithJsonSchema: what the open data's JSON Schema says of the value (open_data.py); it checks nothing here.
+_SOME_TEXT = WithJsonSchema({"type": "string", "minLength": 1})
+Text = Annotated[str, AfterValidator(_text), AfterValidator(_plain), _SOME_TEXT]
+Markdown = Annotated[str, AfterValidator(_text), AfterValidator(_markdown), _SOME_TEXT]
+LongMarkdown = Annotated[str, AfterValidator(_long_text), AfterValidator(_markdown), _SOME_TEXT]
+Id = Annotated[str, AfterValidator(_ident), WithJsonSchema({"type": "string", "pattern": "^" + ID_PATTERN.pattern + "$"})]
+Url = Annotated[str, AfterValidator(_https), WithJsonSchema({"type": "string", "pattern": "^https://"})]
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "pattern": ISO_DATE.pattern})]
+Number = Annotated[int, WithJsonSchema({"type": "integer", "minimum": 1})]    # checks.py: 1, 2, 3... in order
 TierId = Literal["establishing-foundations", "strengthening-practice", "sustaining-excellence"]
 
 
 def _list(item, *, min_length: int = 0):
-    return Annotated[list[item], Field(min_length=min_length)]
+    return Annotated[list[item], Field(min_length=min_length)] if min_length else list[item]
 
 
 class Declared(BaseModel):
@@ -133,7 +137,7 @@ class TierIn(Declared):
 
 class StatementIn(Declared):
     id: Id
-    number: int
+    number: Number
     text: Text
     renamed_from: _list(Id) = []
 
@@ -162,7 +166,7 @@ class AreaTiersIn(Declared):
 
 class AreaIn(Declared):
     id: Id
-    number: int
+    number: Number
     name: Text
     statements: _list(StatementIn, min_length=1)
     tiers: AreaTiersIn
