@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .model import TIER_IDS, Area, CaseStudy, KnowledgePage
+from .model import PAGE_KINDS, TIER_IDS
 from .schema import FrameworkIn
 
 Problem = tuple[tuple, str]
@@ -168,8 +168,8 @@ AREA_ANCHORS = {"case-studies", "tier-summaries", "also-linked", "further-readin
 def reserved_ids(d: FrameworkIn, docs_dir: Path | None) -> Iterator[Problem]:
     """An id (or an old id in renamed_from) must not take the place of a page or anchor the site already has:
     `index` is each section's own index page, and docs/ may hold hand-written pages in the same folders."""
-    sections = (("areas", Area.page_of), ("case_studies", CaseStudy.page_of), ("knowledge_pages", KnowledgePage.page_of))
-    for key, page_of in sections:
+    for kind in PAGE_KINDS:
+        key, page_of = kind.listed_in, kind.page_of
         for i, x in enumerate(getattr(d, key)):
             olds = [(("renamed_from", j), old) for j, old in enumerate(getattr(x, "renamed_from", []))]
             for where, value in [(("id",), x.id), *olds]:
@@ -200,9 +200,8 @@ def glossary_forms(d: FrameworkIn) -> Iterator[Problem]:
 
 def redirects(d: FrameworkIn, docs_dir: Path | None) -> Iterator[Problem]:
     """Hand-written redirects go from a page that no longer exists to one that does, both inside the site."""
-    pages = ({Area.page_of(a.id) for a in d.areas} | {CaseStudy.page_of(c.id) for c in d.case_studies}
-             | {KnowledgePage.page_of(k.id) for k in d.knowledge_pages})
-    sections = {p.split("/")[0] for p in (Area.page_of("x"), CaseStudy.page_of("x"), KnowledgePage.page_of("x"))}
+    pages = {kind.page_of(x.id) for kind in PAGE_KINDS for x in getattr(d, kind.listed_in)}
+    sections = {kind.folder for kind in PAGE_KINDS}
     for old, new in d.redirects.items():
         loc = ("redirects", old)
         if not old.endswith(".md"):

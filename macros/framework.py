@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 
 from . import downloads, pages, search_docs
 from .load import FrameworkError, load_framework
-from .model import Framework
+from .model import PAGE_KINDS, Framework
 
 _cache: dict[tuple, tuple[Framework, dict]] = {}
 
@@ -45,12 +45,9 @@ def generated_files(fw: Framework) -> dict[str, str | bytes]:
     """Every page and download made from the model, by its path under docs/. Partials are rendered
     once too, so a template that cannot render stops the build here, before anything is written."""
     files = {}
-    for area in fw.areas:
-        files[area.page] = pages.area_page(fw, area.id)
-    for cs in fw.case_studies:
-        files[cs.page] = pages.case_study_page(fw, cs.id)
-    for page in fw.knowledge_pages:
-        files[page.page] = pages.knowledge_page(fw, page.id)
+    for kind in PAGE_KINDS:       # a page for each area, case study, knowledge page...
+        for thing in getattr(fw, kind.listed_in):
+            files[thing.page] = pages.render(kind.template, fw=fw, **{kind.called: thing})
     files["assets/workbook-suggested.js"] = pages.workbook_suggested_js(fw)   # loaded by the self-evaluation
     for name, content in downloads.all_downloads(fw).items():
         files[f"downloads/{name}"] = content

@@ -72,6 +72,28 @@ def _url(page: str) -> str:
     return page.removesuffix(".md") + "/"
 
 
+class Page:
+    """A model object with a page of its own, made from `template` (which calls the object `called`),
+    one for each object of the framework's list `listed_in`, at `folder`/<id>.md. PAGE_KINDS below lists
+    the kinds: the build, the id checks and the redirects of renamed ids go through it."""
+    listed_in: str
+    folder: str
+    template: str
+    called: str
+
+    @classmethod
+    def page_of(cls, page_id: str) -> str:
+        return f"{cls.folder}/{page_id}.md"
+
+    @property
+    def page(self) -> str:
+        return self.page_of(self.id)
+
+    @property
+    def url(self) -> str:
+        return _url(self.page)
+
+
 @from_schema(schema.EditionIn)
 class Edition:
     pass
@@ -138,24 +160,13 @@ class AreaTier:
 
 
 @from_schema(schema.AreaIn)
-class Area:
+class Area(Page):
+    listed_in, folder, template, called = "areas", "areas", "area.md.j2", "area"
     statements: list[Statement]
     tiers: list[AreaTier]                 # in tier order
     featured: list[CaseStudy]
     also: list[CaseStudy]
     further_reading: list[KnowledgePage] = field(default_factory=list, repr=False)
-
-    @staticmethod
-    def page_of(area_id: str) -> str:
-        return f"areas/{area_id}.md"
-
-    @property
-    def page(self) -> str:
-        return self.page_of(self.id)
-
-    @property
-    def url(self) -> str:
-        return _url(self.page)
 
     @property
     def title(self) -> str:
@@ -171,24 +182,13 @@ class Artefact:
 
 
 @from_schema(schema.CaseStudyIn)
-class CaseStudy:
+class CaseStudy(Page):
+    listed_in, folder, template, called = "case_studies", "case-studies", "case_study.md.j2", "cs"
     themes: list[Theme] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)      # the sections written, in the declared order
     featured_in: list[Area] = field(default_factory=list, repr=False)   # back-links: kept out of repr,
     linked_from: list[Area] = field(default_factory=list, repr=False)   # which would otherwise loop
     key_terms: list[GlossaryEntry] = field(default_factory=list, repr=False)   # set by load.py
-
-    @staticmethod
-    def page_of(cs_id: str) -> str:
-        return f"case-studies/{cs_id}.md"
-
-    @property
-    def page(self) -> str:
-        return self.page_of(self.id)
-
-    @property
-    def url(self) -> str:
-        return _url(self.page)
 
     @property
     def areas(self) -> list[Area]:
@@ -228,26 +228,18 @@ class Source:
 
 
 @from_schema(schema.KnowledgePageIn)
-class KnowledgePage:
+class KnowledgePage(Page):
+    listed_in, folder, template, called = "knowledge_pages", "knowledge", "knowledge.md.j2", "page"
     areas: list[Area]
     body: str             # Markdown, from data/knowledge/<id>.md
-
-    @staticmethod
-    def page_of(page_id: str) -> str:
-        return f"knowledge/{page_id}.md"
-
-    @property
-    def page(self) -> str:
-        return self.page_of(self.id)
-
-    @property
-    def url(self) -> str:
-        return _url(self.page)
 
 
 @from_schema(schema.RetiredIn)
 class Retired:
     pass
+
+
+PAGE_KINDS: tuple[type[Page], ...] = (Area, CaseStudy, KnowledgePage)
 
 
 @from_schema(schema.FrameworkIn)
