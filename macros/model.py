@@ -67,6 +67,27 @@ def model_of(declared: BaseModel, **resolved):
     return _MODEL_OF[type(declared)](**(values | resolved))
 
 
+def _made(declared: type[BaseModel]) -> type:
+    """A model class with nothing of its own: the declaration's fields, as a keyword-only dataclass."""
+    name = declared.__name__.removesuffix("In")
+    return from_schema(declared)(type(name, (), {"__module__": __name__, "__qualname__": name}))
+
+
+# What the YAML declares, and nothing more:
+Edition = _made(schema.EditionIn)
+HowToUse = _made(schema.HowToUseIn)
+DevelopmentSection = _made(schema.DevelopmentSectionIn)
+Organisation = _made(schema.OrganisationIn)
+Acknowledgements = _made(schema.AcknowledgementsIn)
+Tier = _made(schema.TierIn)
+Artefact = _made(schema.ArtefactIn)
+Theme = _made(schema.ThemeIn)
+LocalAuthority = _made(schema.LocalAuthorityIn)
+Oap = _made(schema.OapIn)
+Source = _made(schema.SourceIn)
+Retired = _made(schema.RetiredIn)
+
+
 def _url(page: str) -> str:
     """areas/x.md -> areas/x/ (MkDocs' directory URLs)."""
     return page.removesuffix(".md") + "/"
@@ -75,7 +96,7 @@ def _url(page: str) -> str:
 class Page:
     """A model object with a page of its own, made from `template` (which calls the object `called`),
     one for each object of the framework's list `listed_in`, at `folder`/<id>.md. PAGE_KINDS below lists
-    the kinds: the build, the id checks and the redirects of renamed ids go through it."""
+    the kinds: the build, the id checks and the redirect checks go through it."""
     listed_in: str
     folder: str
     template: str
@@ -94,39 +115,9 @@ class Page:
         return _url(self.page)
 
 
-@from_schema(schema.EditionIn)
-class Edition:
-    pass
-
-
-@from_schema(schema.HowToUseIn)
-class HowToUse:
-    pass
-
-
-@from_schema(schema.DevelopmentSectionIn)
-class DevelopmentSection:
-    pass
-
-
 @from_schema(schema.DevelopmentIn)
 class Development:
     sections: list[DevelopmentSection] = field(default_factory=list)   # none when the YAML has no `development`
-
-
-@from_schema(schema.OrganisationIn)
-class Organisation:
-    pass
-
-
-@from_schema(schema.AcknowledgementsIn)
-class Acknowledgements:
-    pass
-
-
-@from_schema(schema.TierIn)
-class Tier:
-    pass
 
 
 @from_schema(schema.StatementIn)
@@ -176,11 +167,6 @@ class Area(Page):
         return statement.tier_descriptors
 
 
-@from_schema(schema.ArtefactIn)
-class Artefact:
-    pass
-
-
 @from_schema(schema.CaseStudyIn)
 class CaseStudy(Page):
     listed_in, folder, template, called = "case_studies", "case-studies", "case_study.md.j2", "cs"
@@ -195,21 +181,6 @@ class CaseStudy(Page):
         return sorted(set(self.featured_in) | set(self.linked_from), key=lambda a: a.number)
 
 
-@from_schema(schema.ThemeIn)
-class Theme:
-    pass
-
-
-@from_schema(schema.LocalAuthorityIn)
-class LocalAuthority:
-    pass
-
-
-@from_schema(schema.OapIn)
-class Oap:
-    """Ordinarily available provision: the intro and the local authorities' documents."""
-
-
 @from_schema(schema.GlossaryEntryIn)
 class GlossaryEntry:
     areas: list[Area] = field(default_factory=list)
@@ -222,21 +193,11 @@ class GlossaryEntry:
         return "term-" + "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
 
 
-@from_schema(schema.SourceIn)
-class Source:
-    pass
-
-
 @from_schema(schema.KnowledgePageIn)
 class KnowledgePage(Page):
     listed_in, folder, template, called = "knowledge_pages", "knowledge", "knowledge.md.j2", "page"
     areas: list[Area]
     body: str             # Markdown, from data/knowledge/<id>.md
-
-
-@from_schema(schema.RetiredIn)
-class Retired:
-    pass
 
 
 PAGE_KINDS: tuple[type[Page], ...] = (Area, CaseStudy, KnowledgePage)

@@ -219,6 +219,7 @@ class LocalAuthorityIn(Declared):
 
 
 class OapIn(Declared):
+    """Ordinarily available provision: the intro and the local authorities' documents."""
     intro: Markdown
     local_authorities: _list(LocalAuthorityIn, min_length=1)
 
