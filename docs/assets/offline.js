@@ -19,11 +19,13 @@
 
   /* The notice's live region is on the page, empty, before anything is put in it, so screen readers read it. */
   var notice = document.createElement("div");
-  notice.className = "edition-notice";
+  notice.className = "edition-notice md-grid";
   notice.setAttribute("role", "status");
   notice.setAttribute("aria-live", "polite");
-  var article = document.querySelector(".md-content__inner") || document.body;
-  article.insertBefore(notice, article.firstChild);
+  /* Above the page's main part, not in its article: the article's own status (a workbook page's) stays the only one there. */
+  var main = document.querySelector("main");
+  if (main) main.parentNode.insertBefore(notice, main);
+  else document.body.insertBefore(notice, document.body.firstChild);
 
   function ask(worker) {
     return new Promise(function (resolve) {
