@@ -18,6 +18,23 @@ Workbook.define("workbook", function (root, W, fw) {
   W.enhance();
   fw.areas.forEach(function (area) { area.statements.forEach(addControls); });
 
+  /* The areas someone opened stay open when this tab reloads (kept for this tab only, not with the work). */
+  var areas = document.querySelectorAll("details.wb-area"), OPEN_KEY = "workbook-open-areas";
+  try {
+    JSON.parse(sessionStorage.getItem(OPEN_KEY) || "[]").forEach(function (id) {
+      var area = document.getElementById(id);
+      if (area) area.open = true;
+    });
+  } catch (e) { /* storage blocked: every area starts closed */ }
+  areas.forEach(function (area) {
+    area.addEventListener("toggle", function () {
+      try {
+        sessionStorage.setItem(OPEN_KEY, JSON.stringify(Array.prototype.filter.call(areas, function (a) { return a.open; })
+          .map(function (a) { return a.id; })));
+      } catch (e) { /* nothing to keep it in */ }
+    });
+  });
+
   /* What only works with JavaScript, added to each statement's form: its next step and its priority (the
    * page's HTML stays the framework's text and the form that reads without a script). Written as HTML, which
    * the browser builds far faster than element by element; ids and labels are escaped all the same. */
@@ -508,6 +525,7 @@ Workbook.define("workbook", function (root, W, fw) {
     var file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
+    flush();                       // what was typed a moment ago is saved, so the backup before the import has it
     showError("");
     withFiles(function () { W.importFile(page, file); });
   });
