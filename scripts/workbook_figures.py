@@ -106,7 +106,7 @@ def open_workbook(browser, url: str, width: int, state: dict | None):
 TAPS_JS = """(id) => {
   // taps to make every tier's descriptor of one statement visible, then one to choose
   const card = document.getElementById('eval-' + id) || document.querySelector('[data-statement="' + id + '"]');
-  const texts = [...card.querySelectorAll('.wb-descriptor p, .wb-option__descriptor, [data-descriptor]')];
+  const texts = [...card.querySelectorAll('.wb-descriptor, .wb-descriptor p, .wb-option__descriptor, [data-descriptor]')];
   const hidden = texts.filter(p => !p.checkVisibility());
   const closers = new Set(hidden.map(p => p.closest('details')).filter(Boolean));
   if (hidden.length && closers.size === 0) return -1;
@@ -124,30 +124,30 @@ KEYS_JS = """(id) => {
 
 
 def keys_to_judge(page, statement_id: str) -> int:
-    """Keys, from the control before a statement's tiers, until its top tier is chosen and saved: Tab in, arrows;
-    where a choice hides the other tiers, Tab to "Change the tier", Enter, Shift+Tab back, arrows again."""
+    """Keys, from the control before a statement's tiers (its area open), until its top tier is chosen and saved:
+    Tab in, arrows; where a choice hides the other tiers, Tab on to "Change the tier", Enter, Shift+Tab back."""
     page.evaluate("""(id) => { const s = document.getElementById('eval-' + id);
-      const all = [...document.querySelectorAll('input, textarea, button, a[href], summary')];
-      const first = s.querySelector('input, summary');
-      const before = all[all.indexOf(first) - 1]; before.focus(); }""", statement_id)
+      const area = s.closest('details'); if (area) area.open = true;
+      const all = [...document.querySelectorAll('input, textarea, button, a[href]')].filter(n => n.checkVisibility());
+      const first = s.querySelector('input');
+      all[all.indexOf(first) - 1].focus(); }""", statement_id)
     keys = 0
     for _ in range(30):
         st = page.evaluate(KEYS_JS, statement_id)
         if st["checked"]:
-            saved = page.evaluate(f"JSON.parse(localStorage.getItem('{STORAGE_KEY}') || '{{}}')")
             page.wait_for_timeout(1200)
             saved = page.evaluate(f"JSON.parse(localStorage.getItem('{STORAGE_KEY}') || '{{}}')")
             ok = (saved.get("statements", {}).get(statement_id, {}).get("tier") == "sustaining-excellence")
             return keys if ok else -keys
-        if not st["focusIn"] or not st["radio"] and not st["onChange"]:
-            page.keyboard.press("Tab")
-        elif st["onChange"]:
+        se_visible = page.evaluate(f"document.getElementById('eval-{statement_id}')"
+                                   ".querySelector('input[value=\"sustaining-excellence\"]').checkVisibility()")
+        if st["onChange"] and not se_visible:
             page.keyboard.press("Enter"); keys += 1
             page.keyboard.press("Shift+Tab")
-        elif page.evaluate(f"!document.getElementById('eval-{statement_id}').querySelector('input[value=\"sustaining-excellence\"]').checkVisibility()"):
-            page.keyboard.press("Tab")
-        else:
+        elif st["focusIn"] and st["radio"] and se_visible:
             page.keyboard.press("ArrowDown")
+        else:
+            page.keyboard.press("Tab")
         keys += 1
     return -1
 
@@ -259,7 +259,7 @@ def measure(site: Path) -> dict:
             height = phone_page(browser, url, path, state, ready, act)
             figures[f"phone height (390 x 844), {name}"] = f"{height} px, {height / 844:.1f} screens"
         context, page = open_workbook(browser, url, 1280, None)
-        figures["keys to judge one statement at the top tier, keyboard only"] = keys_to_judge(page, FW.statements[0].id)
+        figures["keys to judge statement 1.2 at the top tier, keyboard only"] = keys_to_judge(page, FW.statements[1].id)
         context.close()
         context, page = open_workbook(browser, url, 1280, None)
         plain, evidence = typing_ratio(page)
