@@ -78,3 +78,18 @@ def test_the_trust_overview_gives_every_count_as_text_and_prints_every_column(br
         assert last.bounding_box()["x"] + last.bounding_box()["width"] <= grid.bounding_box()["x"] + grid.bounding_box()["width"] + 1
     finally:
         context.close()
+
+
+def test_the_audit_form_fits_sixteen_phone_screens_and_opens_an_area_in_one_tap(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(base_url + "audit-form/")
+        assert page.evaluate("document.documentElement.scrollHeight") <= 16 * 844
+        last = FW.statements[-1]
+        heading = page.get_by_role("heading", name=f"{last.label} {last.text}")
+        expect(heading).to_be_hidden()
+        page.locator(f"details:has(#form-{last.id}) > summary").click()
+        expect(heading).to_be_visible()
+    finally:
+        context.close()
