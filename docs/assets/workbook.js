@@ -95,6 +95,7 @@ Workbook.define("workbook", function (root, W, fw) {
     barSaved.className = "wb-bar-saved" + (ok ? "" : " wb-bar-saved--not");
     if (barDownload.hidden !== ok) barDownload.hidden = ok;
   }
+  barDownload.textContent = "Download your work";
   barDownload.addEventListener("click", exportJson);
   function clock() { return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); }
 
