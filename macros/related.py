@@ -54,6 +54,7 @@ class Pair:
     words: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     set_by_maintainer: bool = False
+    shown: list[str] = field(default_factory=list)    # the shared words as the texts write them, never a stem
 
     @property
     def why(self) -> str:
@@ -63,7 +64,7 @@ class Pair:
         if self.terms:
             parts.append("key terms: " + ", ".join(self.terms))
         if self.words:
-            parts.append("words: " + ", ".join(self.words[:5]))
+            parts.append("words: " + ", ".join((self.shown or self.words)[:5]))
         return "; ".join(parts) or "same area"
 
     @property
@@ -74,7 +75,7 @@ class Pair:
         if self.terms:
             return "Shares key terms with this statement: " + ", ".join(self.terms) + "."
         if self.words:
-            return "It and this statement both speak of " + ", ".join(self.words[:3]) + "."
+            return "It and this statement both speak of " + ", ".join((self.shown or self.words)[:3]) + "."
         return f"One of the framework's case studies for Area {self.statement.area.number}."
 
 
@@ -117,6 +118,24 @@ def words(text: str) -> set[str]:
     return {w for w in found if w not in _STOPWORDS}
 
 
+def forms(text: str) -> dict[str, list[str]]:
+    """Each content word's stem -> the whole words of the text that make it, in the order they first appear."""
+    out: dict[str, list[str]] = {}
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if len(w) >= 4 and w not in _STOPWORDS:
+            seen = out.setdefault(_stem(w), [])
+            if w not in seen:
+                seen.append(w)
+    return out
+
+
+def shown_words(stems: list[str], statement_forms: dict[str, list[str]], study_forms: dict[str, list[str]]) -> list[str]:
+    """The shared stems as words both texts write the same way ("processes"), never a stem ("processe"); where
+    the two write every one differently ("foundation", "foundations"), as the statement writes them."""
+    both = [next((w for w in statement_forms.get(stem, []) if w in study_forms.get(stem, [])), None) for stem in stems]
+    return [w for w in both if w] or [statement_forms.get(stem, [stem])[0] for stem in stems]
+
+
 def _descriptor_text(statement: Statement) -> str:
     return " ".join(d.text for _, ds in statement.area.descriptors_for(statement) for d in ds)
 
@@ -153,6 +172,8 @@ def compute(fw: Framework) -> Relation:
     weight = {w: math.log(n / k) * math.log((m + 1) / s_df.get(w, 1)) / math.log(m + 1)
               for w, k in df.items() if k <= max(1, COMMON_SHARE * n)}
     cs_terms = {cs.id: {g.term for g in key_terms.for_case_study(fw, cs)} for cs in studies}
+    cs_forms = {cs.id: forms(_case_study_text(cs)) for cs in studies}
+    s_forms = {s.id: forms(s.text + " " + _descriptor_text(s)) for s in fw.statements}
 
     candidates: list[Pair] = []
     for area in fw.areas:
@@ -175,7 +196,8 @@ def compute(fw: Framework) -> Relation:
                     score += FEATURED_POINTS
                 elif cs in area.also:
                     score += ALSO_POINTS
-                candidates.append(Pair(s, cs, round(score, 2), shared, terms))
+                candidates.append(Pair(s, cs, round(score, 2), shared, terms,
+                                       shown=shown_words(shared[:5], s_forms[s.id], cs_forms[cs.id])))
 
     chosen: dict[tuple[str, str], Pair] = {}
     by_statement: dict[str, list[Pair]] = {}

@@ -7,7 +7,15 @@ What it measures, in Debian's Chromium:
 - pages printed on A4 (`page.pdf()`) for an evaluation with six judgements (evidence, two priorities);
 - the self-evaluation page's height on a 390 px wide phone, empty and with the same six judgements;
 - taps to judge one statement after reading its three descriptors: the taps that make all three
-  descriptors visible (opening a collapsed section is one) plus the tap that chooses the tier.
+  descriptors visible (opening a collapsed section is one) plus the tap that chooses the tier;
+- page heights on a 390 x 844 phone of the five workbook pages as first shown (self-evaluation empty; action
+  plan with five priorities; compare with two exports compared; trust overview with three schools; audit form),
+  against 16 screens (13,504 px);
+- keys to judge one statement at the top tier with the keyboard only, from the control before its tiers;
+- typing: 100 keys in an evidence box against a plain <textarea> added to the same page, with the CPU slowed 4x;
+- A4 pages printed: the report (six judgements), the action plan (five priorities), the trust overview
+  (three schools);
+- the self-evaluation's first visit, gzip'd as GitHub Pages sends it (scripts/benchmark.py's server).
 """
 from __future__ import annotations
 
@@ -50,6 +58,31 @@ def six_judgements() -> dict:
             "school": "Figures School", "date": "2026-11-23", "statements": statements}
 
 
+def five_priorities() -> dict:
+    """Six judgements, five of them priorities with an action each: an action plan a school would print."""
+    state = six_judgements()
+    for n, entry in enumerate(state["statements"].values()):
+        if n < 5:
+            entry.update(priority=True, action="Plan training for every teaching assistant this term, with a "
+                         "review at the end of it.", lead="SENCO", due="2027-03-31")
+    return state
+
+
+def school_export(n: int, judged: int) -> bytes:
+    """A school's export: the first `judged` statements judged, tiers in turn, two priorities."""
+    tiers = [t.id for t in FW.tiers]
+    statements = {}
+    for i, s in enumerate(FW.statements[:judged]):
+        statements[s.id] = {"tier": tiers[(i + n) % 3], "evidence": f"Evidence {i}",
+                            "priority": i % 11 == n}
+    return json.dumps({"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition.id,
+                       "school": f"School {n + 1}", "date": f"2026-0{n + 1}-15", "statements": statements}).encode()
+
+
+def files(*blobs: bytes) -> list[dict]:
+    return [{"name": f"school-{i + 1}.json", "mimeType": "application/json", "buffer": b} for i, b in enumerate(blobs)]
+
+
 def serve(site: Path) -> str:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -73,12 +106,125 @@ def open_workbook(browser, url: str, width: int, state: dict | None):
 TAPS_JS = """(id) => {
   // taps to make every tier's descriptor of one statement visible, then one to choose
   const card = document.getElementById('eval-' + id) || document.querySelector('[data-statement="' + id + '"]');
-  const texts = [...card.querySelectorAll('.wb-descriptor p, .wb-option__descriptor, [data-descriptor]')];
+  const texts = [...card.querySelectorAll('.wb-descriptor, .wb-descriptor p, .wb-option__descriptor, [data-descriptor]')];
   const hidden = texts.filter(p => !p.checkVisibility());
   const closers = new Set(hidden.map(p => p.closest('details')).filter(Boolean));
   if (hidden.length && closers.size === 0) return -1;
   return closers.size + 1;
 }"""
+
+
+KEYS_JS = """(id) => {
+  const group = document.getElementById('eval-' + id).querySelector('fieldset');
+  const se = group.querySelector('input[value="sustaining-excellence"]');
+  return {focusIn: group.contains(document.activeElement), checked: se.checked,
+          onChange: document.activeElement && document.activeElement.classList.contains('wb-change'),
+          radio: document.activeElement && document.activeElement.type === 'radio'};
+}"""
+
+
+def keys_to_judge(page, statement_id: str) -> int:
+    """Keys, from the control before a statement's tiers (its area open), until its top tier is chosen and saved:
+    Tab in, arrows; where a choice hides the other tiers, Tab on to "Change the tier", Enter, Shift+Tab back."""
+    page.evaluate("""(id) => { const s = document.getElementById('eval-' + id);
+      const area = s.closest('details'); if (area) area.open = true;
+      const all = [...document.querySelectorAll('input, textarea, button, a[href]')].filter(n => n.checkVisibility());
+      const first = s.querySelector('input');
+      all[all.indexOf(first) - 1].focus(); }""", statement_id)
+    keys = 0
+    for _ in range(30):
+        st = page.evaluate(KEYS_JS, statement_id)
+        if st["checked"]:
+            page.wait_for_timeout(1200)
+            saved = page.evaluate(f"JSON.parse(localStorage.getItem('{STORAGE_KEY}') || '{{}}')")
+            ok = (saved.get("statements", {}).get(statement_id, {}).get("tier") == "sustaining-excellence")
+            return keys if ok else -keys
+        se_visible = page.evaluate(f"document.getElementById('eval-{statement_id}')"
+                                   ".querySelector('input[value=\"sustaining-excellence\"]').checkVisibility()")
+        if st["onChange"] and not se_visible:
+            page.keyboard.press("Enter"); keys += 1
+            page.keyboard.press("Shift+Tab")
+        elif st["focusIn"] and st["radio"] and se_visible:
+            page.keyboard.press("ArrowDown")
+        else:
+            page.keyboard.press("Tab")
+        keys += 1
+    return -1
+
+
+def typing_ratio(page) -> tuple[float, float]:
+    """Seconds for 100 keys in a plain textarea and in the first evidence box, CPU slowed 4x."""
+    import time
+    page.evaluate("""() => { const t = document.createElement('textarea'); t.id = 'plain-box';
+      document.querySelector('article').prepend(t); }""")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    out = []
+    for sel in ("#plain-box", "textarea[id^=evidence-]"):
+        box = page.locator(sel).first
+        box.focus()
+        page.wait_for_timeout(300)
+        start = time.perf_counter()
+        page.keyboard.type("Evidence of current practice, typed by a SENCO in a hurry before the meeting starts now!"[:100]
+                           .ljust(100, "x"))
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r)))")
+        out.append(time.perf_counter() - start)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    return out[0], out[1]
+
+
+def phone_page(browser, url: str, path: str, state: dict | None, ready: str, act=None) -> int:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    if state is not None:
+        context.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(state))})")
+    page = context.new_page()
+    page.goto(url + path)
+    if act:
+        act(page)
+    page.wait_for_selector(ready)
+    page.wait_for_timeout(300)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    context.close()
+    return height
+
+
+def compare_files(page):
+    page.wait_for_selector("#cmp-earlier", state="attached")
+    page.locator("#cmp-earlier").set_input_files(files(school_export(0, 30))[0])
+    page.locator("#cmp-later").set_input_files(files(school_export(0, 30), school_export(1, 43))[1])
+    page.locator("#cmp-form button[type=submit]").click()
+
+
+def trust_files(page):
+    page.wait_for_selector("#trust-files", state="attached")
+    page.locator("#trust-files").set_input_files(files(school_export(0, 43), school_export(1, 30), school_export(2, 20)))
+
+
+def printed(browser, url: str, path: str, state: dict | None, ready: str, act=None) -> int:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    if state is not None:
+        context.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(state))})")
+    page = context.new_page()
+    page.goto(url + path)
+    if act:
+        act(page)
+    page.wait_for_selector(ready)
+    page.emulate_media(media="print")
+    page.wait_for_timeout(300)
+    n = len(pdf_pages(page.pdf(format="A4")))
+    context.close()
+    return n
+
+
+def first_visit_gzip(site: Path) -> str:
+    import benchmark
+    benchmark.PAGES = {"self-evaluation": "self-evaluation/"}
+    server, url = benchmark.serve(site)
+    try:
+        total, requests, _, without_search = benchmark.transferred(url)["self-evaluation"]
+    finally:
+        server.shutdown()
+    return f"{without_search / 1024:.1f} KiB in {requests} requests"
 
 
 def measure(site: Path) -> dict:
@@ -98,6 +244,28 @@ def measure(site: Path) -> dict:
         page.emulate_media(media="print")
         figures["A4 pages printed, six judgements"] = len(pdf_pages(page.pdf(format="A4")))
         context.close()
+        figures["A4 pages printed, action plan, five priorities"] = printed(
+            browser, url, "action-plan/", five_priorities(), "#ap-plan h2")
+        figures["A4 pages printed, trust overview, three schools"] = printed(
+            browser, url, "trust-overview/", None, "#trust-result table", trust_files)
+        phone = {
+            "self-evaluation, empty": ("self-evaluation/", None, "#wb-summary table", None),
+            "action plan, five priorities": ("action-plan/", five_priorities(), "#ap-plan h2", None),
+            "compare, two exports": ("compare/", None, "#cmp-result table", compare_files),
+            "trust overview, three schools": ("trust-overview/", None, "#trust-result table", trust_files),
+            "audit form": ("audit-form/", None, ".af-page", None),
+        }
+        for name, (path, state, ready, act) in phone.items():
+            height = phone_page(browser, url, path, state, ready, act)
+            figures[f"phone height (390 x 844), {name}"] = f"{height} px, {height / 844:.1f} screens"
+        context, page = open_workbook(browser, url, 1280, None)
+        figures["keys to judge statement 1.2 at the top tier, keyboard only"] = keys_to_judge(page, FW.statements[1].id)
+        context.close()
+        context, page = open_workbook(browser, url, 1280, None)
+        plain, evidence = typing_ratio(page)
+        figures["100 keys at 4x CPU slowdown: plain textarea, evidence box, ratio"] = (
+            f"{plain:.2f} s, {evidence:.2f} s, {evidence / plain:.2f}")
+        context.close()
         browser.close()
     return figures
 
@@ -114,6 +282,7 @@ def main() -> None:
             sys.exit(result.stdout + result.stderr)
     for name, value in measure(site).items():
         print(f"{name}: {value}")
+    print(f"self-evaluation first visit, gzip: {first_visit_gzip(site)}")
 
 
 if __name__ == "__main__":

@@ -115,6 +115,8 @@ def _judge(page, root: str):
     workbook draws its next steps, summary bars and action rows (assets/workbook.css, cut like the rest)."""
     page.goto(root + "self-evaluation/")
     page.wait_for_function("() => window.component$ !== undefined")
+    for area in ("1", "2", "3"):          # one area open at a time: open the three, as a reader taps them
+        page.locator(f"details.wb-area:has(input[name^=tier-statement-{area}-]) > summary").click()
     for statement, tier in (("1-1", "strengthening-practice"), ("2-7", "establishing-foundations"),
                             ("3-1", "sustaining-excellence")):
         page.locator(f"input[name=tier-statement-{statement}][value={tier}]").check()

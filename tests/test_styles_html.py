@@ -43,12 +43,14 @@ def test_every_page_links_only_the_combined_stylesheet_and_no_icon_file(site_dir
 
 
 def test_a_stylesheet_linked_in_a_page_body_is_cut_and_minified_too(site_dir, html_pages, soup):
-    """The workbook pages link assets/workbook.css in their text, the audit form audit-form.css: the built copies
+    """The workbook pages link assets/workbook.css in their text (the action plan, compare and trust overview
+    workbook-tools.css too), the audit form audit-form.css: the built copies
     have no comments or line breaks and keep the rules those pages draw (test_styles_browser.py compares the
     workbook pages rendered, with work saved)."""
     linked = {link["href"].split("/")[-1] for rel in html_pages for link in soup(rel).body.find_all("link", rel="stylesheet")}
-    assert linked == {"workbook.css", "audit-form.css"}, linked
+    assert linked == {"workbook.css", "workbook-tools.css", "audit-form.css"}, linked
     for name, selectors in {"workbook.css": (".wb-report__summary", ".table-wrap"),
+                            "workbook-tools.css": (".trust-grid", ".ap-item__facts"),
                             "audit-form.css": (".af-statement", ".af-write__label")}.items():
         built = (site_dir / "assets" / name).read_text(encoding="utf-8")
         assert "/*" not in built and "\n" not in built.strip(), name

@@ -30,9 +30,17 @@ STORAGE_JS = """() => { const out = {};
   return out; }"""
 
 
+def open_areas(page):
+    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
+    closed = page.locator("details.wb-area:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def open_workbook(page, base_url):
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()   # workbook.js has run
+    open_areas(page)
     return page
 
 
@@ -176,6 +184,7 @@ def test_a_bad_file_is_refused_and_changes_nothing(page, base_url, tmp_path, cas
     open_workbook(page, base_url)
     choose(page, STATEMENT, TIER_NAMES[1])
     page.get_by_label(f"Evidence of current practice for statement {STATEMENT.label}").fill("Kept")
+    page.wait_for_function("localStorage.getItem('inclusion-audit-workbook').includes('Kept')")   # saved after a pause
     before = storage(page)
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -280,6 +289,7 @@ def test_without_javascript_every_statement_and_descriptor_is_there(browser, bas
         expect(note).to_contain_text("The interactive parts of this page need JavaScript.")
         expect(page.locator(".wb-tools")).to_be_hidden()
         expect(page.locator("fieldset.wb-tiers")).to_have_count(len(FW.statements))
+        open_areas(page)                # the areas open and close without JavaScript too
         for area in FW.areas:
             for s in area.statements:
                 group = tiers_of(page, s)

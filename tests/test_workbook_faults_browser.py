@@ -75,9 +75,17 @@ def watch_errors(page) -> list[str]:
     return errors
 
 
+def open_areas(page):
+    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
+    closed = page.locator("details.wb-area:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def open_workbook(page, base_url):
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()     # workbook.js has run
+    open_areas(page)
     return page
 
 
@@ -217,6 +225,8 @@ def test_quota_exceeded_on_import_changes_nothing_and_claims_no_backup(browser, 
         open_workbook(page, base_url)
         radio(page, STATEMENT, SP).check()
         evidence(page, STATEMENT).fill("Work that must survive the import")
+        expect(page.locator("#wb-saved")).to_contain_text("Saved in this browser")   # saved after a pause
+        page.wait_for_function("localStorage.getItem('inclusion-audit-workbook').includes('must survive')")
         before = storage(page)
         page.evaluate(LIMIT_TO_NOW_JS, 50)                          # no room for a backup of that work
         page.set_input_files("#wb-import", export_file(tmp_path, "elm.json", {OTHER.id: {"tier": FW.tiers[0].id}}))

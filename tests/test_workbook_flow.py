@@ -29,6 +29,13 @@ def saved(*judged) -> dict:
             "statements": {s.id: {"tier": TIERS[0], "evidence": ""} for s in judged}}
 
 
+def open_areas(page):
+    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
+    closed = page.locator("details.wb-area:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def workbook(browser, base_url, width, state=None):
     context = browser.new_context(viewport={"width": width, "height": 800})
     if state:
@@ -36,6 +43,7 @@ def workbook(browser, base_url, width, state=None):
     page = context.new_page()
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()
+    open_areas(page)
     return context, page
 
 
@@ -56,7 +64,8 @@ def test_progress_stays_in_view_and_leads_to_the_next_statement_not_judged(brows
         next_button = progress.get_by_role("button", name=f"Next not judged: {first[2].label}")
         next_button.click()
         target = page.locator(f"#eval-{first[2].id}")
-        expect(target.locator("input[type=radio]").first).to_be_focused()
+        # on the checked radio, where Tab lands: the arrow keys then go through the tiers in order
+        expect(target.get_by_role("radio", name="Not yet judged")).to_be_focused()
         assert target.bounding_box()["y"] < page.viewport_size["height"] / 2
         expect(page.locator(f"[data-progress-for='{FW.areas[0].id}']")).to_have_text(f"2 of {len(first)} judged")
         # choosing updates it at once
@@ -145,6 +154,9 @@ def test_a_judged_statement_shows_its_tier_and_can_be_changed(browser, base_url)
         expect(section.locator(".wb-option").filter(visible=True)).to_have_count(len(FW.tiers))
         section.locator(f".wb-option--{TIERS[2]}").click()
         expect(section.get_by_role("radio", name=NAMES[2], exact=True)).to_be_checked()
+        # choosing folds nothing (WCAG 3.2.2 On Input); "Keep this tier" does
+        expect(section.locator(".wb-option").filter(visible=True)).to_have_count(len(FW.tiers))
+        section.get_by_role("button", name="Keep this tier").click()
         expect(section.locator(".wb-option").filter(visible=True)).to_have_count(1)
     finally:
         context.close()

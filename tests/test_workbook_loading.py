@@ -37,6 +37,13 @@ def saved(judged: dict) -> dict:
             "statements": {s.id: {"tier": TIERS[i], "evidence": f"Evidence for {s.label}"} for s, i in judged.items()}}
 
 
+def open_areas(page):
+    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
+    closed = page.locator("details.wb-area:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def open_page(browser, base_url, state=None, block=None):
     """The self-evaluation in a new context; block: script names whose requests fail (as offline)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
@@ -50,6 +57,7 @@ def open_page(browser, base_url, state=None, block=None):
         page.route(f"**/assets/{name}", lambda route: route.abort("internetdisconnected"))
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()
+    open_areas(page)
     return context, page
 
 
@@ -415,6 +423,7 @@ def test_without_javascript_each_tier_radio_is_named_by_its_tier_and_descriptor(
     try:
         page = context.new_page()
         page.goto(base_url + "self-evaluation/")
+        page.locator(f"details:has(#eval-{s.id}) > summary").click()        # its area, opened without a script
         for (at, descriptors), name in zip(area.descriptors_for(s), NAMES):
             if not descriptors:
                 continue

@@ -81,6 +81,7 @@ def test_the_report_follows_changes_made_on_the_page(browser, base_url):
     try:
         page.emulate_media(media="screen")
         s = FW.statements[0]
+        page.locator(f"details:has(#eval-{s.id}) > summary").click()          # its area, opened
         page.locator(f"#eval-{s.id} input[type=radio][value='{TIERS[2]}']").check()
         page.locator(f"#evidence-{s.id}").fill("Governors' visit notes, spring term")
         page.emulate_media(media="print")

@@ -47,6 +47,13 @@ def radio(page, s, tier_name):
     return page.get_by_role("group", name=f"{s.label} {s.text}", exact=True).get_by_role("radio", name=tier_name, exact=True)
 
 
+def open_areas(page):
+    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
+    closed = page.locator("details.wb-area:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def test_a_filled_in_excel_workbook_imports_into_the_workbook(page, base_url, site_dir, tmp_path):
     s1, s2, s3 = FW.statements[0], FW.statements[7], FW.statements[-1]
     path = filled_workbook(site_dir, tmp_path, {s1.id: SE, s2.id: EF, s3.id: SP},
@@ -59,6 +66,7 @@ def test_a_filled_in_excel_workbook_imports_into_the_workbook(page, base_url, si
     assert not [u for u in fetched if READER in u], "the .xlsx reader was loaded before anyone picked an .xlsx"
     page.set_input_files("#wb-import", str(path))
     expect(page.get_by_role("status").filter(has_text="Imported")).to_contain_text("3 judgements restored")
+    open_areas(page)
     for s, name in ((s1, SE), (s2, EF), (s3, SP)):
         expect(radio(page, s, name)).to_be_checked()
     expect(page.locator(f"#evidence-{s2.id}")).to_have_value("Provision map, autumn term\nPupil voice survey")
@@ -71,6 +79,7 @@ def test_a_spreadsheet_with_a_mistake_is_refused_whole(page, base_url, site_dir,
     good, bad = FW.statements[0], FW.statements[3]
     path = filled_workbook(site_dir, tmp_path, {good.id: SE, bad.id: "Excellent"}, name="mistake.xlsx")
     page.goto(base_url + "self-evaluation/")
+    open_areas(page)
     radio(page, good, EF).check()
     before = page.evaluate(STORAGE_JS)
     page.set_input_files("#wb-import", str(path))
@@ -84,6 +93,7 @@ def test_a_spreadsheet_with_a_mistake_is_refused_whole(page, base_url, site_dir,
 def test_the_csv_export_comes_back_in_edited_in_a_spreadsheet(page, base_url, tmp_path):
     s = FW.statements[5]
     page.goto(base_url + "self-evaluation/")
+    open_areas(page)
     page.get_by_label("School or setting name (optional)").fill("Oak Tree Primary")
     radio(page, s, SP).check()
     page.locator(f"#evidence-{s.id}").fill("=SUM is not a formula here, \"quoted\", and\na second line")

@@ -32,12 +32,21 @@ Workbook.define("trust", function (root, W, fw) {
     return rows.sort(function (a, b) { return b.schools.length - a.schools.length; });   // sort is stable
   }
 
+  /* A bar with its counts as text beside it (a narrow part has no room for its number, and a tooltip is not there on
+   * a touch screen): the tiers' counts in order, then those not judged, apart. */
+  function bar(counts, total, label) {
+    var text = fw.tiers.map(function (t) { return counts[t.id] || 0; }).join(" · ") + (counts[""] ? "; " + counts[""] + " not judged" : "");
+    return [W.tierBar(fw, counts, total, label), el("span", { className: "tier-bar__text", "aria-hidden": "true", text: text })];
+  }
+
   function statementTable(rows, countHeading, label) {
     var table = el("table", {}, [el("thead", {}, [el("tr", {}, [th("Statement"), th(countHeading), th("Which schools")])])]);
     var body = el("tbody");
     rows.forEach(function (r) {
+      // "2 of 3 schools", and apart from them any school that has not judged the statement
+      var notJudged = schools.filter(function (x) { return !(W.entryOf(x.state, r.statement.id) || {}).tier; }).length;
       body.appendChild(el("tr", {}, [statementCell(r.area, r.statement),
-        el("td", { className: "wb-num", text: r.schools.length + " of " + schools.length }),
+        el("td", { className: "wb-num", text: r.schools.length + " of " + schools.length + (notJudged ? " (" + notJudged + " not judged)" : "") }),
         el("td", { text: r.schools.map(function (x) { return x.name; }).join("; ") })]));
     });
     table.appendChild(body);
@@ -62,20 +71,18 @@ Workbook.define("trust", function (root, W, fw) {
         var counts = W.areaCounts(fw, school.state, area);
         total = add(total, counts);
         trust[i] = add(trust[i], counts);
-        return el("td", {}, [W.tierBar(fw, counts, area.statements.length,
-          school.name + ", " + area.name + ": " + W.countsText(fw, counts))]);
+        return el("td", {}, bar(counts, area.statements.length, school.name + ", " + area.name + ": " + W.countsText(fw, counts)));
       });
       trustAll = add(trustAll, total);
       body.appendChild(el("tr", {}, [th(school.name, "row")].concat(cells,
-        [el("td", {}, [W.tierBar(fw, total, all, school.name + ", all areas: " + W.countsText(fw, total))])])));
+        [el("td", {}, bar(total, all, school.name + ", all areas: " + W.countsText(fw, total)))])));
     });
     table.appendChild(body);
     // The whole trust: every school's judgements added up, per area.
     var label = "All " + plural(schools.length, "school", "schools");
     table.appendChild(el("tfoot", {}, [el("tr", {}, [th(label, "row")].concat(fw.areas.map(function (area, i) {
-      return el("td", {}, [W.tierBar(fw, trust[i], area.statements.length * schools.length,
-        label + ", " + area.name + ": " + W.countsText(fw, trust[i]))]);
-    }), [el("td", {}, [W.tierBar(fw, trustAll, all * schools.length, label + ", all areas: " + W.countsText(fw, trustAll))])]))]));
+      return el("td", {}, bar(trust[i], area.statements.length * schools.length, label + ", " + area.name + ": " + W.countsText(fw, trust[i])));
+    }), [el("td", {}, bar(trustAll, all * schools.length, label + ", all areas: " + W.countsText(fw, trustAll)))]))]));
     return W.scrollBox(table, "Schools by area", "trust-grid");
   }
 
@@ -149,7 +156,8 @@ Workbook.define("trust", function (root, W, fw) {
     if (!schools.length) return;
 
     result.appendChild(el("h2", { id: "schools-by-area", text: "Schools by area" }));
-    result.appendChild(el("p", { text: "Each bar shows how many of the area's statements a school judged at each tier." }));
+    result.appendChild(el("p", { text: "Each bar shows how many of the area's statements a school judged at each tier; " +
+      "under it the same counts, " + fw.tiers.map(function (t) { return t.name; }).join(" · ") + ", then those not judged." }));
     result.appendChild(W.tierKey(fw));
     result.appendChild(grid());
     result.appendChild(el("p", { className: "trust-area-key", text: "Areas: " + fw.areas.map(function (a) {
@@ -182,6 +190,7 @@ Workbook.define("trust", function (root, W, fw) {
   });
 
   document.getElementById("trust-export-csv").addEventListener("click", function () {
+    if (!schools.length) { statusNode.textContent = "No school is loaded, so nothing was exported: choose the schools' files first."; return; }
     var columns = ["school", "date", "file", "edition", "area", "statement_id", "statement", "text", "tier", "priority",
       "action", "lead", "due", "case_studies"];
     schools.forEach(function (school) { columns = W.withKeptColumns(school.state, columns); });

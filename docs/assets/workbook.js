@@ -10,11 +10,30 @@ Workbook.define("workbook", function (root, W, fw) {
   var errorNode = document.getElementById("wb-error");
   var notesNode = document.getElementById("wb-notes");
   var savedNode = document.getElementById("wb-saved");
+  var barSaved = document.getElementById("wb-bar-saved");        // the short status beside the count, in view
+  var barDownload = document.getElementById("wb-bar-download");
   var keepWord = "";            // what the browser said when asked to keep the data
   var storageOff = opened.storage === "blocked";
 
   W.enhance();
   fw.areas.forEach(function (area) { area.statements.forEach(addControls); });
+
+  /* The areas someone opened stay open when this tab reloads (kept for this tab only, not with the work). */
+  var areas = document.querySelectorAll("details.wb-area"), OPEN_KEY = "workbook-open-areas";
+  try {
+    JSON.parse(sessionStorage.getItem(OPEN_KEY) || "[]").forEach(function (id) {
+      var area = document.getElementById(id);
+      if (area) area.open = true;
+    });
+  } catch (e) { /* storage blocked: every area starts closed */ }
+  areas.forEach(function (area) {
+    area.addEventListener("toggle", function () {
+      try {
+        sessionStorage.setItem(OPEN_KEY, JSON.stringify(Array.prototype.filter.call(areas, function (a) { return a.open; })
+          .map(function (a) { return a.id; })));
+      } catch (e) { /* nothing to keep it in */ }
+    });
+  });
 
   /* What only works with JavaScript, added to each statement's form: its next step and its priority (the
    * page's HTML stays the framework's text and the form that reads without a script). Written as HTML, which
@@ -68,6 +87,18 @@ Workbook.define("workbook", function (root, W, fw) {
     }
   }
 
+  /* The bar that stays in view says the same in a few words: saved, or not saved with a download button. The
+   * button is made once and only shown or hidden, so a click on it is never lost to a redraw. */
+  function barStatus(ok, when) {
+    var text = ok ? "Saved " + when + "." : "Not saved.";
+    if (barSaved.textContent !== text) barSaved.textContent = text;
+    barSaved.className = "wb-bar-saved" + (ok ? "" : " wb-bar-saved--not");
+    if (barDownload.hidden !== ok) barDownload.hidden = ok;
+  }
+  barDownload.textContent = "Download your work";
+  barDownload.addEventListener("click", exportJson);
+  function clock() { return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); }
+
   function savedText() {
     return "Saved in this browser at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + "." +
       (keepWord === "granted" ? " The browser agreed to keep it until you clear it." :
@@ -79,6 +110,7 @@ Workbook.define("workbook", function (root, W, fw) {
     var result = W.save(fw, state);
     if (!result.ok) {
       savedNode.textContent = "Not saved in this browser: see the message above.";
+      barStatus(false);
       showError("Your last change was not saved: " + W.problemText(result.reason) + ". Everything you entered is " +
         "still on this page, but it will be lost when you close or reload it. Download a copy (Export, JSON file) " +
         "to keep it.", true);
@@ -87,6 +119,7 @@ Workbook.define("workbook", function (root, W, fw) {
     state = result.state;
     if (errorNode.textContent.indexOf("was not saved") >= 0 || storageOff) { showError(""); storageOff = false; }
     savedNode.textContent = savedText();
+    barStatus(true, "at " + clock());
     if (!keepWord) {
       W.askToKeep().then(function (answer) { keepWord = answer; savedNode.textContent = savedText(); });
     }
@@ -129,7 +162,7 @@ Workbook.define("workbook", function (root, W, fw) {
         setValue(document.getElementById("action-" + s.id), e.action || "");
         setValue(document.getElementById("lead-" + s.id), e.lead || "");
         setValue(document.getElementById("due-" + s.id), e.due || "");
-        settle(s.id, !!e.tier);
+        settle(s.id, !!e.tier && !chosenHere[s.id]);
         drawNext(s.id);
       });
     });
@@ -229,32 +262,35 @@ Workbook.define("workbook", function (root, W, fw) {
     return group;
   }
 
-  /* A judged statement shows only its chosen tier, so the page gets shorter as the work goes on;
-   * "Change the tier" shows all three again. */
+  /* A judged statement, as the page opens, shows only its chosen tier, so the page gets shorter as the work goes
+   * on; "Change the tier" shows all of them again. Choosing a tier never folds anything (arrow keys read the
+   * choices, and a choice must not change what is on the page): folding is the button "Keep this tier". */
+  var chosenHere = {};           // statements judged or reopened in this visit: a merge or a refresh leaves them open
   function settle(id, settled) {
     var section = document.getElementById("eval-" + id);
+    var judged = !!(W.entryOf(state, id) || {}).tier;
     section.classList.toggle("wb-statement--settled", settled);
     var change = section.querySelector(".wb-change");
-    if (!change && !settled) return;         // made when first needed: none for the statements not judged
+    if (!change && !judged) return;          // made when first needed: none for the statements not judged
     if (!change) {
-      change = W.el("button", { type: "button", className: "wb-link-button wb-change", "aria-expanded": "false", text: "Change the tier" });
+      change = W.el("button", { type: "button", className: "wb-link-button wb-change", "aria-expanded": "false" });
       change.addEventListener("click", function () {
         var open = section.classList.contains("wb-statement--settled");
-        section.classList.toggle("wb-statement--settled", !open);
-        change.setAttribute("aria-expanded", String(open));
-        change.textContent = open ? "Keep this tier" : "Change the tier";
+        chosenHere[id] = open;
+        settle(id, !open);
       });
       section.querySelector(".wb-tiers").appendChild(change);
     }
-    change.hidden = !settled;
-    change.setAttribute("aria-expanded", "false");
-    change.textContent = "Change the tier";
+    change.hidden = !judged;
+    change.setAttribute("aria-expanded", String(!settled));
+    change.textContent = settled ? "Change the tier" : "Keep this tier";
   }
 
   /* Progress: "N of 43 judged" (kept in view), per area, in the contents column, and the next one to do. */
   function drawProgress() {
     var all = index.size, total = W.totalCounts(fw, state), done = all - total[""];
-    document.getElementById("wb-progress-count").textContent = done + " of " + all + " judged";
+    var count = document.getElementById("wb-progress-count"), said = done === all ? "All " + all + " judged" : done + " of " + all + " judged";
+    if (count.textContent !== said) count.textContent = said;
     drawNextButton();
     var toc = document.querySelector(".md-sidebar--secondary .md-nav--secondary");
     var list = W.el("ul", { className: "md-nav__list wb-toc" });
@@ -298,8 +334,10 @@ Workbook.define("workbook", function (root, W, fw) {
     var next = nextUnjudged();
     if (!next) return;
     var section = document.getElementById("eval-" + next.statement.id);
+    section.closest("details").open = true;
     section.scrollIntoView({ block: "start" });
-    section.querySelector("input[type=radio]").focus({ preventScroll: true });
+    // on the checked radio ("Not yet judged"), where Tab would land: the arrow keys then go through the tiers
+    section.querySelector("input[type=radio]:checked").focus({ preventScroll: true });
     drawNextButton();
   });
   var scrolled = false, scrolledOnce = false;
@@ -353,8 +391,10 @@ Workbook.define("workbook", function (root, W, fw) {
         "private windows and locked-down school profiles). You can still fill in the workbook, export it (JSON or CSV) " +
         "and print it, but what you enter is lost when you close or reload this page unless you export it first.");
       savedNode.textContent = "Not saved in this browser: storage is blocked.";
+      barStatus(false);
     } else if (opened.storage === "full") {
       showError("This browser's storage for this site is full, so changes may not be saved. Export a file to keep your work.", true);
+      barStatus(false);
     }
     if (opened.raw) {
       var what = opened.partial ?
@@ -408,9 +448,9 @@ Workbook.define("workbook", function (root, W, fw) {
       var id = t.closest(".wb-statement").id.slice("eval-".length);
       if (t.type === "radio") {
         W.setField(state, id, "tier", t.value);
-        settle(id, !!t.value);
+        chosenHere[id] = true;
+        settle(id, false);
         drawNext(id); drawSummary(); drawProgress();
-        (t.closest(".wb-option") || t).scrollIntoView({ block: "nearest" });   // the chosen tier stays in view
       }
       else if (t.id === "evidence-" + id) W.setField(state, id, "evidence", t.value);
       else if (t.id === "priority-" + id) { W.setField(state, id, "priority", t.checked); drawNext(id); }
@@ -423,9 +463,28 @@ Workbook.define("workbook", function (root, W, fw) {
         W.setField(state, id, "case_studies", chosen);
       } else return;
     }
+    // typing is saved after a pause (a save reads back the whole work: once per key slows typing on an old
+    // laptop); anything else, and a text box left, at once
+    window.clearTimeout(pending);
+    pending = null;
+    if (event.type === "input" && (t.tagName === "TEXTAREA" || t.type === "text")) {
+      pending = window.setTimeout(flush, 700);
+      return;
+    }
     if (storageOff) return;        // said at load; the work stays in the page
     persist();
   }
+  var pending = null;
+  function flush() {
+    if (pending === null) return;
+    window.clearTimeout(pending);
+    pending = null;
+    if (!storageOff) persist();
+  }
+  // leaving or hiding the page saves what was typed last
+  window.addEventListener("pagehide", flush);
+  window.addEventListener("beforeunload", flush);
+  document.addEventListener("visibilitychange", function () { if (document.hidden) flush(); });
 
   function fileName(ext) {
     var school = W.slug(state.school);
@@ -467,6 +526,7 @@ Workbook.define("workbook", function (root, W, fw) {
     var file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
+    flush();                       // what was typed a moment ago is saved, so the backup before the import has it
     showError("");
     withFiles(function () { W.importFile(page, file); });
   });
