@@ -112,6 +112,12 @@ test("the general rules: misspellings, American spellings, dotted abbreviations,
   assert.deepEqual(search.search("the of and"), search.search("the of and"));   // only stop words: no error
 });
 
+test("the index the build made ranks as one made from the documents", () => {
+  const made = siteSearch(SITE, {});          // weights given: the index is made here, from the documents
+  for (const name of Object.keys(TUNING))
+    assert.deepEqual(figures(evaluate(made, tuning(name))), figures(evaluate(search, tuning(name))), name);
+});
+
 test("no result for nothing typed", () => {
   assert.deepEqual(search.search(""), []);
   assert.deepEqual(search.search("   "), []);
