@@ -115,12 +115,24 @@
     while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < prefix) lo = mid + 1; else hi = mid; }
     return lo < vocab.length && vocab[lo].indexOf(prefix) === 0;
   }
+  function whole(w) {                                          /* a word of the index, not only the start of one */
+    var lo = 0, hi = vocab.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < w) lo = mid + 1; else hi = mid; }
+    return vocab[lo] === w;
+  }
   /* A document's names, as words: what a query naming it says ("APDR", "assess plan do review", "2.3"). */
+  var initials = Object.create(null);
   var names = docs.map(function (doc) {
     var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
     if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
     return list.filter(Boolean).map(function (n) {
-      return words(n).filter(function (w) { return !STOP[w]; }).join(" ");
+      var all = words(n), said = all.filter(function (w) { return !STOP[w]; });
+      /* its initials, with and without its small words ("ZoR", "PfA"): an abbreviation the index lacks names it */
+      if (said.length > 1 && all.length <= 5) [all, said].forEach(function (list) {
+        var key = list.map(function (w) { return w[0]; }).join("");
+        initials[key] = initials[key] === undefined || initials[key] === said.join(" ") ? said.join(" ") : null;
+      });
+      return said.join(" ");
     });
   });
 
@@ -164,6 +176,11 @@
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
     var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
+    /* Two letters swapped, the commonest slip, is one slip, not two edits ("ECHP": EHCP) */
+    for (var i = 1; slip && i < w.length; i++) {
+      var swapped = w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
+      if (whole(swapped)) { w = swapped; slip = false; }
+    }
     return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
 
@@ -186,6 +203,19 @@
     var parts = [].concat.apply([], (plain.length ? plain : typed).map(function (w) {
       return /[-'’&]/.test(w) && !/\d[.:]\d/.test(w) && !known(words(w)[0] || "") ? w.split(/[-'’&]+/) : [w];
     }));
+    /* An abbreviation the index lacks that is the initials of one name, is that name ("ZoR": zones of regulation) */
+    parts = [].concat.apply([], parts.map(function (w) {
+      var low = w.toLowerCase();
+      return /^[A-Za-z]{2,5}$/.test(w) && /[A-Z]/.test(w) && !whole(low) && initials[low] ? initials[low].split(" ") : [w];
+    }));
+    /* Two words that make one word of the index when joined, one of them no word of it, are that word ("well
+       comm": WellComm) */
+    parts = parts.reduce(function (out, w) {
+      var last = out[out.length - 1], a = last && words(last)[0], b = words(w)[0];
+      if (a && b && whole(a + b) && !(whole(a) && whole(b))) out[out.length - 1] = last + w;
+      else out.push(w);
+      return out;
+    }, []);
     var terms = parts.map(term).filter(function (t) { return t.word; });
     if (!terms.length) return [];
     var said = terms.map(function (t) { return t.word; }).join(" ");

@@ -118,6 +118,13 @@ test("the index the build made ranks as one made from the documents", () => {
     assert.deepEqual(figures(evaluate(made, tuning(name))), figures(evaluate(search, tuning(name))), name);
 });
 
+test("slips: two letters swapped, a word typed in two, an abbreviation the index lacks made of a name's initials", () => {
+  const first = (q) => search.search(q).slice(0, TOP).map((g) => g.docs[0].url);
+  assert.ok(first("ECHP").includes("glossary/#term-ehcp"));
+  assert.ok(first("Well Comm").includes("glossary/#term-wellcomm"));
+  assert.equal(first("ZoR")[0], "glossary/#term-zones-of-regulation");
+});
+
 test("no result for nothing typed", () => {
   assert.deepEqual(search.search(""), []);
   assert.deepEqual(search.search("   "), []);
