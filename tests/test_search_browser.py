@@ -12,7 +12,8 @@ import yaml
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
-SEARCH_FILES = ("/search/documents.json", "/search/index.json", "/search-worker.js", "/vendor/minisearch.js", "/assets/search.js")
+SEARCH_FILES = ("/search/documents.json", "/search/index.json", "/search-worker.js", "/vendor/minisearch.js",
+                "/assets/search.js")
 
 
 def location(href: str, base_url: str) -> str:

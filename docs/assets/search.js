@@ -21,8 +21,9 @@
   var SPELLINGS = [[/iz(e|es|ed|er|ing|ation|ations)$/, "is$1"], [/yz(e|es|ed|ing)$/, "ys$1"],
     [/([aeiou])l(ing|ed|er)$/, "$1ll$2"], [/or(s|al|ed|ing)?$/, "our$1"], [/ter(s)?$/, "tre$1"],
     [/ense(s)?$/, "ence$1"], [/og(s)?$/, "ogue$1"], [/^ped(ia)/, "paed$1"]];
-  /* Endings a query word loses so its other forms are found too ("developed": developing, development). */
-  var ENDINGS = /(?:ations?|ments?|ing|ed|ers?|ly)$/;
+  /* Endings a query word loses so its other forms are found too ("developed": developing, development;
+     "attendance": attend, attending). */
+  var ENDINGS = /(?:ations?|ments?|[ae]nces?|ing|ed|ers?|ly)$/;
   var PER_PAGE = 4;
   /* Edits allowed in a word the index lacks: a slip or two ("senoc", "trianglation"). */
   function FUZZY(w) { return w.length >= 5 ? 2 : 1; }

@@ -109,6 +109,9 @@ test("the general rules: misspellings, American spellings, dotted abbreviations,
   assert.ok(first("behavior").some((u) => /statement/.test(u)));
   assert.ok(first("E.H.C.P.").includes("glossary/#term-ehcp"));
   assert.deepEqual(search.search("developed").length > 0, true);
+  // a noun in -ance finds the verb's other forms ("acceptance": accepting)
+  const accepting = search.search("acceptance")[0]?.docs[0];
+  assert.ok(accepting && /accept/i.test(JSON.stringify(documents[accepting.id])));
   assert.deepEqual(search.search("the of and"), search.search("the of and"));   // only stop words: no error
 });
 
