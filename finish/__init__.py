@@ -17,8 +17,10 @@ class FinishError(Exception):
 def _steps() -> list[Callable[[Path], None]]:
     from .offline import offline
     from .scripts import minify_scripts
+    from .search_index import search_index
     return [
         minify_scripts,      # our own scripts minified by esbuild, the self-evaluation's joined
+        search_index,        # after the minifier (the code the browser runs): the search index, made once here
         offline,             # last: it lists and hashes the finished files for the service worker
     ]
 

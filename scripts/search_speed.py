@@ -1,22 +1,71 @@
-"""First search results on a phone-speed CPU: Chromium slowed 4 times, a fresh home page, a query typed, until
-the first results show (the documents, MiniSearch and the ranking load and the index is built meanwhile).
+"""First search results on a phone-speed CPU: Chromium slowed 4 times, a fresh home page, until the first results
+show. Two figures per run, each in a new browser context:
 
-    .venv/bin/python scripts/search_speed.py SITE_DIR ["a query" ...]
+- pasted: the query put in the box at once, the moment the box is focused, so nothing of the search's start
+  (its worker, MiniSearch, the ranking, the documents and the index loading, the index made or read) overlaps
+  the typing: the longest anyone waits;
+- typed: the query typed key by key from the focused box; the search starts meanwhile. Counted from the last key,
+  as the person's wait (the typing itself takes a varying second or more on a loaded machine).
 
-Prints the median and every run (5 per query). A figure, not a test: it depends on the machine and its load.
+    .venv/bin/python scripts/search_speed.py SITE_DIR [OTHER_SITE_DIR ...] ["a query" ...]
+
+Prints the median and every run (RUNS per query and site). Two sites or more are measured in turn, run by run,
+so a machine's changing load falls on each alike. A figure, not a test: it depends on the machine and its load.
 """
+import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchmark  # noqa: E402
 
+RUNS = 7
+SHOWN = "li.md-search-result__item"
+
+
+def one_run(browser, base: str, query: str) -> tuple[float, float]:
+    out = []
+    for typed in (False, True):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})   # the box shown, not its icon
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.goto(base, wait_until="networkidle")
+        box = page.locator("input.md-search__input")
+        if typed:
+            box.click()
+            box.type(query)
+            start = time.perf_counter()
+        else:
+            start = time.perf_counter()
+            box.fill(query)                     # focuses the box (the search starts) and puts the query in
+        page.wait_for_selector(SHOWN)
+        out.append(time.perf_counter() - start)
+        context.close()
+    return out[0], out[1]
+
+
 if __name__ == "__main__":
-    site, queries = Path(sys.argv[1]), sys.argv[2:] or ["raising a concern"]
-    server, base = benchmark.serve(site)
+    from playwright.sync_api import sync_playwright
+    sites = [Path(a) for a in sys.argv[1:] if Path(a).is_dir()]
+    queries = [a for a in sys.argv[1:] if not Path(a).is_dir()] or ["raising a concern"]
+    servers = [benchmark.serve(site) for site in sites]
     try:
-        for query in queries:
-            times = sorted(benchmark.first_search(base, query, runs=5))
-            print(f"{query!r}: median {times[2]:.2f} s ({', '.join(f'{t:.2f}' for t in times)})")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=benchmark.CHROMIUM, headless=True,
+                                        args=["--no-sandbox", "--disable-gpu"])
+            for query in queries:
+                times = {site: ([], []) for site in sites}
+                for _ in range(RUNS):
+                    for site, (_, base) in zip(sites, servers):
+                        pasted, typed = one_run(browser, base, query)
+                        times[site][0].append(pasted)
+                        times[site][1].append(typed)
+                for site in sites:
+                    for name, runs in zip(("pasted", "typed, after the last key"), times[site]):
+                        print(f"{site} {query!r} {name}: median {statistics.median(runs):.2f} s "
+                              f"({', '.join(f'{t:.2f}' for t in sorted(runs))})")
+            browser.close()
     finally:
-        server.shutdown()
+        for server, _ in servers:
+            server.shutdown()

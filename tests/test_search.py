@@ -31,6 +31,17 @@ def test_every_statement_case_study_and_term_is_a_search_document(site_dir):
     assert expected - urls == set()
 
 
+def test_the_index_is_made_when_the_site_is_built(site_dir):
+    """search/index.json: MiniSearch's index of every document, made by the site's own search code at build time
+    (finish/search_index.py), so the worker loads it instead of making it on a phone."""
+    import json
+    documents = json.loads((site_dir / "search" / "documents.json").read_text())["docs"]
+    index = json.loads((site_dir / "search" / "index.json").read_text())
+    assert index["serializationVersion"] == 2 and index["documentCount"] == len(documents)
+    terms = {term for term, _ in index["index"]}
+    assert {"scaffolding", "apdr", "2.3"} <= terms
+
+
 def test_the_index_is_small(site_dir):
     import gzip
     raw = (site_dir / "search" / "documents.json").read_bytes()

@@ -1,22 +1,28 @@
 /* The search worker, started by the search box (search-box.js) when someone first searches. It loads MiniSearch
-   and the site's ranking (search.js) from beside itself and the documents (search/documents.json) from the site,
-   all same-origin and addressed from this script's own path, so a cached copy works offline too. Each message is
+   and the site's ranking (search.js) from beside itself, and the documents (search/documents.json) and their
+   index (search/index.json) from the site, all same-origin and addressed from this script's own path, so a
+   cached copy works offline too. Each message is
    a query; the answer is {query, groups}: the pages found, best first, each with its best documents (as
    search.js chose them), each with a snippet of its text, and the query's words to mark. */
 
 var search = null, texts = [], waiting = null;
 var GROUPS = 20, SNIPPET = 180;
 
-/* The documents are asked for first, so they download while the scripts load and compile. */
-var documents = fetch(new URL("../search/documents.json", self.location.href).href);
+/* The documents and the index made when the site was built (search/index.json) are asked for first, so they
+   download while the scripts load and compile. Without that index (a preview by `mkdocs serve`) the index is
+   made here, from the documents. */
+function json(name) {
+  return fetch(new URL("../search/" + name, self.location.href).href).then(function (response) {
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  });
+}
+var documents = json("documents.json"), built = json("index.json").catch(function () { return null; });
 importScripts("vendor/minisearch.js", "search.js");
 
-documents.then(function (response) {
-  if (!response.ok) throw new Error(response.status);
-  return response.json();
-}).then(function (data) {
-  texts = data.docs.map(function (doc) { return doc.text || ""; });
-  search = self.createSiteSearch(data, self.MiniSearch);
+Promise.all([documents, built]).then(function (both) {
+  texts = both[0].docs.map(function (doc) { return doc.text || ""; });
+  search = self.createSiteSearch(both[0], self.MiniSearch, null, both[1]);
   if (waiting !== null) answer(waiting);
 }).catch(function () { self.postMessage({ failed: true }); });
 

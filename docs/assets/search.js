@@ -1,11 +1,13 @@
 /* The site's search: ranks the documents of search/documents.json (one per statement, case study, glossary term
    and page section, made from the model by macros/search_docs.py) with MiniSearch. The one implementation:
    the search worker (search-worker.js) runs it in the browser, and the tests run this same file under Node
-   over the built site (tests/js/). Every rule below is general (no word lists of answers); each says why. */
+   over the built site (tests/js/). Every rule below is general (no word lists of answers); each says why.
+   createSiteSearch(data, MiniSearch, weights, built): `built` is the index the build made with this same code
+   (search/index.json, MiniSearch's JSON parsed), loaded instead of made; without it the index is made here. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory;
   else root.createSiteSearch = factory;
-})(typeof self !== "undefined" ? self : this, function createSiteSearch(data, MiniSearch, weights) {
+})(typeof self !== "undefined" ? self : this, function createSiteSearch(data, MiniSearch, weights, built) {
   "use strict";
 
   /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
@@ -19,8 +21,9 @@
   var SPELLINGS = [[/iz(e|es|ed|er|ing|ation|ations)$/, "is$1"], [/yz(e|es|ed|ing)$/, "ys$1"],
     [/([aeiou])l(ing|ed|er)$/, "$1ll$2"], [/or(s|al|ed|ing)?$/, "our$1"], [/ter(s)?$/, "tre$1"],
     [/ense(s)?$/, "ence$1"], [/og(s)?$/, "ogue$1"], [/^ped(ia)/, "paed$1"]];
-  /* Endings a query word loses so its other forms are found too ("developed": developing, development). */
-  var ENDINGS = /(?:ations?|ments?|ing|ed|ers?|ly)$/;
+  /* Endings a query word loses so its other forms are found too ("developed": developing, development;
+     "attendance": attend, attending). */
+  var ENDINGS = /(?:ations?|ments?|[ae]nces?|ing|ed|ers?|ly)$/;
   var PER_PAGE = 4;
   /* Edits allowed in a word the index lacks: a slip or two ("senoc", "trianglation"). */
   function FUZZY(w) { return w.length >= 5 ? 2 : 1; }
@@ -75,7 +78,9 @@
   var groups = (data.synonyms || []).map(function (group) {
     return group.map(function (w) { var list = words(w); return { first: list[0], spaced: spaced(list), one: list.length === 1 }; });
   });
-  var docs = data.docs.map(function (doc, n) {
+  /* A document as the index takes it: its key terms as one text, with the other words of each synonym group it
+     uses. Only when the index is made here, not when it comes made by the build. */
+  function indexed(doc, n) {
     var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
     var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
     var all = null, has = new Set(list), synonyms = [];
@@ -90,30 +95,45 @@
     cached(own.synonyms);
     cached(own.area || "");
     return own;
-  });
+  }
+  var docs = data.docs.map(function (doc, n) { return built ? Object.assign({}, doc, { id: n }) : indexed(doc, n); });
 
-  var index = new MiniSearch({
+  var options = {
     fields: FIELDS, storeFields: [],
     tokenize: function (text) { return tokens.get(text) || words(text); },
     processTerm: function (term) { return term; },
     searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); }, bm25: WEIGHT.bm25,
       weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
-  });
-  index.addAll(docs);
+  };
+  /* The index made when the site was built (search/index.json, by finish/search_index.py), or made here. */
+  var index = built ? MiniSearch.loadJS(built, options) : new MiniSearch(options);
+  if (!built) index.addAll(docs);
 
   /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
-  var vocab = Object.keys(seen).sort();
+  var vocab = (built ? built.index.map(function (entry) { return entry[0]; }) : Object.keys(seen)).sort();
   function known(prefix) {
     var lo = 0, hi = vocab.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < prefix) lo = mid + 1; else hi = mid; }
     return lo < vocab.length && vocab[lo].indexOf(prefix) === 0;
   }
+  function whole(w) {                                          /* a word of the index, not only the start of one */
+    var lo = 0, hi = vocab.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < w) lo = mid + 1; else hi = mid; }
+    return vocab[lo] === w;
+  }
   /* A document's names, as words: what a query naming it says ("APDR", "assess plan do review", "2.3"). */
+  var initials = Object.create(null);
   var names = docs.map(function (doc) {
     var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
     if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
     return list.filter(Boolean).map(function (n) {
-      return words(n).filter(function (w) { return !STOP[w]; }).join(" ");
+      var all = words(n), said = all.filter(function (w) { return !STOP[w]; });
+      /* its initials, with and without its small words ("ZoR", "PfA"): an abbreviation the index lacks names it */
+      if (said.length > 1 && all.length <= 5) [all, said].forEach(function (list) {
+        var key = list.map(function (w) { return w[0]; }).join("");
+        initials[key] = initials[key] === undefined || initials[key] === said.join(" ") ? said.join(" ") : null;
+      });
+      return said.join(" ");
     });
   });
 
@@ -157,6 +177,11 @@
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
     var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
+    /* Two letters swapped, the commonest slip, is one slip, not two edits ("ECHP": EHCP) */
+    for (var i = 1; slip && i < w.length; i++) {
+      var swapped = w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
+      if (whole(swapped)) { w = swapped; slip = false; }
+    }
     return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
 
@@ -179,6 +204,19 @@
     var parts = [].concat.apply([], (plain.length ? plain : typed).map(function (w) {
       return /[-'’&]/.test(w) && !/\d[.:]\d/.test(w) && !known(words(w)[0] || "") ? w.split(/[-'’&]+/) : [w];
     }));
+    /* An abbreviation the index lacks that is the initials of one name, is that name ("ZoR": zones of regulation) */
+    parts = [].concat.apply([], parts.map(function (w) {
+      var low = w.toLowerCase();
+      return /^[A-Za-z]{2,5}$/.test(w) && /[A-Z]/.test(w) && !whole(low) && initials[low] ? initials[low].split(" ") : [w];
+    }));
+    /* Two words that make one word of the index when joined, one of them no word of it, are that word ("well
+       comm": WellComm) */
+    parts = parts.reduce(function (out, w) {
+      var last = out[out.length - 1], a = last && words(last)[0], b = words(w)[0];
+      if (a && b && whole(a + b) && !(whole(a) && whole(b))) out[out.length - 1] = last + w;
+      else out.push(w);
+      return out;
+    }, []);
     var terms = parts.map(term).filter(function (t) { return t.word; });
     if (!terms.length) return [];
     var said = terms.map(function (t) { return t.word; }).join(" ");
@@ -221,5 +259,5 @@
     return order.sort(function (a, b) { return b.score - a.score; });
   }
 
-  return { search: search, size: docs.length };
+  return { search: search, size: docs.length, index: index };
 });

@@ -1,7 +1,7 @@
 // The site's own search code (the built site's assets/search.js, as the browser runs it) over the built site's
 // search/documents.json, and the figures the query sets are held to.
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
@@ -14,7 +14,9 @@ export function siteSearch(siteDir, weights) {
   const create = require(path.resolve(siteDir, "assets/search.js"));
   MiniSearch = require(path.resolve(siteDir, "assets/vendor/minisearch.js"));
   const data = JSON.parse(readFileSync(path.join(siteDir, "search/documents.json"), "utf8"));
-  return create(data, MiniSearch, weights);
+  // the index the build made (search/index.json), as the browser loads it; weights to try make their own
+  const built = path.join(siteDir, "search/index.json");
+  return create(data, MiniSearch, weights, weights || !existsSync(built) ? null : JSON.parse(readFileSync(built, "utf8")));
 }
 
 export function loadQueries(file) {

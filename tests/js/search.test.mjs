@@ -31,12 +31,12 @@ const pages = new Set(documents.map((d) => d.url.split("#")[0]));
 // loses ground fails.
 const TUNING = {
   "search_queries.yaml": [0.97, 0.97],
-  "search_queries_tuning2.yaml": [0.91, 0.86],
-  "search_queries_tuning3.yaml": [0.91, 0.80],
-  "search_queries_tuning4.yaml": [0.96, 0.93],
-  "search_queries_tuning5.yaml": [0.93, 0.93],
-  "search_queries_tuning6.yaml": [0.93, 0.98],
-  "search_queries_tuning7.yaml": [0.96, 0.97],
+  "search_queries_tuning2.yaml": [0.92, 0.88],
+  "search_queries_tuning3.yaml": [0.92, 0.81],
+  "search_queries_tuning4.yaml": [0.97, 0.94],
+  "search_queries_tuning5.yaml": [0.94, 0.93],
+  "search_queries_tuning6.yaml": [0.95, 0.98],
+  "search_queries_tuning7.yaml": [0.97, 0.97],
 };
 const tuning = (name) => loadQueries(path.join(ROOT, "tests", name));
 
@@ -109,7 +109,23 @@ test("the general rules: misspellings, American spellings, dotted abbreviations,
   assert.ok(first("behavior").some((u) => /statement/.test(u)));
   assert.ok(first("E.H.C.P.").includes("glossary/#term-ehcp"));
   assert.deepEqual(search.search("developed").length > 0, true);
+  // a noun in -ance finds the verb's other forms ("acceptance": accepting)
+  const accepting = search.search("acceptance")[0]?.docs[0];
+  assert.ok(accepting && /accept/i.test(JSON.stringify(documents[accepting.id])));
   assert.deepEqual(search.search("the of and"), search.search("the of and"));   // only stop words: no error
+});
+
+test("the index the build made ranks as one made from the documents", () => {
+  const made = siteSearch(SITE, {});          // weights given: the index is made here, from the documents
+  for (const name of Object.keys(TUNING))
+    assert.deepEqual(figures(evaluate(made, tuning(name))), figures(evaluate(search, tuning(name))), name);
+});
+
+test("slips: two letters swapped, a word typed in two, an abbreviation the index lacks made of a name's initials", () => {
+  const first = (q) => search.search(q).slice(0, TOP).map((g) => g.docs[0].url);
+  assert.ok(first("ECHP").includes("glossary/#term-ehcp"));
+  assert.ok(first("Well Comm").includes("glossary/#term-wellcomm"));
+  assert.equal(first("ZoR")[0], "glossary/#term-zones-of-regulation");
 });
 
 test("no result for nothing typed", () => {
