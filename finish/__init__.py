@@ -17,8 +17,12 @@ class FinishError(Exception):
 def _steps() -> list[Callable[[Path], None]]:
     from .offline import offline
     from .scripts import minify_scripts
+    from .spaces import collapse_pages
+    from .styles import prune_styles
     return [
         minify_scripts,      # our own scripts minified by esbuild, the self-evaluation's joined
+        collapse_pages,      # the templates' indentation out of every page's text
+        prune_styles,        # the one stylesheet the pages link: the theme's and ours, cut to what they use
         offline,             # last: it lists and hashes the finished files for the service worker
     ]
 

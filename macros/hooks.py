@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `import macros` works
 
@@ -18,6 +19,15 @@ from macros.framework import get_framework, get_generated_files  # noqa: E402
 from macros.navigation import site_nav  # noqa: E402
 
 
+# `mkdocs serve` (the local preview) runs no finish step: its pages link the theme's own stylesheets.
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 # Load, check and render every generated page and download before MkDocs cleans or writes anything
 # (a mistake stops the build here and the previous site stays as it was); set the navigation.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -26,6 +36,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = site_nav(fw)
     # the footer (overrides/partials/copyright.html) shows the edition: escaped here, where it leaves the model
     config.extra["edition"] = {"id": str(escape(fw.edition.id)), "date": fw.edition.date}
+    if _serving:
+        config.extra["stylesheet"] = None
+    # the favicon (a 200-byte SVG) goes into each page as a data: URL: as a file it was one more request, which the
+    # browser makes as soon as the page has loaded, often before the first paint (Lighthouse then counts it)
+    icon = Path(config.docs_dir) / config.theme["favicon"]
+    if icon.suffix == ".svg" and icon.is_file():
+        svg = " ".join(icon.read_text(encoding="utf-8").split())
+        config.theme["favicon"] = "data:image/svg+xml," + quote(svg, safe="/:=;,()")
     return config
 
 
