@@ -14,12 +14,13 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from markupsafe import escape  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import pages, redirects  # noqa: E402
+from macros import csp, pages, redirects  # noqa: E402
 from macros.framework import get_framework, get_generated_files  # noqa: E402
 from macros.navigation import site_nav  # noqa: E402
 
 
-# `mkdocs serve` (the local preview) runs no finish step: its pages link the theme's own stylesheets.
+# `mkdocs serve` (the local preview) runs no finish step: its pages link the theme's own stylesheets, and its
+# live-reload script needs inline scripts allowed (macros/csp.py).
 _serving = False
 
 
@@ -45,6 +46,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         svg = " ".join(icon.read_text(encoding="utf-8").split())
         config.theme["favicon"] = "data:image/svg+xml," + quote(svg, safe="/:=;,()")
     return config
+
+
+# The theme's templates write each page's Content-Security-Policy (overrides/main.html) with these.
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.filters["csp_hash"] = csp.script_hash
+    env.globals["content_security_policy"] = lambda hashes: csp.policy(hashes, serving=_serving)
+    return env
 
 
 # Add one page per area, case study and knowledge page, and the download files.
