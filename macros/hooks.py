@@ -1,6 +1,8 @@
-"""MkDocs hooks: add the pages and downloads that come from data/framework.yaml.
+"""MkDocs hooks: add the pages and downloads that come from data/framework.yaml, and give the theme's templates
+what they need to write each page whole (the inline favicon, the policy's hashes).
 
-Listed under `hooks:` in mkdocs.yml. Each hook only calls code in this package.
+Listed under `hooks:` in mkdocs.yml. Each hook only calls code in this package. No hook changes a page the theme
+has written (tests/test_no_html_rewrites.py): work over the finished site is a finish step (finish/).
 """
 from __future__ import annotations
 
