@@ -6,6 +6,7 @@ has written (tests/test_no_html_rewrites.py): work over the finished site is a f
 """
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -50,9 +51,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# The theme's templates write each page's Content-Security-Policy (overrides/main.html) with these.
+@functools.lru_cache(maxsize=None)
+def _minify_js(text: str) -> str:
+    from finish.scripts import minify     # esbuild, as for the site's other scripts
+    return minify(str(text)).strip()
+
+
+# The theme's templates write each page's Content-Security-Policy (overrides/main.html) with these, and minify
+# the scripts they write inline (overrides/partials/inline-scripts.html).
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["csp_hash"] = csp.script_hash
+    env.filters["minify_js"] = _minify_js
     env.globals["content_security_policy"] = lambda hashes: csp.policy(hashes, serving=_serving)
     return env
 
