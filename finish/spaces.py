@@ -6,8 +6,9 @@ except where whitespace is kept as typed: <pre>, <textarea>, <code> (the site's 
 scripts and styles, which are left alone. A non-breaking space is not whitespace here and stays.
 
 The page is read with Python's HTML tokenizer (html.parser), not patterns over the text: tags, attribute values,
-comments, character references and the contents of scripts are written back exactly as they were, so only
-text nodes change, and a `<` inside a script or an attribute cannot be mistaken for a tag.
+comments, character references and the contents of scripts are written back exactly as they were (in a start tag
+only the white space between attributes becomes one space), so only text nodes change, and a `<` inside a script
+or an attribute cannot be mistaken for a tag.
 tests/test_styles_browser.py compares the pages drawn with and without this step.
 """
 from __future__ import annotations
@@ -25,6 +26,25 @@ def _collapse(text: str) -> str:
     return RUN.sub(" ", RUN_WITH_BREAK.sub("\n", text))
 
 
+def _tidy_tag(tag: str) -> str:
+    """A start tag as written, with each run of white space between its attributes one space (white space inside
+    a quoted value is the value's own and stays)."""
+    out, quote, space = [], "", False
+    for char in tag:
+        if quote:
+            out.append(char)
+            quote = "" if char == quote else quote
+        elif char.isspace() and char != "\xa0":
+            space = True
+        else:
+            if space:
+                out.append(" ")
+                space = False
+            out.append(char)
+            quote = char if char in "\"'" else ""
+    return "".join(out)
+
+
 class _Collapser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)    # character references are written back as they were
@@ -32,12 +52,12 @@ class _Collapser(HTMLParser):
         self.kept = 0                               # how many elements that keep their spaces are open
 
     def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
+        self.out.append(_tidy_tag(self.get_starttag_text()))
         if tag in KEEP:
             self.kept += 1
 
     def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
+        self.out.append(_tidy_tag(self.get_starttag_text()))
 
     def handle_endtag(self, tag):
         self.out.append(f"</{tag}>")
