@@ -9,8 +9,9 @@ import posixpath
 
 from markupsafe import escape
 
+from .csp import script_hash
 from .framework import get_framework
-from .pages import partial
+from .pages import partial, recording
 
 
 def define_env(env):
@@ -25,7 +26,12 @@ def define_env(env):
         src = env.page.file.src_uri
         up = "../" * env.page.url.count("/")   # from this page's URL to the site root (for raw HTML links)
         src_up = "../" * src.count("/")        # from this page's Markdown file to docs/ (for Markdown links)
-        return partial(get_framework(env.conf.config_file_path), name, up=up, src_up=src_up, **options)
+        with recording() as scripts:
+            block = partial(get_framework(env.conf.config_file_path), name, up=up, src_up=src_up, **options)
+        if scripts:   # the page's policy names each inline script by its hash (overrides/main.html)
+            hashes = env.page.meta.setdefault("csp_hashes", [])
+            hashes.extend(h for h in map(script_hash, scripts) if h not in hashes)
+        return block
 
     @env.macro
     def count(what: str) -> int:

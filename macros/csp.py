@@ -1,33 +1,25 @@
-"""MkDocs hook: the Content-Security-Policy of every page, as a <meta http-equiv> (GitHub Pages sets no headers).
+"""The Content-Security-Policy of every page, as a <meta http-equiv> (GitHub Pages sets no headers).
 
 Nothing runs on a page unless the site put it there: scripts only from this site ('self') or inline scripts whose
-exact text the policy names by its sha256 hash; no plugin content, no other host for anything. The theme's
-template (overrides/main.html) writes the meta element first in <head> with CSP_MARK as its content; this hook,
-listed last under `hooks:` so no later step changes a page, fills in the hashes of the page's inline scripts as
-they are written. Any step that rewrote an inline script afterwards would stop it running (and
-tests/test_security_site.py fails), so no finish step may touch inline scripts.
+exact text the policy names by its sha256 hash; no plugin content, no other host for anything. The policy is
+written where the page is rendered: overrides/main.html puts it first in <head>, with the hashes of the theme's
+inline scripts (their text in overrides/partials/inline-scripts.html) and of the scripts the page's Markdown
+carries (recorded by macros/__init__.py as the generate step writes them: front matter `csp_hashes`).
+macros/hooks.py gives the theme's templates `csp_hash` and `content_security_policy`. No step may change an
+inline script afterwards: it would stop running (tests/test_security_site.py fails).
 """
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
-
-from mkdocs.config.defaults import MkDocsConfig
-
-CSP_MARK = "content-security-policy-filled-in-by-macros-csp"
-
-# An inline script: a <script> start tag without src=, its text, the end tag. Its text is what the browser hashes.
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)([^>]*)>(.*?)</script>", re.S | re.I)
-DATA_TYPES = ('type="application/json"', "type='application/json'")   # data islands: never run, need no hash
 
 POLICY = [
     "default-src 'self'",
     "script-src 'self' {hashes}",
-    # no inline styles either: the pages have no style attribute or <style> element (macros/styles.py makes one
+    # no inline styles either: the pages have no style attribute or <style> element (the theme links one
     # stylesheet), and scripts set styles through the DOM (element.style), which a policy does not block
     "style-src 'self'",
-    "img-src 'self' data:",          # data: for the icons Material inlines in its stylesheet
+    "img-src 'self' data:",          # data: for the icons Material inlines in its stylesheet, and the favicon
     "font-src 'self'",
     "connect-src 'self'",            # the search index and the workbook's data
     "worker-src 'self'",             # the search worker and the offline service worker
@@ -38,41 +30,14 @@ POLICY = [
 ]
 
 
-# `mkdocs serve` (the local preview) adds its live-reload script to each page as it is sent, with a new number
-# every time, so no hash can name it: the preview alone allows inline scripts. Builds never do.
-_serving = False
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
 def script_hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+    """The policy's name for an inline script: the sha256 of its exact text, as the browser hashes it."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(str(text).encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(html: str) -> str:
-    hashes = []
-    for attrs, text in INLINE_SCRIPT.findall(html):
-        if any(t in attrs for t in DATA_TYPES):
-            continue
-        h = script_hash(text)
-        if h not in hashes:
-            hashes.append(h)
-    if _serving:
-        hashes = ["'unsafe-inline'"]
-    return "; ".join(POLICY).format(hashes=" ".join(hashes)).replace("'self' ;", "'self';")
-
-
-def with_policy(html: str) -> str:
-    """The page with its policy in the meta element the template wrote (a page without one is left alone)."""
-    return html.replace(CSP_MARK, policy(html), 1) if CSP_MARK in html else html
-
-
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return with_policy(output)
-
-
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return with_policy(output_content) if template_name.endswith(".html") else output_content
+def policy(hashes: list[str], serving: bool = False) -> str:
+    """The policy for a page whose inline scripts have these hashes (each named once, in order).
+    `mkdocs serve` (the local preview) adds its live-reload script to each page as it is sent, with a new number
+    every time, so no hash can name it: the preview alone allows inline scripts. Builds never do."""
+    names = ["'unsafe-inline'"] if serving else list(dict.fromkeys(hashes))
+    return "; ".join(POLICY).format(hashes=" ".join(names)).replace("'self' ;", "'self';")

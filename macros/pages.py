@@ -4,6 +4,7 @@ The MkDocs hook and the macros only call these; they hold no content of their ow
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import jinja2
@@ -123,12 +124,29 @@ def workbook_suggested_js(fw: Framework) -> str:
 _env.globals["workbook_json"] = lambda fw, texts=True: markupsafe.Markup(workbook_json(fw, texts))
 
 
+# the texts of the inline scripts written since recording() began (for the page's Content-Security-Policy)
+_written: list[str] | None = None
+
+
+@contextlib.contextmanager
+def recording():
+    """Collect the text of every inline script written inside the `with` block."""
+    global _written
+    outer, _written = _written, []
+    try:
+        yield _written
+    finally:
+        _written = outer
+
+
 def inline_script(name: str) -> markupsafe.Markup:
     """templates/scripts/<name> as an inline <script>, minified (one line, so Markdown passes it through): for
     a script that must run as the page is read in, before it is first drawn."""
     from finish.scripts import minify     # esbuild, as for the site's other scripts
-    return markupsafe.Markup("<script>" + minify((TEMPLATES / "scripts" / name).read_text(encoding="utf-8")).strip()
-                             + "</script>")
+    text = minify((TEMPLATES / "scripts" / name).read_text(encoding="utf-8")).strip()
+    if _written is not None:
+        _written.append(text)
+    return markupsafe.Markup("<script>" + text + "</script>")
 
 
 _env.globals["inline_script"] = inline_script

@@ -30,11 +30,11 @@ def redirect_html(old: str, new: str) -> str:
     start, target = _dir_of(old), _dir_of(path)
     url = posixpath.relpath(target or ".", start=start or ".") + "/" + (f"#{anchor}" if anchor else "")
     url = escape(url)
-    return csp.with_policy(f"""<!doctype html>
+    return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp.CSP_MARK}">
+<meta http-equiv="Content-Security-Policy" content="{csp.policy([csp.script_hash(FORWARD)])}">
 <title>This page has moved</title>
 <link rel="canonical" href="{url}">
 <meta http-equiv="refresh" content="0; url={url}">
@@ -44,7 +44,7 @@ def redirect_html(old: str, new: str) -> str:
 <p>This page has moved to <a href="{url}">its new address</a>.</p>
 </body>
 </html>
-""")
+"""
 
 
 def write_redirects(redirects: dict[str, str], site_dir: str | Path) -> None:

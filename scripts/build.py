@@ -36,6 +36,9 @@ def render(config: Path, out: Path) -> int:
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 ZENSICAL_THEME = ROOT / "overrides-zensical"   # laid over overrides/: what Zensical's template engine reads differently
+# Material's own templates copied into overrides/ with a fix (valid HTML, hashed inline scripts): Zensical keeps its own
+MATERIAL_FORKS = ("base.html", "partials/nav-item.html", "partials/javascripts/base.html",
+                  "partials/javascripts/palette.html", "partials/javascripts/content.html")
 
 
 def render_zensical(config: Path, out: Path) -> int:
@@ -51,6 +54,8 @@ def render_zensical(config: Path, out: Path) -> int:
         data = yaml.safe_load(generated.read_text(encoding="utf-8"))
         theme = project / "theme"
         shutil.copytree(config.resolve().parent / "overrides", theme)
+        for fork in MATERIAL_FORKS:
+            (theme / fork).unlink()
         shutil.copytree(ZENSICAL_THEME, theme, dirs_exist_ok=True)
         data["theme"]["custom_dir"] = "theme"
         data["site_dir"] = "site"

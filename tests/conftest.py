@@ -107,7 +107,7 @@ SCRIPTS_RAN = """() => { const loader = document.querySelector("script[data-afte
 
 @pytest.fixture(scope="session", autouse=True)
 def wait_for_scripts_after_paint():
-    """Material's bundle and site.js start after the first paint (overrides/partials/scripts-after-paint.html),
+    """Material's bundle and site.js start after the first paint (overrides/main.html),
     so after the load event that page.goto() and page.reload() wait for: a reader sees the page, and the
     scripts run a moment later. Tests act as that reader does once they have run: goto() and reload() also
     wait for them (nothing to wait for with JavaScript off, or with wait_until="commit"/"domcontentloaded")."""

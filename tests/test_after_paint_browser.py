@@ -1,4 +1,4 @@
-"""Material's bundle and site.js start after the first paint (overrides/partials/scripts-after-paint.html), and
+"""Material's bundle and site.js start after the first paint (overrides/main.html, overrides/partials/inline-scripts.html), and
 everything they do still happens: Material mounts its components even when DOMContentLoaded has long passed.
 """
 from __future__ import annotations

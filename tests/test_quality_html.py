@@ -1,6 +1,7 @@
 """Valid HTML: the Nu HTML Checker (vnu-jar from npm, run with java) finds no error in any built page.
 
-Nothing is filtered: Material's own invalid attributes are fixed at build time by macros/html_fixes.py.
+Nothing is filtered: Material's own invalid attributes are fixed in the theme's overrides (overrides/base.html,
+overrides/partials/nav-item.html).
 """
 from __future__ import annotations
 

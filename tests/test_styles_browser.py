@@ -1,8 +1,8 @@
-"""The one stylesheet the site ships (macros/styles.py: Material's CSS and ours, cut to the rules the site can
+"""The one stylesheet the site ships (finish/styles.py: Material's CSS and ours, cut to the rules the site can
 use) renders every element exactly as Material's full CSS does, in Debian Chromium; and the pages without their
-indentation (macros/spaces.py) draw as with it.
+indentation (finish/spaces.py) draw as with it.
 
-The reference is the same project built without those hooks, so its pages link Material's main.css and
+The reference is the same project built without those two finish steps (and without mkdocs.yml's one stylesheet), so its pages link Material's main.css and
 palette.css and our site.css as they come, and keep every space the templates write. Both sites are opened side by side in the same state: five page
 types, a 390 px phone and a 1280 px laptop, light and dark; the search open showing results; the navigation
 drawer open on a phone; and with JavaScript off. In each state, every element's computed style (every
@@ -16,11 +16,18 @@ import base64
 import functools
 import http.server
 import re
+import sys
 import threading
 
 import pytest
 
-from conftest import QuietHandler, build_site, copy_project
+from conftest import ROOT, QuietHandler, copy_project
+from finish import STEPS
+from finish.spaces import collapse_pages
+from finish.styles import prune_styles
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import build as build_script  # noqa: E402  (scripts/build.py: its render step alone)
 
 PAGES = {"home": "", "area": "areas/leadership-of-send/", "case study": "case-studies/the-hive/",
          "glossary": "glossary/", "self-evaluation": "self-evaluation/", "action plan": "action-plan/"}
@@ -92,18 +99,20 @@ def _serve(directory):
 
 @pytest.fixture(scope="session")
 def full_css_url(tmp_path_factory):
-    """The site as Material styles it: the project built without macros/styles.py, and with the pages'
-    whitespace as the templates write it (without macros/spaces.py)."""
+    """The site as Material styles it: the project built without finish/styles.py (its pages link Material's
+    stylesheets, as when mkdocs.yml names no one stylesheet), and with the pages' whitespace as the templates
+    write it (without finish/spaces.py)."""
     project = copy_project(tmp_path_factory.mktemp("full-css-project"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    hooks = ("macros/styles.py", "macros/spaces.py")
-    assert all(hook in text for hook in hooks)
-    config.write_text("".join(line for line in text.splitlines(keepends=True) if not any(h in line for h in hooks)),
-                      encoding="utf-8")
+    line = "  stylesheet: assets/stylesheets/styles.min.css\n"
+    assert line in text
+    config.write_text(text.replace(line, ""), encoding="utf-8")
     out = tmp_path_factory.mktemp("full-css-site")
-    result = build_site(project, out)
-    assert result.returncode == 0, result.stderr
+    assert build_script.render(config, out) == 0
+    for step in STEPS:
+        if step not in (collapse_pages, prune_styles):
+            step(out)
     assert list(out.glob("assets/stylesheets/main.*.css")) and not list(out.glob("assets/stylesheets/styles.*.css"))
     server, url = _serve(out)
     yield url

@@ -1,6 +1,6 @@
 """What the built pages load before they can paint (issue 16, fast first visit), and the purge's rules.
 
-Built HTML: every page with styles links one stylesheet, the combined one (macros/styles.py), never Material's
+Built HTML: every page with styles links one stylesheet, the combined one (finish/styles.py), never Material's
 main.css and palette.css or our site.css, which would each block the first paint, and no favicon file (it is
 inline); and no page loads Material's
 bundle or site.js with a <script src> tag: overrides/main.html starts them after the first paint.
@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from macros.styles import Words, parse, purge
+from finish.styles import Words, parse, purge
 
 SCRIPT_LIST = re.compile(r"\}\)\((\[[^\]]*\]), document\.currentScript\);\s*$")   # the after-paint loader's list
 
@@ -79,7 +79,7 @@ def test_no_page_loads_materials_bundle_or_site_js_before_it_paints(html_pages, 
 # ---- the purge on small stylesheets ----
 
 def run(css: str, markup: str = "", scripts: str = "") -> str:
-    from macros.styles import _PREFIX, _WORD, _markup_words
+    from finish.styles import _PREFIX, _WORD, _markup_words
     markup_words = _markup_words(markup)
     return purge(parse(css), Words(markup_words | set(_WORD.findall(scripts)), markup_words,
                                    tuple(_PREFIX.findall(scripts))))

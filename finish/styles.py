@@ -1,9 +1,9 @@
-"""Post-build hook: the site's stylesheets become one small stylesheet (issue 16, fast first visit).
+"""Finish step: the site's stylesheets become one small stylesheet (fast first visit).
 
-Listed under `hooks:` in mkdocs.yml, after the hooks that write HTML. Material links three render-blocking
-stylesheets in every page's <head>: its main.css (137 KB, 22.5 KB gzip'd), palette.css and our site.css.
-On a slow phone connection each costs round trips before anything paints, and most of Material's rules are
-for features this site does not use. So, once every page is written:
+Material links three render-blocking stylesheets: its main.css (137 KB, 22.5 KB gzip'd), palette.css and our
+site.css. On a slow phone connection each costs round trips before anything paints, and most of Material's rules
+are for features this site does not use. So the theme's overrides (the `styles` block of overrides/main.html)
+link one stylesheet instead, OUTPUT, named in mkdocs.yml (`extra.stylesheet`), and this step writes it:
 
 1. the rules no page can ever use are dropped. A rule stays when, for one of its selectors, each class, id,
    element name and exact attribute value in it occurs as a word in what can put markup on a page: the pages'
@@ -13,34 +13,30 @@ for features this site does not use. So, once every page is written:
    present when such a prefix is in a script. Selector lists are shortened to the selectors that can match.
    Custom properties nothing kept reads (Material's icon images, 50 KB) go, as do unused @keyframes,
    comments and spaces. Right-to-left rules go: `dir` is only ever set by the templates, to "ltr";
-2. what is left is written once, as assets/stylesheets/styles.<hash>.css, and each page's <link>s become one
-   <link> to it: one request, cached from the second page on;
+2. what is left of SOURCES, in the order the theme would link them, is written as OUTPUT;
 3. a stylesheet a page links in its body (the workbook pages' assets/workbook.css) is cut the same way and
    written back in its place, minified.
 
-The favicon (a 200-byte SVG) goes into each page as a data: URL: as a file it was one more request, which
-the browser makes as soon as the page has loaded, often before the first paint, and which Lighthouse's
-simulation then counts before the largest paint.
-
-A page whose stylesheets are not all files in the site (a redirect stub has none) is left alone. The original
-files stay in the site, unlinked. tests/test_styles_browser.py checks that pages render exactly as with
-Material's full CSS, tests/test_styles_html.py what the pages link.
+No page is changed: they already link OUTPUT. A site whose pages do not link it (`mkdocs serve`, which runs no
+finish step, links the theme's own stylesheets; so does the Zensical build) is left alone. The original files
+stay in the site, unlinked. tests/test_styles_browser.py checks that pages render exactly as with Material's
+full CSS, tests/test_styles_html.py what the pages link.
 """
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, urlsplit
 
 import tinycss2
-from mkdocs.config.defaults import MkDocsConfig
 
-OUTPUT = "assets/stylesheets/styles.{hash}.css"
+from . import FinishError
+
+OUTPUT = "assets/stylesheets/styles.min.css"      # mkdocs.yml's extra.stylesheet
+# what OUTPUT is made of, in the order the theme links them: Material's two stylesheets (their names carry a hash
+# of their text), then mkdocs.yml's extra_css
+SOURCES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css", "assets/site.css")
 _HEAD = re.compile(r"<head>.*?</head>", re.S)
-_ICON = re.compile(r'<link rel="icon" href="([^"]+\.svg)">')
 _STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)">\n?')
 _BODY = re.compile(r"<body\b.*", re.S)
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -292,81 +288,81 @@ def _markup_words(text: str) -> set[str]:
     return set(_WORD.findall(" ".join(m.group(0) for m in _MARKUP.finditer(text))))
 
 
-def _local(site: Path, page: Path, href: str, base: str) -> Path | None:
-    """The file in the site that a page's href names (relative, or absolute under the site's base path as in
-    404.html), or None for another host or a file that is not there."""
-    if "://" in href or href.startswith("//"):
+def _local(site: Path, page: Path, href: str) -> Path | None:
+    """The file in the site that a page's href names (relative, or absolute from the site's root folder on its
+    host as in 404.html), or None for another host or a file that is not there."""
+    if "://" in href or href.startswith(("//", "data:")):
         return None
     if href.startswith("/"):
-        if not href.startswith(base):
-            return None
-        path = (site / href[len(base):]).resolve()
-    else:
-        path = (page.parent / href).resolve()
+        # 404.html is served at any depth, so its links start with the site's path: try each ending of it
+        parts = href.strip("/").split("/")
+        for i in range(len(parts)):
+            path = (site / "/".join(parts[i:])).resolve()
+            if path.is_file() and site in path.parents:
+                return path
+        return None
+    path = (page.parent / href).resolve()
     return path if path.is_file() and site in path.parents else None
 
 
-def combine_styles(site: Path, base: str = "/") -> str | None:
-    """Rewrite the built site at `site` as described above; `base` is the site's path on its host (site_url's
-    path), which absolute links start with. Returns the new stylesheet's path in the site, if any."""
-    pages, sheets, in_body, inline_prefixes = [], set(), set(), set()
+def _names_output(site: Path, page: Path, href: str) -> bool:
+    """Whether a page's stylesheet link names OUTPUT (not yet written: it is what this step makes)."""
+    if "://" in href or href.startswith("//"):
+        return False
+    if href.startswith("/"):
+        return href.endswith("/" + OUTPUT)      # 404.html: from the site's path on its host
+    return (page.parent / href).resolve() == (site / OUTPUT).resolve()
+
+
+def prune_styles(site: Path) -> None:
+    """Write OUTPUT for the built site at `site`, as described above."""
+    combine_styles(site.resolve())
+
+
+def _sources(site: Path) -> list[Path]:
+    files = []
+    for pattern in SOURCES:
+        found = sorted(site.glob(pattern))
+        if len(found) != 1:
+            raise FinishError(f"finish/styles.py: expected one {pattern} in the site, found {len(found)}")
+        files.append(found[0].resolve())
+    return files
+
+
+def combine_styles(site: Path) -> str | None:
+    """Write OUTPUT in the built site at `site` if its pages link it. Returns OUTPUT, or None if no page does."""
+    pages, in_body, inline_prefixes = 0, set(), set()
     # every script of ours (some load only on first use, named by no page) and Material's search worker
     markup, scripts = set(), {p.resolve() for folder in ("assets", "assets/javascripts/workers")
                               for p in (site / folder).glob("*.js")}
+    target = (site / OUTPUT).resolve()
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         head = _HEAD.search(html)
         links = _STYLESHEET.findall(head.group(0)) if head else []
-        files = tuple(_local(site, path, href, base) for href in links)
-        if not links or None in files:
-            continue    # no stylesheet (a redirect stub), or one that is not in the site
-        pages.append((path, html, head, links[0].startswith("/")))
-        sheets.add(files)
+        if not any(_names_output(site, path, href) for href in links):
+            continue    # no stylesheet (a redirect stub), or the theme's own
+        pages += 1
         body = _BODY.search(html, head.end())
-        in_body |= {f for f in (_local(site, path, href, base) for href in _STYLESHEET.findall(body.group(0) if body else ""))
+        in_body |= {f for f in (_local(site, path, href) for href in _STYLESHEET.findall(body.group(0) if body else ""))
                     if f}
         markup |= _markup_words(html)
         inline_prefixes |= {p for body in _INLINE_SCRIPT.findall(html) for p in _PREFIX.findall(body) if len(p) >= 3}
-        scripts |= {p for p in (_local(site, path, src, base) for src in _SCRIPT.findall(html)) if p}
+        scripts |= {p for p in (_local(site, path, src) for src in _SCRIPT.findall(html)) if p}
     if not pages:
         return None
-    if len(sheets) != 1:
-        raise ValueError(f"pages link different stylesheets: {sorted(sheets)}")
     index = site / "search" / "search_index.json"
     markup_words = markup | (_markup_words(index.read_text(encoding="utf-8")) if index.is_file() else set())
     words, prefixes = set(markup_words), set(inline_prefixes)   # a page's inline script joins class names too
-    from finish.scripts import minify    # the finish step minifies our scripts after this hook has run
     for script in sorted(scripts):
-        text = script.read_text(encoding="utf-8")
-        if script.parent == site.resolve() / "assets":
-            text = minify(text)     # the words the browser gets: a word in a comment keeps no rule
+        text = script.read_text(encoding="utf-8")    # our scripts are minified by now: a word in a comment keeps no rule
         words |= set(_WORD.findall(text))
         prefixes |= {p for p in _PREFIX.findall(text) if len(p) >= 3}
-    files = sheets.pop()
+    files = _sources(site)
     sheet = parse("\n".join(f.read_text(encoding="utf-8") for f in files))
     site_words = Words(words, markup_words, tuple(sorted(prefixes)))
-    css = purge(sheet, site_words)
-    for extra in sorted(in_body - set(files)):
+    for extra in sorted(in_body - set(files) - {target}):
         extra.write_text(purge(parse(extra.read_text(encoding="utf-8")), site_words), encoding="utf-8")
-    name = OUTPUT.format(hash=hashlib.sha256(css.encode()).hexdigest()[:8])
-    (site / name).write_text(css, encoding="utf-8")
-    for path, html, head, absolute in pages:
-        href = base + name if absolute else Path(os.path.relpath(site / name, path.parent)).as_posix()
-        links = iter([f'    <link rel="stylesheet" href="{href}">\n'])
-        new_head = _STYLESHEET.sub(lambda match: next(links, ""), head.group(0))
-        new_head = _ICON.sub(lambda match: _inline_icon(site, path, match, base), new_head)
-        path.write_text(html[:head.start()] + new_head + html[head.end():], encoding="utf-8")
-    return name
-
-
-def _inline_icon(site: Path, page: Path, match: re.Match, base: str) -> str:
-    icon = _local(site, page, match.group(1), base)
-    if icon is None:
-        return match.group(0)
-    svg = " ".join(icon.read_text(encoding="utf-8").split())
-    return f'<link rel="icon" href="data:image/svg+xml,{quote(svg, safe="/:=;,()")}">'
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    base = urlsplit(config.site_url or "/").path or "/"
-    combine_styles(Path(config.site_dir).resolve(), base if base.endswith("/") else base + "/")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(purge(sheet, site_words), encoding="utf-8")
+    return OUTPUT
