@@ -1,0 +1,57 @@
+"""The workbook at its edges, in Chromium: one meaning for an area's case studies on every page (the framework's
+featured and also lists), the compare and trust pages on a phone and on paper, and files at the edges."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from macros.load import load_framework
+
+from conftest import ROOT
+
+FW = load_framework(ROOT / "data" / "framework.yaml")
+PHONE = {"width": 390, "height": 844}
+
+
+def area_list(area) -> set[str]:
+    """The framework's own list of an area's case studies: featured and also."""
+    return {c.id for c in [*area.featured, *area.also]}
+
+
+def test_an_areas_case_studies_are_counted_the_same_everywhere(page, base_url):
+    # the area whose lists differ most from the site's own suggestions makes the test sharpest
+    area = max(FW.areas, key=lambda a: len(area_list(a)))
+    want = area_list(area)
+    assert 0 < len(want) < len(FW.case_studies)
+
+    page.goto(base_url)
+    card = page.locator(".card", has=page.locator(f"a[href$='{area.url}']")).first
+    assert f"{len(want)} case studies" in card.inner_text(), card.inner_text()
+
+    page.goto(base_url + f"case-studies/?area={area.id}")
+    shown = set(page.eval_on_selector_all("li.cs-item:not([hidden]) h2", "hs => hs.map(h => h.id)"))
+    assert shown == want
+    assert f"Showing {len(want)} of" in page.locator("#cs-count").inner_text()
+
+    statement = area.statements[0]
+    page.goto(base_url + "self-evaluation/")
+    expect(page.locator("#wb-summary table")).to_be_visible()
+    closed = page.locator(f"details:not([open]):has(#eval-{statement.id}) > summary")
+    if closed.count():
+        closed.click()
+    page.locator(f"#eval-{statement.id} input[type=radio]").first.check()
+    cases = page.locator(f"#eval-{statement.id} .wb-cases")
+    toggle = cases.get_by_role("button", name=re.compile(r"^Show all"))
+    expect(toggle).to_be_visible()
+    number = int(re.search(r"\d+", toggle.inner_text()).group())
+    assert number == len(want), toggle.inner_text()
+    toggle.click()
+    values = "bs => bs.map(b => b.value)"
+    listed = set(cases.locator(".wb-case-list--area input[type=checkbox]").evaluate_all(values))
+    first = set(cases.locator(".wb-case-list--suggested input[type=checkbox]").evaluate_all(values))
+    assert listed <= want and want <= listed | first     # all of the area's list, and nothing else, under "Show all"
+    # the site's own suggestions say what they are
+    suggested = cases.locator(".wb-case-list--suggested")
+    if suggested.locator("li").count():
+        assert "suggest" in cases.inner_text().lower()
