@@ -55,3 +55,38 @@ def test_an_areas_case_studies_are_counted_the_same_everywhere(page, base_url):
     suggested = cases.locator(".wb-case-list--suggested")
     if suggested.locator("li").count():
         assert "suggest" in cases.inner_text().lower()
+
+
+def compare_two_exports(page, base_url):
+    page.goto(base_url + "compare/")
+    fixtures = ROOT / "tests" / "fixtures"
+    page.locator("#cmp-earlier").set_input_files(str(fixtures / "oak-2025.json"))
+    page.locator("#cmp-later").set_input_files(str(fixtures / "oak-2026.json"))
+    page.get_by_role("button", name="Compare").click()
+    expect(page.locator("#at-a-glance")).to_be_visible()
+
+
+def test_compare_fits_a_phone_and_prints_as_a_document(browser, base_url):
+    from pdf_text import pages as pdf_pages
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        compare_two_exports(page, base_url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{width} px wide"
+        for bar in page.locator(".tier-bar").all():      # every bar inside the screen, not in a box to scroll
+            box = bar.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height <= 16 * PHONE["height"], f"{height} px tall"
+        # every count as text: each area's tier spread is written out, not only drawn
+        for area in FW.areas:
+            row = page.locator("#cmp-areas tbody tr", has=page.get_by_role("rowheader", name=re.compile(re.escape(area.name))))
+            expect(row.locator(".tier-bar__text").first).to_be_visible()
+        page.emulate_media(media="print")
+        printed = pdf_pages(page.pdf(format="A4"))
+        text = " ".join(" ".join(printed).split())
+        assert len(printed) <= 3, f"{len(printed)} pages"
+        assert "Choose an earlier export" not in text and "Nothing leaves this browser" not in text
+    finally:
+        context.close()

@@ -97,11 +97,13 @@ Workbook.define("compare", function (form, W, fw) {
       var n = area.statements.length;
       var before = W.areaCounts(fw, earlier, area), after = W.areaCounts(fw, later, area);
       areaBody.appendChild(el("tr", {}, [el("th", { scope: "row", text: area.number + ". " + area.name })].concat(
-        ORDER.map(function (k) { return el("td", { className: "wb-num", text: String(c[k]) }); }), [
+        // data-label: on a phone the cells stand in a row without the table's head, each with its name
+        ORDER.map(function (k) { return el("td", { className: "wb-num", "data-label": KINDS[k].name, text: String(c[k]) }); }), [
           el("td", { className: "cmp-bars" }, [
-            el("span", { className: "cmp-bars__label", text: "Earlier" }),
+            // each count in words above its bar (the bar's own label says the same to a screen reader)
+            el("span", { className: "tier-bar__text", "aria-hidden": "true", text: "Earlier: " + W.countsText(fw, before) }),
             W.tierBar(fw, before, n, "Earlier, " + area.name + ": " + W.countsText(fw, before)),
-            el("span", { className: "cmp-bars__label", text: "Later" }),
+            el("span", { className: "tier-bar__text", "aria-hidden": "true", text: "Later: " + W.countsText(fw, after) }),
             W.tierBar(fw, after, n, "Later, " + area.name + ": " + W.countsText(fw, after))])
         ])));
     });
@@ -117,8 +119,8 @@ Workbook.define("compare", function (form, W, fw) {
       body.appendChild(el("tr", { className: "cmp-row cmp-row--" + r.kind, "data-statement": r.statement.id }, [
         el("th", { scope: "row" }, [el("a", { href: "../" + r.area.path + "#" + r.statement.id, text: r.statement.label }),
           " ", el("span", { className: "wb-statement-text", text: r.statement.text })]),
-        el("td", { text: W.tierName(fw, r.before) }),
-        el("td", { text: W.tierName(fw, r.after) }),
+        el("td", { "data-label": "Earlier", text: W.tierName(fw, r.before) }),
+        el("td", { "data-label": "Later", text: W.tierName(fw, r.after) }),
         el("td", {}, [marker(r.kind, r.detail)])
       ]));
     });
