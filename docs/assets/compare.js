@@ -126,6 +126,12 @@ Workbook.define("compare", function (form, W, fw) {
     });
     table.appendChild(body);
     result.appendChild(W.scrollBox(table, "Changes by statement", "cmp-statements"));
+    // on paper the statements judged in neither file are named by number in one paragraph, not a row each
+    var neither = rows.filter(function (r) { return r.kind === "none"; });
+    if (neither.length) {
+      result.appendChild(el("p", { className: "cmp-neither" }, [el("strong", { text: KINDS.none.name + " in either (" + neither.length + "): " }),
+        neither.map(function (r) { return r.statement.label; }).join(", ") + "."]));
+    }
 
     statusNode.textContent = "Compared: " + ORDER.map(function (k) { return KINDS[k].name.toLowerCase() + " " + counts[k]; }).join(", ") + ".";
   }
