@@ -92,3 +92,30 @@ def test_compare_fits_a_phone_and_prints_as_a_document(browser, base_url):
         assert "Choose an earlier export" not in text and "Nothing leaves this browser" not in text
     finally:
         context.close()
+
+
+def test_the_trust_overview_on_a_phone_is_one_school_per_block(browser, base_url):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "trust-overview/")
+        fixtures = ROOT / "tests" / "fixtures"
+        page.locator("#trust-files").set_input_files([str(fixtures / n) for n in ("oak-2026.json", "birch-2026.json")])
+        grid = page.get_by_role("region", name="Schools by area")
+        expect(grid).to_be_visible()
+        assert grid.evaluate("g => g.scrollWidth <= g.clientWidth + 1"), "the grid scrolls sideways"
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        blocks = grid.locator("tbody tr, tfoot tr").all()
+        bottom = 0
+        for block in blocks:                       # one under another, each within the screen
+            box = block.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+            assert box["y"] >= bottom - 1, box
+            bottom = box["y"] + box["height"]
+            # each area's counts are named and written as text
+            for area in FW.areas:
+                cell = block.locator(f"td[data-label='Area {area.number}']")
+                expect(cell.locator(".tier-bar__text")).to_be_visible()
+                assert cell.evaluate("c => getComputedStyle(c, '::before').content").strip('"').startswith(f"Area {area.number}")
+    finally:
+        context.close()
