@@ -119,3 +119,34 @@ def test_the_trust_overview_on_a_phone_is_one_school_per_block(browser, base_url
                 assert cell.evaluate("c => getComputedStyle(c, '::before').content").strip('"').startswith(f"Area {area.number}")
     finally:
         context.close()
+
+
+def largest_export(page, base_url, char: str) -> bytes:
+    """An export with every text field of every statement filled to the form's own limits with one character."""
+    page.goto(base_url + "self-evaluation/")
+    expect(page.locator("#wb-summary table")).to_be_visible()
+    limits = page.evaluate("""() => ({
+      school: document.getElementById('wb-school').maxLength,
+      evidence: Math.max(...[...document.querySelectorAll('textarea[id^=evidence-]')].map(t => t.maxLength)),
+      limits: window.Workbook.core.LIMITS })""")
+    # the form's limits are the ones the import limit is computed from
+    assert limits["limits"]["school"] == limits["school"] and limits["limits"]["evidence"] == limits["evidence"]
+    l = limits["limits"]
+    import json
+    tiers = [t.id for t in FW.tiers]
+    return json.dumps({"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition.id,
+                       "school": char * l["school"], "date": "2026-11-23", "statements": {
+                           s.id: {"tier": tiers[0], "evidence": char * l["evidence"], "priority": True,
+                                  "action": char * l["action"], "lead": char * l["lead"], "due": "2027-03-31"}
+                           for s in FW.statements}}, ensure_ascii=False, indent=1).encode()
+
+
+def test_the_largest_export_the_form_can_make_is_imported(page, base_url):
+    export = largest_export(page, base_url, "汉")      # three bytes a character in UTF-8
+    assert len(export) > 2 * 1024 * 1024
+    page.goto(base_url + "compare/")
+    page.locator("#cmp-earlier").set_input_files({"name": "largest.json", "mimeType": "application/json", "buffer": export})
+    page.locator("#cmp-later").set_input_files(str(ROOT / "tests" / "fixtures" / "oak-2026.json"))
+    page.get_by_role("button", name="Compare").click()
+    expect(page.locator("#at-a-glance")).to_be_visible(timeout=20000)
+    expect(page.locator("#cmp-error")).to_be_hidden()

@@ -57,8 +57,8 @@ Workbook.define("workbook", function (root, W, fw) {
       "<p><label class=\"check\"><input type=\"checkbox\" name=\"priority-" + id + "\" id=\"priority-" + id + "\"> Make statement " +
       label + " a priority for development</label></p><div class=\"wb-action\" data-action-for=\"" + id + "\" hidden>" +
       "<p><label for=\"action-" + id + "\">Action for statement " + label + "</label><br><textarea id=\"action-" + id +
-      "\" rows=\"2\" maxlength=\"5000\"></textarea></p><p class=\"wb-action__row\">" +
-      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"200\">") + " " +
+      "\" rows=\"2\" maxlength=\"" + W.LIMITS.action + "\"></textarea></p><p class=\"wb-action__row\">" +
+      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"" + W.LIMITS.lead + "\">") + " " +
       field("due", "By when", "<input type=\"date\" id=\"due-" + id + "\">") + "</p></div></div>");
   }
 
