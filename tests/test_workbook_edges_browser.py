@@ -150,3 +150,40 @@ def test_the_largest_export_the_form_can_make_is_imported(page, base_url):
     page.get_by_role("button", name="Compare").click()
     expect(page.locator("#at-a-glance")).to_be_visible(timeout=20000)
     expect(page.locator("#cmp-error")).to_be_hidden()
+
+
+def zip_bomb(site_dir, path) -> None:
+    """The site's own Excel workbook with its Audit sheet swollen to 80 MB of empty rows: small as a file, huge unzipped."""
+    import zipfile
+    with zipfile.ZipFile(site_dir / "downloads" / "inclusion-audit-workbook.xlsx") as src, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for item in src.infolist():
+            if item.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(item, src.read(item))
+                continue
+            xml = src.read(item).decode()
+            head, tail = xml.split("<sheetData>", 1) if "<sheetData>" in xml else xml.split("<sheetData/>", 1)
+            with out.open("xl/worksheets/sheet1.xml", "w") as sheet:
+                sheet.write((head + "<sheetData>").encode())
+                chunk = '<row><c t="inlineStr"><is><t>x</t></is></c></row>'.encode() * 1000
+                for _ in range(80 * 1024 * 1024 // len(chunk)):
+                    sheet.write(chunk)
+                sheet.write(("</sheetData>" + tail.split("</sheetData>", 1)[-1]).encode())
+
+
+def test_a_zip_bomb_spreadsheet_is_refused_without_freezing_the_page(page, base_url, site_dir, tmp_path):
+    bomb = tmp_path / "bomb.xlsx"
+    zip_bomb(site_dir, bomb)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    page.goto(base_url + "compare/")
+    expect(page.locator("#cmp-form")).to_be_visible()
+    # the longest the page's thread is busy while the file is read: a timer that should tick every 20 ms
+    page.evaluate("""() => { window.__gap = 0; let last = performance.now();
+      setInterval(() => { const now = performance.now(); window.__gap = Math.max(window.__gap, now - last); last = now; }, 20); }""")
+    page.locator("#cmp-earlier").set_input_files(str(bomb))
+    page.locator("#cmp-later").set_input_files(str(ROOT / "tests" / "fixtures" / "oak-2026.json"))
+    page.get_by_role("button", name="Compare").click()
+    expect(page.locator("#cmp-error")).to_contain_text("bomb.xlsx", timeout=30000)
+    assert "too large" in page.locator("#cmp-error").inner_text() or "too long" in page.locator("#cmp-error").inner_text()
+    gap = page.evaluate("window.__gap")
+    assert gap < 300, f"the page froze for {gap:.0f} ms"
