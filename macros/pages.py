@@ -122,7 +122,7 @@ def workbook_suggested_js(fw: Framework) -> str:
     listed = json.dumps({a.id: len(a.featured) + len(a.also) for a in fw.areas}, separators=(",", ":"))
     return ("/* Made from data/framework.yaml by macros/pages.py: each statement's suggested case studies, and how\n"
             "   many case studies each area lists (they come first in the area's list in the data island). */\n"
-            f"window.WorkbookSuggested = {text};\nwindow.WorkbookListed = {listed};\n")
+            f"window.WorkbookListed = {listed};\nwindow.WorkbookSuggested = {text};\n")
 
 
 _env.globals["workbook_json"] = lambda fw, texts=True: markupsafe.Markup(workbook_json(fw, texts))

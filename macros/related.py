@@ -48,7 +48,7 @@ where which while whole will with within without would your year years
 _STOPWORDS |= set("""
 able access accesses achieve based best better clear clearly consistent consistently develop developed
 developing development effective effectively embed embedded embedding enabling ensured fully good great high
-implement implementation implemented implementing
+implement implementation implemented implementing leader evidence informed
 highly impact improve improved improving increase increased meaningful part place positive practice process
 processe provide provided purposeful quality range reduce reduced regular regularly review reviewed rigorous
 robust secure share shared strategy strategie strengthen strengthen strong stronger successful successfully
@@ -201,8 +201,8 @@ def compute(fw: Framework) -> Relation:
                 # of Python to the next, and the reasons shown (and a rounded score) must not
                 shared = sorted(share, key=lambda w: (-share[w], w))
                 terms = sorted(s_terms & cs_terms[cs.id])
-                if len(shared) < 2 and not terms:
-                    continue        # one word in common ("policy") is a coincidence, not a subject
+                if len(shared) < 2 and not terms and not set(shared) & cs_topic[cs.id]:
+                    continue        # one word in common ("policy"), not the case study's theme, is a coincidence
                 score = (math.fsum(share[w] for w in shared) / math.sqrt(len(cs_words[cs.id]))
                          + KEY_TERM_POINTS * len(terms))
                 if cs in area.featured:
