@@ -51,8 +51,9 @@ def partial_names() -> list[str]:
 
 
 def _workbook_cases(fw: Framework, area) -> list:
-    """An area's featured case studies, then those related to its statements that it does not feature."""
-    cases = list(area.featured)
+    """An area's case studies as the framework lists them (featured, then also), then those this site relates to
+    its statements that the framework does not list there (choosable, so an import keeps them)."""
+    cases = [*area.featured, *area.also]
     for s in area.statements:
         cases += [p.case_study for p in fw.related.pairs_for_statement(s) if p.case_study not in cases]
     return cases
@@ -117,8 +118,12 @@ def workbook_suggested_js(fw: Framework) -> str:
     import json
     data = {s.id: _suggested(fw, s) for s in fw.statements}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return ("/* Made from data/framework.yaml by macros/pages.py: each statement's suggested case studies. */\n"
-            f"window.WorkbookSuggested = {text};\n")
+    # how many of each area's case studies (the island's list) are the framework's featured and also lists:
+    # "Show all" counts those, never the site's own suggestions
+    listed = json.dumps({a.id: len(a.featured) + len(a.also) for a in fw.areas}, separators=(",", ":"))
+    return ("/* Made from data/framework.yaml by macros/pages.py: each statement's suggested case studies, and how\n"
+            "   many case studies each area lists (they come first in the area's list in the data island). */\n"
+            f"window.WorkbookListed = {listed};\nwindow.WorkbookSuggested = {text};\n")
 
 
 _env.globals["workbook_json"] = lambda fw, texts=True: markupsafe.Markup(workbook_json(fw, texts))

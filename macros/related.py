@@ -43,6 +43,17 @@ having here into itself just more most much must need needs only other over same
 that their them then there these they this those through towards under until upon very were what when
 where which while whole will with within without would your year years
 """.split())
+# Words that say how well or how much, not what about: "strong", "effective", "using", "work", "access".
+# Shared, they made a statement on law and policy look related to one on parents; they never count.
+_STOPWORDS |= set("""
+able access accesses achieve based best better clear clearly consistent consistently develop developed
+developing development effective effectively embed embedded embedding enabling ensured fully good great high
+implement implementation implemented implementing leader evidence informed
+highly impact improve improved improving increase increased meaningful part place positive practice process
+processe provide provided purposeful quality range reduce reduced regular regularly review reviewed rigorous
+robust secure share shared strategy strategie strengthen strengthen strong stronger successful successfully
+support supported sustained time understanding use used using well work working
+""".split())
 
 
 @dataclass
@@ -190,6 +201,8 @@ def compute(fw: Framework) -> Relation:
                 # of Python to the next, and the reasons shown (and a rounded score) must not
                 shared = sorted(share, key=lambda w: (-share[w], w))
                 terms = sorted(s_terms & cs_terms[cs.id])
+                if len(shared) < 2 and not terms and not set(shared) & cs_topic[cs.id]:
+                    continue        # one word in common ("policy"), not the case study's theme, is a coincidence
                 score = (math.fsum(share[w] for w in shared) / math.sqrt(len(cs_words[cs.id]))
                          + KEY_TERM_POINTS * len(terms))
                 if cs in area.featured:

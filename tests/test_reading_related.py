@@ -98,7 +98,13 @@ def test_real_data_every_statement_has_a_related_case_study():
     from macros.load import load_framework
     fw = load_framework(ROOT / "data" / "framework.yaml", ROOT / "data" / "knowledge")
     relation = related.compute(fw)
-    assert [s.label for s in fw.statements if not relation.for_statement(s)] == []
+    # a statement no case study speaks to gets no suggestion rather than a wrong one; its area's own list
+    # (featured and also) is still offered in full
+    assert all(s.area.featured or s.area.also for s in fw.statements if not relation.for_statement(s))
+    assert sum(1 for s in fw.statements if relation.for_statement(s)) > len(fw.statements) * 0.9
+    # statement 2.3 is about law, policy and accessibility: not a case study about parents
+    s23 = next(s for s in fw.statements if s.label == "2.3")
+    assert "partnership-triads" not in ids(relation.for_statement(s23))
     # the example: statement 2.7 is about transition
     s27 = next(s for s in fw.statements if s.label == "2.7")
     assert "warm-transitions" in ids(relation.for_statement(s27))

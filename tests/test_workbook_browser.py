@@ -155,7 +155,7 @@ def test_csv_export_has_a_row_per_statement(page, base_url, tmp_path):
 
 def oversized_export() -> str:
     big = {"format": "inclusion-audit-self-evaluation", "version": 2,
-           "statements": {FW.statements[0].id: {"tier": "", "evidence": "x" * (2 * 1024 * 1024 + 100)}}}
+           "statements": {FW.statements[0].id: {"tier": "", "evidence": "x" * (16 * 1024 * 1024)}}}
     return json.dumps(big)
 
 
@@ -174,7 +174,7 @@ BAD_FILES = {
                           "Unknown statement id \"statement-99-1\""),
     "unknown-tier": ("tier.json", export_with(statements={FW.statements[0].id: {"tier": "outstanding"}}),
                      "tier \"outstanding\", which does not exist"),
-    "too-big": ("huge.json", oversized_export(), "never larger than 2 MB"),
+    "too-big": ("huge.json", oversized_export(), "never larger than"),
 }
 
 

@@ -97,11 +97,13 @@ Workbook.define("compare", function (form, W, fw) {
       var n = area.statements.length;
       var before = W.areaCounts(fw, earlier, area), after = W.areaCounts(fw, later, area);
       areaBody.appendChild(el("tr", {}, [el("th", { scope: "row", text: area.number + ". " + area.name })].concat(
-        ORDER.map(function (k) { return el("td", { className: "wb-num", text: String(c[k]) }); }), [
+        // data-label: on a phone the cells stand in a row without the table's head, each with its name
+        ORDER.map(function (k) { return el("td", { className: "wb-num", "data-label": KINDS[k].name, text: String(c[k]) }); }), [
           el("td", { className: "cmp-bars" }, [
-            el("span", { className: "cmp-bars__label", text: "Earlier" }),
+            // each count in words above its bar (the bar's own label says the same to a screen reader)
+            el("span", { className: "tier-bar__text", "aria-hidden": "true", text: "Earlier: " + W.countsText(fw, before) }),
             W.tierBar(fw, before, n, "Earlier, " + area.name + ": " + W.countsText(fw, before)),
-            el("span", { className: "cmp-bars__label", text: "Later" }),
+            el("span", { className: "tier-bar__text", "aria-hidden": "true", text: "Later: " + W.countsText(fw, after) }),
             W.tierBar(fw, after, n, "Later, " + area.name + ": " + W.countsText(fw, after))])
         ])));
     });
@@ -117,13 +119,19 @@ Workbook.define("compare", function (form, W, fw) {
       body.appendChild(el("tr", { className: "cmp-row cmp-row--" + r.kind, "data-statement": r.statement.id }, [
         el("th", { scope: "row" }, [el("a", { href: "../" + r.area.path + "#" + r.statement.id, text: r.statement.label }),
           " ", el("span", { className: "wb-statement-text", text: r.statement.text })]),
-        el("td", { text: W.tierName(fw, r.before) }),
-        el("td", { text: W.tierName(fw, r.after) }),
+        el("td", { "data-label": "Earlier", text: W.tierName(fw, r.before) }),
+        el("td", { "data-label": "Later", text: W.tierName(fw, r.after) }),
         el("td", {}, [marker(r.kind, r.detail)])
       ]));
     });
     table.appendChild(body);
     result.appendChild(W.scrollBox(table, "Changes by statement", "cmp-statements"));
+    // on paper the statements judged in neither file are named by number in one paragraph, not a row each
+    var neither = rows.filter(function (r) { return r.kind === "none"; });
+    if (neither.length) {
+      result.appendChild(el("p", { className: "cmp-neither" }, [el("strong", { text: KINDS.none.name + " in either (" + neither.length + "): " }),
+        neither.map(function (r) { return r.statement.label; }).join(", ") + "."]));
+    }
 
     statusNode.textContent = "Compared: " + ORDER.map(function (k) { return KINDS[k].name.toLowerCase() + " " + counts[k]; }).join(", ") + ".";
   }

@@ -71,18 +71,19 @@ Workbook.define("trust", function (root, W, fw) {
         var counts = W.areaCounts(fw, school.state, area);
         total = add(total, counts);
         trust[i] = add(trust[i], counts);
-        return el("td", {}, bar(counts, area.statements.length, school.name + ", " + area.name + ": " + W.countsText(fw, counts)));
+        // data-label: on a phone each school is a block of cells without the table's head, each named
+        return el("td", { "data-label": "Area " + area.number }, bar(counts, area.statements.length, school.name + ", " + area.name + ": " + W.countsText(fw, counts)));
       });
       trustAll = add(trustAll, total);
       body.appendChild(el("tr", {}, [th(school.name, "row")].concat(cells,
-        [el("td", {}, bar(total, all, school.name + ", all areas: " + W.countsText(fw, total)))])));
+        [el("td", { "data-label": "All areas" }, bar(total, all, school.name + ", all areas: " + W.countsText(fw, total)))])));
     });
     table.appendChild(body);
     // The whole trust: every school's judgements added up, per area.
     var label = "All " + plural(schools.length, "school", "schools");
     table.appendChild(el("tfoot", {}, [el("tr", {}, [th(label, "row")].concat(fw.areas.map(function (area, i) {
-      return el("td", {}, bar(trust[i], area.statements.length * schools.length, label + ", " + area.name + ": " + W.countsText(fw, trust[i])));
-    }), [el("td", {}, bar(trustAll, all * schools.length, label + ", all areas: " + W.countsText(fw, trustAll)))]))]));
+      return el("td", { "data-label": "Area " + area.number }, bar(trust[i], area.statements.length * schools.length, label + ", " + area.name + ": " + W.countsText(fw, trust[i])));
+    }), [el("td", { "data-label": "All areas" }, bar(trustAll, all * schools.length, label + ", all areas: " + W.countsText(fw, trustAll)))]))]));
     return W.scrollBox(table, "Schools by area", "trust-grid");
   }
 

@@ -10,7 +10,21 @@
   var VERSION = 2;              // 2 added school, date, priorities and actions; version 1 files still import
   var STORAGE_KEY = "inclusion-audit-workbook";
   var BACKUP_KEY = "inclusion-audit-workbook-before-import";
-  var MAX_BYTES = 2 * 1024 * 1024;
+  /* The longest text each field of the form takes (its maxlength; the self-evaluation's template writes the same
+   * numbers for the school and the evidence, and a test checks they agree). The import limit comes from them. */
+  var LIMITS = { school: 200, evidence: 20000, action: 5000, lead: 200 };
+  /* The largest export the form can make, in bytes: every text field full of characters that JSON writes as six
+   * bytes (\u001f), and room for the rest of an entry (its tier, dates, every case study of its area). A file
+   * larger than this cannot be an export; one up to this size is read. */
+  function maxBytes(fw) {
+    var perStatement = 6 * (LIMITS.evidence + LIMITS.action + LIMITS.lead) + 1024;
+    var total = 6 * LIMITS.school + 64 * 1024;
+    fw.areas.forEach(function (area) {
+      var cases = area.case_studies.reduce(function (n, c) { return n + (c.id || c).length + 8; }, 0);
+      total += area.statements.length * (perStatement + cases);
+    });
+    return total;
+  }
 
   /* ---- the framework, from the page's data island ------------------------------------------------------- */
 
@@ -686,7 +700,7 @@
   /* ---- pages start from their element --------------------------------------------------------------------- */
 
   var core = {
-    FORMAT: FORMAT, VERSION: VERSION, STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, MAX_BYTES: MAX_BYTES,
+    FORMAT: FORMAT, VERSION: VERSION, STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, LIMITS: LIMITS, maxBytes: maxBytes,
     // framework
     framework: framework, need: need, needNow: needNow, statementIndex: statementIndex, tierIds: tierIds, tierRank: tierRank, tierName: tierName,
     nextTier: nextTier, nextStep: nextStep, descriptors: descriptors, chosenCases: chosenCases, entryOf: entryOf,

@@ -6,15 +6,17 @@
 (function () {
   "use strict";
   var W = window.Workbook.core;
-  var MAX_BYTES = W.MAX_BYTES, FORMAT = W.FORMAT, VERSION = W.VERSION, BACKUP_KEY = W.BACKUP_KEY, STORAGE_KEY = W.STORAGE_KEY;
+  var FORMAT = W.FORMAT, VERSION = W.VERSION, BACKUP_KEY = W.BACKUP_KEY, STORAGE_KEY = W.STORAGE_KEY;
   var validate = W.validate, need = W.need, statementIndex = W.statementIndex, entryOf = W.entryOf, tierName = W.tierName,
     nextTier = W.nextTier, descriptors = W.descriptors, chosenCases = W.chosenCases, ukDate = W.ukDate;
 
   /* Read a File chosen by the user: size check, JSON parse, validate. Calls back (errorMessage, state, result).
    * Always calls back, once, whatever the file holds. */
   function readFile(file, fw, done) {
-    if (file.size > MAX_BYTES) {
-      done("“" + file.name + "” is " + Math.round(file.size / 1024) + " KB; an export is never larger than " + (MAX_BYTES / 1024 / 1024) + " MB, so this is not one.");
+    var most = W.maxBytes(fw);
+    if (file.size > most) {
+      done("“" + file.name + "” is " + megabytes(file.size) + "; an export from this workbook is never larger than " +
+        megabytes(most) + ", so this is not one.");
       return;
     }
     // A spreadsheet (the CSV export, the Excel audit workbook) becomes the same object a JSON export holds
@@ -43,6 +45,8 @@
     };
     reader.readAsText(file);
   }
+
+  function megabytes(bytes) { return (bytes / 1024 / 1024).toFixed(1) + " MB"; }
 
   function isSpreadsheet(file) { return /\.(csv|xlsx)$/i.test(file.name) || file.type === "text/csv"; }
 

@@ -10,7 +10,7 @@
   var FORMAT = "inclusion-audit-self-evaluation";
   // where this script was loaded from, to find the vendored reader beside it
   var HERE = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
-  var READER_URL = HERE + "vendor/read-excel-file.min.js";
+  var WORKER_URL = HERE + "workbook-xlsx-worker.js";
 
   /* Column headings, normalised ("Evidence of current practice" -> "evidence_of_current_practice"),
    * for each field: the CSV export's name first, then the Excel audit workbook's. */
@@ -171,20 +171,35 @@
     return { data: data };
   }
 
-  /* Load the .xlsx reader once, on first use. */
-  var readerPromise = null;
-  function loadReader() {
-    if (window.readXlsxFile) return Promise.resolve(window.readXlsxFile);
-    if (!readerPromise) {
-      readerPromise = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = READER_URL;
-        script.onload = function () { resolve(window.readXlsxFile); };
-        script.onerror = function () { readerPromise = null; reject(new Error("the spreadsheet reader could not be loaded")); };
-        document.head.appendChild(script);
-      });
-    }
-    return readerPromise;
+  /* Read an .xlsx in a worker (workbook-xlsx-worker.js), so a huge or hostile file never freezes the page: the
+   * worker refuses a file that would unzip to more than a few times the largest export, and is stopped after
+   * XLSX_SECONDS. Resolves to the reader's sheets; rejects with an Error whose message is a sentence. */
+  var XLSX_SECONDS = 20;
+  function readInWorker(file, fw) {
+    return new Promise(function (resolve, reject) {
+      var worker;
+      try { worker = new Worker(WORKER_URL); } catch (e) { reject(new Error("the spreadsheet reader could not be started")); return; }
+      var timer = setTimeout(function () {
+        worker.terminate();
+        reject(new Error("it took too long to read (more than " + XLSX_SECONDS + " seconds), so it was stopped: " +
+          "is it the workbook from this site?"));
+      }, XLSX_SECONDS * 1000);
+      function finish() { clearTimeout(timer); worker.terminate(); }
+      worker.onmessage = function (event) {
+        finish();
+        var answer = event.data;
+        if (answer.sheets) resolve(answer.sheets);
+        else reject(new Error(answer.tooLarge ? "it is too large once unzipped (" + answer.error + "), so it is not the " +
+          "workbook from this site" : answer.error));
+      };
+      worker.onerror = function (event) {
+        event.preventDefault();
+        finish();
+        reject(new Error("the spreadsheet reader stopped (" + (event.message || "it ran out of memory?") + ")"));
+      };
+      // room for every text field full, written as XML, and the workbook's own sheets
+      worker.postMessage({ file: file, maxUnzipped: 2 * window.Workbook.core.maxBytes(fw) + 8 * 1024 * 1024 });
+    });
   }
 
   function isXlsx(file) { return /\.xlsx$/i.test(file.name); }
@@ -204,9 +219,7 @@
   /* Read a .csv or .xlsx File. Resolves to {data} (an object shaped like a JSON export) or {errors}. */
   function read(file, fw) {
     if (isXlsx(file)) {
-      return loadReader().then(function (readXlsxFile) {
-        return readXlsxFile(file);
-      }).then(function (sheets) {
+      return readInWorker(file, fw).then(function (sheets) {
         // the Audit sheet of the site's workbook, or else the first sheet with a "Statement id" column
         var audit = sheets.filter(function (s) { return s.sheet === "Audit"; })[0];
         var withIds = sheets.filter(function (s) {
@@ -215,7 +228,7 @@
         var sheet = audit || withIds[0] || sheets[0];
         return fromRows(sheet ? sheet.data : [], fw, { edition: editionFrom(sheets) });
       }, function (e) {
-        return { errors: ["It could not be read as an Excel workbook (" + (e && e.message ? e.message : "unknown problem") + ")."] };
+        return { errors: ["It could not be read as an Excel workbook: " + (e && e.message ? e.message : "unknown problem") + "."] };
       });
     }
     return file.text().then(function (text) {

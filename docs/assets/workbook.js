@@ -57,8 +57,8 @@ Workbook.define("workbook", function (root, W, fw) {
       "<p><label class=\"check\"><input type=\"checkbox\" name=\"priority-" + id + "\" id=\"priority-" + id + "\"> Make statement " +
       label + " a priority for development</label></p><div class=\"wb-action\" data-action-for=\"" + id + "\" hidden>" +
       "<p><label for=\"action-" + id + "\">Action for statement " + label + "</label><br><textarea id=\"action-" + id +
-      "\" rows=\"2\" maxlength=\"5000\"></textarea></p><p class=\"wb-action__row\">" +
-      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"200\">") + " " +
+      "\" rows=\"2\" maxlength=\"" + W.LIMITS.action + "\"></textarea></p><p class=\"wb-action__row\">" +
+      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"" + W.LIMITS.lead + "\">") + " " +
       field("due", "By when", "<input type=\"date\" id=\"due-" + id + "\">") + "</p></div></div>");
   }
 
@@ -231,30 +231,37 @@ Workbook.define("workbook", function (root, W, fw) {
   function caseStudies(id, statement, area, chosen) {
     var why = {};
     (statement.suggested || []).forEach(function (x) { why[x.id] = x.why; });
+    // the area's list in the island starts with the framework's featured and also lists (workbook-suggested.js
+    // says how many); after them come the site's own suggestions, never counted with them
+    var count = (window.WorkbookListed || {})[area.id];
+    var listed = count === undefined ? area.case_studies : area.case_studies.slice(0, count);
     var first = area.case_studies.filter(function (c) { return why[c.id] || chosen.indexOf(c.id) >= 0; });
-    var rest = area.case_studies.filter(function (c) { return first.indexOf(c) < 0; });
+    var rest = listed.filter(function (c) { return first.indexOf(c) < 0; });
     var group = W.el("fieldset", { className: "wb-cases" }, [
       W.el("legend", { text: "Case studies that may help: tick the ones to use in your action plan" })]);
     function option(c, list) {
       var tick = W.el("input", { type: "checkbox", value: c.id, "data-case-for": id });
       tick.checked = chosen.indexOf(c.id) >= 0;
       var read = W.el("a", { href: "../" + c.path, "aria-label": "Read it: " + c.title, text: "Read it" });
+      var note = why[c.id] ? "Suggested by this site: " + why[c.id] + " " : "";
       list.appendChild(W.el("li", { className: "wb-case" }, [
         W.el("label", { className: "check" }, [tick, " ", c.title]),
-        W.el("span", { className: "wb-case__why" }, [why[c.id] ? why[c.id] + " " : "", read])]));
+        W.el("span", { className: "wb-case__why" }, [note, read])]));
     }
-    var shown = W.el("ul", { className: "wb-case-list" });
+    var shown = W.el("ul", { className: "wb-case-list wb-case-list--suggested" });
     first.forEach(function (c) { option(c, shown); });
     group.appendChild(shown);
     if (rest.length) {
-      var more = W.el("ul", { className: "wb-case-list", id: "more-cases-" + id, hidden: "" });
+      var more = W.el("ul", { className: "wb-case-list wb-case-list--area", id: "more-cases-" + id, hidden: "" });
       rest.forEach(function (c) { option(c, more); });
+      var label = count === undefined ? "Show all case studies for this area" :
+        "Show all " + count + " case studies the framework lists for this area";
       var toggle = W.el("button", { type: "button", className: "wb-link-button", "aria-expanded": "false", "aria-controls": more.id,
-        text: "Show all " + area.case_studies.length + " case studies for this area" });
+        text: label });
       toggle.addEventListener("click", function () {
         more.hidden = !more.hidden;
         toggle.setAttribute("aria-expanded", String(!more.hidden));
-        toggle.textContent = more.hidden ? "Show all " + area.case_studies.length + " case studies for this area" : "Show only the suggested case studies";
+        toggle.textContent = more.hidden ? label : "Show only the suggested and chosen case studies";
       });
       group.appendChild(toggle);
       group.appendChild(more);
