@@ -46,8 +46,10 @@ def load_search_words(path: Path, fw: Framework, docs_dir: Path) -> SearchWords:
             line = line_of(tree, loc)
             problems.append((line, f"{' › '.join(map(str, loc))}: {explain(e, lines, line)}"))
         raise FrameworkError("\n".join(f"{shown}:{line}: {m}" for line, m in sorted(problems))) from None
-    # a statement renamed since (renamed_from:) keeps its words under its earlier id until someone moves them
-    known = {"statements": {i for a in fw.areas for s in a.statements for i in [s.id, *s.renamed_from]},
+    # a statement renamed since (renamed_from:) keeps its words under its earlier id until someone moves them;
+    # a retired one's words are simply unused, so cutting an edition needs no edit here
+    retired = {r.id for r in fw.retired if r.kind == "statement"}
+    known = {"statements": {i for a in fw.areas for s in a.statements for i in [s.id, *s.renamed_from]} | retired,
              "glossary": {g.anchor.removeprefix("term-") for g in fw.glossary},
              "pages": page_ids(fw, docs_dir)}
     problems = []

@@ -184,7 +184,7 @@ def test_a_bad_file_is_refused_and_changes_nothing(page, base_url, tmp_path, cas
     open_workbook(page, base_url)
     choose(page, STATEMENT, TIER_NAMES[1])
     page.get_by_label(f"Evidence of current practice for statement {STATEMENT.label}").fill("Kept")
-    page.wait_for_function("localStorage.getItem('inclusion-audit-workbook').includes('Kept')")   # saved after a pause
+    page.wait_for_function("() => (localStorage.getItem('inclusion-audit-workbook') || '').includes('Kept')")   # saved after a pause
     before = storage(page)
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

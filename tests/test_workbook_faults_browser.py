@@ -226,7 +226,7 @@ def test_quota_exceeded_on_import_changes_nothing_and_claims_no_backup(browser, 
         radio(page, STATEMENT, SP).check()
         evidence(page, STATEMENT).fill("Work that must survive the import")
         expect(page.locator("#wb-saved")).to_contain_text("Saved in this browser")   # saved after a pause
-        page.wait_for_function("localStorage.getItem('inclusion-audit-workbook').includes('must survive')")
+        page.wait_for_function("() => (localStorage.getItem('inclusion-audit-workbook') || '').includes('must survive')")
         before = storage(page)
         page.evaluate(LIMIT_TO_NOW_JS, 50)                          # no room for a backup of that work
         page.set_input_files("#wb-import", export_file(tmp_path, "elm.json", {OTHER.id: {"tier": FW.tiers[0].id}}))
