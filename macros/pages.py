@@ -84,7 +84,7 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
 
     data = {
         "edition": fw.edition.id,
-        "title": fw.title,    # the printed report names the framework (issue 13)
+        "title": fw.title,    # the printed report names the framework
         "tiers": [{"id": t.id, "name": t.name} for t in fw.tiers],
         "areas": [place({
             "id": a.id, "number": a.number, "name": a.name,

@@ -1,4 +1,4 @@
-"""From judgement to action (issue 9), in Chromium against the built and served site.
+"""From judgement to action, in Chromium against the built and served site.
 
 The workbook shows the next tier after a judgement; priorities and actions survive a reload and an export and
 import; the action plan, compare and trust overview pages read the saved work or exported files in the browser.
@@ -87,7 +87,7 @@ def test_next_tier_text_and_case_studies_appear_after_a_judgement(page, base_url
     expect(box.get_by_role("heading")).to_have_text(f"Next step: what {SP} looks like for statement {s.label}")
     for text in descriptors(s.id, 1):
         expect(box).to_contain_text(norm(text))
-    # a compact next step (issue 13): at most three case studies, each with why, the rest on request
+    # a compact next step: at most three case studies, each with why, the rest on request
     cases = box.get_by_role("group", name=re.compile("^Case studies that may help"))
     expect(cases.get_by_role("checkbox")).to_have_count(len(FW.related.pairs_for_statement(s)))   # the site's related ones
     expect(cases.locator(".wb-case__why").first).not_to_be_empty()
@@ -280,7 +280,7 @@ def assert_oak_movement(page):
     expect(row("statement-1-3").locator("td")).to_have_text([SP, EF, "▼ Moved down"])
     expect(row("statement-1-2").locator("td")).to_have_text([SP, SP, "= Stayed the same"])
     expect(row("statement-4-1").locator("td").last).to_have_text("− No longer judged")
-    expect(row("statement-5-1").locator("td").last).to_have_text("+ Newly judged")     # apart from "not judged" (issue 13)
+    expect(row("statement-5-1").locator("td").last).to_have_text("+ Newly judged")     # apart from "not judged"
     expect(row("statement-8-1").locator("td").last).to_have_text("○ Not judged in either")
     # the symbols are decoration; the words carry the meaning
     expect(row("statement-1-1").locator(".move__symbol")).to_have_attribute("aria-hidden", "true")

@@ -1,4 +1,4 @@
-"""The printable blank audit form (issue 13, item 1): every statement, its three descriptors, a box to tick
+"""The printable blank audit form: every statement, its three descriptors, a box to tick
 for each tier and space to write; no form controls; printed, it is short and keeps every statement."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Nothing moves under the reader as a page loads (issue 16): each page's layout shift, as Chromium reports it
+"""Nothing moves under the reader as a page loads: each page's layout shift, as Chromium reports it
 (layout-shift entries not caused by input, summed from the start), on a 390 px phone and a 1280 px laptop, with
 the scripts that start after the first paint included. Google calls up to 0.1 good; these pages stay well under
 it. The self-evaluation keeps its tools' space from the first paint (workbook-reserve.js), so they appear in place.

@@ -1,4 +1,4 @@
-"""Issue 16, reading on a phone (390 px) and a laptop (1280 px), in Chromium: layout limits, deep links,
+"""Reading on a phone (390 px) and a laptop (1280 px), in Chromium: layout limits, deep links,
 the case-study filter and the glossary A-Z."""
 from urllib.parse import parse_qs, urlsplit
 

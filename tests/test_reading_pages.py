@@ -1,4 +1,4 @@
-"""Issue 16, reading on a phone: what the built HTML offers a reader (statements first, related case studies,
+"""Reading on a phone: what the built HTML offers a reader (statements first, related case studies,
 a compact case-study list, clear deep-link wording, the glossary A-Z, the maintainers' check table)."""
 import re
 

@@ -1,4 +1,4 @@
-"""What the built pages load before they can paint (issue 16, fast first visit), and the purge's rules.
+"""What the built pages load before they can paint (a fast first visit), and the purge's rules.
 
 Built HTML: every page with styles links one stylesheet, the combined one (finish/styles.py), never Material's
 main.css and palette.css or our site.css, which would each block the first paint, and no favicon file (it is

@@ -1,4 +1,4 @@
-"""The self-evaluation workbook in Chromium, against the built and served site (issue 4).
+"""The self-evaluation workbook in Chromium, against the built and served site.
 
 Choices, evidence and actions are kept in localStorage, survive a reload, go out in an export and come back in
 an import; a bad file changes nothing; clearing asks first; the page prints cleanly and works without JavaScript.
@@ -252,7 +252,7 @@ def test_print_hides_navigation_header_and_buttons(page, base_url):
     page.emulate_media(media="print")
     for node in screen_only:
         expect(node).to_be_hidden()
-    # the page prints the report drawn from the saved work, not the form (issue 13)
+    # the page prints the report drawn from the saved work, not the form
     expect(page.get_by_role("heading", name="Self-evaluation report")).to_be_visible()
     expect(page.locator(".wb-report__summary")).to_be_visible()
     expect(tiers_of(page, STATEMENT)).to_be_hidden()

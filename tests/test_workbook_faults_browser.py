@@ -1,4 +1,4 @@
-"""Nothing a school enters is ever lost (issue 12): the workbook under the faults real school computers have.
+"""Nothing a school enters is ever lost: the workbook under the faults real school computers have.
 
 Each test makes one fault happen in Chromium, against the built and served site: two tabs editing at once,
 storage blocked, storage full on a save and on an import, damaged saved data (twice), hostile ids in files and
@@ -151,7 +151,7 @@ def test_two_tabs_editing_the_same_statement_merge_per_field_and_newer_wins(brow
         evidence(b, STATEMENT).fill("Evidence typed in tab B")       # B: the evidence of the same statement
         expect(evidence(a, STATEMENT)).to_have_value("Evidence typed in tab B")
         expect(radio(b, STATEMENT, SP)).to_be_checked()
-        b.locator(f"#eval-{STATEMENT.id}").get_by_role("button", name="Change the tier").click()  # a judged statement shows its tier only (issue 13)
+        b.locator(f"#eval-{STATEMENT.id}").get_by_role("button", name="Change the tier").click()  # a judged statement shows its tier only
         radio(b, STATEMENT, SE).check()                              # the same field: the newer edit wins everywhere
         expect(radio(a, STATEMENT, SE)).to_be_checked()
         a.get_by_label(f"Make statement {STATEMENT.label} a priority for development").check()

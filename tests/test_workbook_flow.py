@@ -1,4 +1,4 @@
-"""The workbook as a SENCO works through it (issue 13, items 2 to 4), in Chromium on a phone and a laptop.
+"""The workbook as a SENCO works through it, in Chromium on a phone and a laptop.
 
 Progress is always in view with a way to the next statement not judged; each tier option carries what the
 tier looks like, so one tap judges after reading; the next step is one suggestion and three case studies with

@@ -1,4 +1,4 @@
-"""What the self-evaluation loads, and that nothing is lost by loading less (issue 16), in Chromium.
+"""What the self-evaluation loads, and that nothing is lost by loading less, in Chromium.
 
 The page's data island holds no framework text: the statements and descriptors are read from the page's own
 HTML, once. Yet everything the workbook writes still carries the full text from data/framework.yaml: the next

@@ -1,4 +1,4 @@
-"""The printed self-evaluation report and the blank audit form (issue 13, item 1), in Chromium.
+"""The printed self-evaluation report and the blank audit form, in Chromium.
 
 Printing the self-evaluation page (`page.pdf()`, A4) gives a report a SENCO can hand to governors: title,
 school, date, edition, a summary by area and tier, each judged statement with its tier, its evidence in full

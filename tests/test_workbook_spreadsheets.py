@@ -1,4 +1,4 @@
-"""Back from a spreadsheet (issue 13, item 7), in Chromium against the built site.
+"""Back from a spreadsheet, in Chromium against the built site.
 
 A school fills in the site's Excel audit workbook (here with openpyxl, as Excel would save it) or edits the
 workbook's own CSV export; either imports on the self-evaluation, compare and trust pages through the same
@@ -152,7 +152,7 @@ def test_the_action_plan_shows_a_filled_in_excel_workbook_without_saving_it(page
     assert page.evaluate(STORAGE_JS) is None, "opening a file on the action plan saved it"
 
 
-# --- trust overview: the same school twice (issue 13, item 6) ----------------------------------------------------
+# --- trust overview: the same school twice ----------------------------------------------------
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

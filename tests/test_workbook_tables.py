@@ -1,4 +1,4 @@
-"""Tables that fit (issue 13, item 5): the action plan, compare and trust overview at 320, 390, 768 and 1280 px.
+"""Tables that fit: the action plan, compare and trust overview at 320, 390, 768 and 1280 px.
 
 No column is clipped: a table fits its column, or scrolls sideways in its own labelled box that says so above
 it and scrolls with the keyboard; on a laptop (1280 px) every table fits.

@@ -16,7 +16,7 @@ Workbook.define("compare", function (form, W, fw) {
     dropped: { symbol: "−", name: "No longer judged", className: "move-dropped" },
     none: { symbol: "○", name: "Not judged", className: "move-none" }
   };
-  // a statement judged only in the later file is progress to see, not "not judged" (issue 13)
+  // a statement judged only in the later file is progress to see, not "not judged"
   var ORDER = ["up", "down", "same", "added", "dropped", "none"];
 
   W.enhance();
