@@ -68,7 +68,7 @@ def test_deep_link_highlights_and_names_its_target(phone, base_url, anchor, mess
 def test_following_another_link_on_the_page_moves_the_message(phone, base_url):
     phone.goto(base_url + "areas/leadership-of-send/#statement-2-3")
     phone.evaluate("location.hash = '#statement-2-7'")
-    phone.wait_for_function("document.querySelector('.target-note').textContent.includes('2.7')")
+    phone.wait_for_function("() => document.querySelector('.target-note').textContent.includes('2.7')")
     assert phone.locator(".target-note").count() == 1
 
 
@@ -103,13 +103,13 @@ def test_glossary_a_to_z_stays_on_screen_and_lands_terms_below_it(phone, base_ur
     nav = phone.locator("nav.az-list")
     assert nav.bounding_box()["height"] < 120, "two short rows at most on a phone"
     phone.mouse.wheel(0, 6000)
-    phone.wait_for_function("window.scrollY > 3000")
+    phone.wait_for_function("() => window.scrollY > 3000")
     box = nav.bounding_box()
     assert 0 <= box["y"] < 100, "the A-Z stays at the top while scrolling"
     link = nav.get_by_role("link", name="S", exact=True)
     target = link.get_attribute("href")
     link.click()
-    phone.wait_for_function(f"location.hash === '{target}'")
+    phone.wait_for_function(f"() => location.hash === '{target}'")
     term = phone.locator(target).bounding_box()
     bar = nav.bounding_box()
     assert term["y"] >= bar["y"] + bar["height"] - 1, "the term is not hidden under the A-Z"

@@ -18,7 +18,8 @@ from conftest import ROOT
 from page_checks import LABELS_JS
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
-STATEMENT = FW.statements[6]          # one statement of area 2, e.g. statement-2-3
+# a statement of area 2 that the site relates case studies to (its next step offers them)
+STATEMENT = next(s for s in FW.areas[1].statements if FW.related.for_statement(s))
 AREA = STATEMENT.area
 TIER_NAMES = [t.name for t in FW.tiers]
 

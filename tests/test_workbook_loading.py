@@ -189,7 +189,7 @@ def test_the_print_button_loads_the_report_then_prints(browser, base_url):
     try:
         page.evaluate(PRINTS_JS)
         page.get_by_role("button", name="Print report").click()
-        page.wait_for_function("window.printed === 1")
+        page.wait_for_function("() => window.printed === 1")
         assert loaded(page, "workbook-report.js")
         report = page.locator(".wb-report")
         expect(report.get_by_role("heading", name="Self-evaluation report: Oak Tree Primary",
@@ -217,11 +217,13 @@ def test_a_report_that_cannot_load_is_named_and_the_work_is_kept(browser, base_u
 
 
 def test_printing_from_the_browser_prints_the_report_without_the_button(browser, base_url):
-    """Ctrl+P or the browser's menu: no click first, and the report is there all the same."""
+    """Ctrl+P or the browser's menu a moment after the page opened with saved work: no click first, and the
+    report is there all the same (it loads once the page is idle, as there is work to report)."""
     s = FW.statements[30]
     context, page = open_page(browser, base_url, saved({s: 2}))
     try:
         from pdf_text import pages as pdf_pages, squashed
+        page.wait_for_function("() => !!window.WorkbookReport")
         printed = squashed("\n".join(pdf_pages(page.pdf(format="A4"))))
         assert squashed("Self-evaluation report") in printed
         assert squashed(f"{s.label} {s.text}") in printed
@@ -289,7 +291,7 @@ def test_about_to_press_print_loads_the_report_so_the_click_prints_at_once(brows
     try:
         page.evaluate(PRINTS_JS)
         page.get_by_role("button", name="Print report").focus()
-        page.wait_for_function("!!window.WorkbookReport")
+        page.wait_for_function("() => !!window.WorkbookReport")
         page.evaluate("""() => { const b = document.getElementById('wb-print');
             b.dispatchEvent(new MouseEvent('click', {bubbles: true})); window.printedAtOnce = window.printed; }""")
         assert page.evaluate("window.printedAtOnce") == 1

@@ -45,6 +45,7 @@ def printed(browser, base_url, state) -> tuple[list[str], object]:
     page = context.new_page()
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()
+    page.wait_for_function("() => !!window.WorkbookReport")     # loaded once the page is idle, as there is work
     page.emulate_media(media="print")
     return pdf_pages(page.pdf(format="A4")), (context, page)
 

@@ -85,23 +85,6 @@
     return loading[name];
   }
 
-  /* The same, at once: for a print started from the browser (beforeprint), which waits for nothing. A
-   * synchronous request, so used only when need() has not already brought the script. True when it ran. */
-  function needNow(name) {
-    try {
-      var request = new XMLHttpRequest();
-      request.open("GET", HERE + name + ".js", false);
-      request.send();
-      if (request.status !== 200) return false;
-      var script = document.createElement("script");
-      script.text = request.responseText;
-      document.head.appendChild(script);
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
-
   /* statement id -> {statement, area}, as a Map so that no id ("__proto__", "toString") can reach a prototype. */
   function statementIndex(fw) {
     var index = new Map();
@@ -702,7 +685,7 @@
   var core = {
     FORMAT: FORMAT, VERSION: VERSION, STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, LIMITS: LIMITS, maxBytes: maxBytes,
     // framework
-    framework: framework, need: need, needNow: needNow, statementIndex: statementIndex, tierIds: tierIds, tierRank: tierRank, tierName: tierName,
+    framework: framework, need: need, statementIndex: statementIndex, tierIds: tierIds, tierRank: tierRank, tierName: tierName,
     nextTier: nextTier, nextStep: nextStep, descriptors: descriptors, chosenCases: chosenCases, entryOf: entryOf,
     areaCounts: areaCounts, addCounts: addCounts, totalCounts: totalCounts, countsText: countsText,
     // saved work and files

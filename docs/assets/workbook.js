@@ -117,6 +117,7 @@ Workbook.define("workbook", function (root, W, fw) {
       return false;
     }
     state = result.state;
+    reportSoon();
     if (errorNode.textContent.indexOf("was not saved") >= 0 || storageOff) { showError(""); storageOff = false; }
     savedNode.textContent = savedText();
     barStatus(true, "at " + clock());
@@ -553,9 +554,11 @@ Workbook.define("workbook", function (root, W, fw) {
     withFiles(function () { W.clearAll(page); });
   });
 
-  /* The printed report (workbook-report.js) is loaded when the page is printed: by the button (which waits for
-   * it), or from the browser (Ctrl+P, its menu), whose beforeprint waits for nothing, so it loads at once there.
-   * Drawn from this page's work just before each print; without it the page prints the form. */
+  /* The printed report (workbook-report.js) is loaded once there is work to report: when the browser is idle
+   * after the page has loaded with saved judgements, or after the first save. The print button waits for it;
+   * a print from the browser (Ctrl+P, its menu) cannot wait, so it finds it ready. (The page's policy forbids
+   * running fetched text as a script, so it cannot be loaded at once inside beforeprint.) Drawn from this
+   * page's work just before each print; without it the page prints the form. */
   function drawReport() {
     var reportNode = document.querySelector(".wb-report");     // after this script in the page
     reportNode.textContent = "";
@@ -567,6 +570,17 @@ Workbook.define("workbook", function (root, W, fw) {
       (printed ? "the page printed the form instead." : "nothing was printed.") + " Nothing you entered is lost: try again when you are connected.");
   }
   function loadReport() { return W.need("workbook-report", "WorkbookReport"); }
+  function judgedAny() {
+    return Object.keys(state.statements || {}).some(function (id) { return state.statements[id].tier; });
+  }
+  var reportAsked = false;
+  function reportSoon() {
+    if (reportAsked) return;
+    reportAsked = true;
+    var idle = window.requestIdleCallback || function (run) { setTimeout(run, 1000); };
+    function start() { idle(function () { loadReport().catch(function () { reportAsked = false; }); }); }
+    if (document.readyState === "complete") start(); else window.addEventListener("load", start);
+  }
   function prepareReport() {
     if (window.WorkbookReport) { drawReport(); return true; }
     return loadReport().then(function () { drawReport(); return true; }, function () { reportMissing(false); return false; });
@@ -586,8 +600,8 @@ Workbook.define("workbook", function (root, W, fw) {
     printNode.addEventListener(type, function () { loadReport().catch(function () {}); }, { passive: true });
   });
   window.addEventListener("beforeprint", function () {
-    if (window.WorkbookReport || W.needNow("workbook-report")) drawReport();
-    else reportMissing(true);
+    if (window.WorkbookReport) drawReport();
+    else if (judgedAny()) reportMissing(true);
   });
   // print media without a beforeprint (print previews, emulators): load it, then draw
   if (window.matchMedia) {
@@ -599,4 +613,5 @@ Workbook.define("workbook", function (root, W, fw) {
   fill();
   drawLoadNotes();
   drawUndo();
+  if (judgedAny()) reportSoon();
 });
