@@ -150,6 +150,9 @@ def test_search_answers_offline(tab, context, served):
 def judge(tab, base):
     tab.goto(base + "self-evaluation/")
     expect(tab.locator("#wb-summary table")).to_be_visible()
+    area = tab.locator("details.wb-area", has=tab.locator(f"#eval-{STATEMENT.id}"))
+    if area.get_attribute("open") is None:                  # one area at a time: open the statement's, as a reader does
+        area.locator("> summary").click()
     group = tab.get_by_role("group", name=f"{STATEMENT.label} {STATEMENT.text}", exact=True)
     return group.get_by_role("radio", name=TIER, exact=True)
 

@@ -19,15 +19,20 @@ def text(node) -> str:
 
 @pytest.mark.parametrize("area", FW.areas, ids=lambda a: a.id)
 def test_each_statement_shows_its_related_case_studies(soup, area):
+    """The site's suggestions under each statement, as the relation made them; a statement no case study is
+    about shows none rather than a weak one (the area's own list follows on the page)."""
     page = soup(f"areas/{area.id}/index.html")
     for s in area.statements:
         heading = page.find(id=s.id)
         line = heading.find_next("p", class_="related")
-        assert line is not None and line.find_previous("h2", class_="statement-heading") is heading, s.id
+        mine = line is not None and line.find_previous("h2", class_="statement-heading") is heading
+        related = RELATION.for_statement(s)
+        if not related:
+            assert not mine, f"statement {s.label} shows a related line with nothing related"
+            continue
+        assert mine, s.id
         assert text(line).startswith("Related case studies:"), "shown as related, not as the framework's list"
-        hrefs = [a["href"] for a in line.find_all("a")]
-        assert hrefs == [f"../../case-studies/{c.id}/" for c in RELATION.for_statement(s)]
-        assert hrefs, f"statement {s.label} has no related case study"
+        assert [a["href"] for a in line.find_all("a")] == [f"../../case-studies/{c.id}/" for c in related]
 
 
 @pytest.mark.parametrize("area", FW.areas, ids=lambda a: a.id)
