@@ -249,6 +249,7 @@ def test_search_and_the_workbook_work_under_the_policy(browser, base_url):
         assert _violations(page, console) == []
         page.goto(base_url + "self-evaluation/")
         expect(page.locator("#wb-summary table")).to_be_visible()
+        page.locator("details.wb-area > summary").first.click()      # open Area 1, as a reader does
         page.get_by_label(re.compile(r"^Evidence of current practice for statement 1\.1")).fill("Under the policy")
         with page.expect_download():
             page.get_by_role("button", name=re.compile(r"CSV")).first.click()

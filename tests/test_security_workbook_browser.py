@@ -27,7 +27,15 @@ YEAR_MS = 365 * 24 * 3600 * 1000
 def open_workbook(page, base_url):
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()
+    open_areas(page)
     return page
+
+
+def open_areas(page):
+    """Open every area of the form, as a reader taps them (one area at a time on screen)."""
+    closed = page.locator("details.wb-area:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
 
 
 def evidence(page, s):
