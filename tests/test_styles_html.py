@@ -16,7 +16,7 @@ import pytest
 
 from finish.styles import Words, parse, purge
 
-SCRIPT_LIST = re.compile(r"\}\)\((\[[^\]]*\]), document\.currentScript\);\s*$")   # the after-paint loader's list
+SCRIPT_LIST = re.compile(r"\}\)\((\[[^\]]*\]),\s*document\.currentScript\);?\s*$")   # the after-paint loader's list
 
 
 def _redirect(page) -> bool:
