@@ -111,6 +111,23 @@ def test_the_search_key_opens_search_and_escape_closes_it(page, base_url):
     assert page.locator("#__search").is_checked() is False
 
 
+def test_focus_stays_where_the_reader_moves_it(page, base_url):
+    """Tab into the search box, then straight on: the box must not take focus back a moment later."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "areas/leadership-of-send/")
+    page.wait_for_selector("script[data-after-paint=done]", state="attached")
+    page.locator("#site-search-input").focus()
+    page.evaluate("() => document.activeElement.blur()")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => document.activeElement.id") != "site-search-input"
+    # On a phone, opening search with the icon (its label) still puts the cursor in the box.
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "areas/leadership-of-send/")
+    page.wait_for_selector("script[data-after-paint=done]", state="attached")
+    page.locator("label[for='__search']:visible").first.click()
+    expect(page.locator("#site-search-input")).to_be_focused()
+
+
 def test_a_statement_number_is_a_link_to_the_statement_with_its_area(search_page, base_url):
     groups = results(search_page, base_url, "2.3")
     assert groups[0][0] == "areas/leadership-of-send/#statement-2-3"

@@ -98,8 +98,16 @@
     var next = links[i + (event.key === "ArrowDown" ? 1 : -1)];
     (next || input).focus();
   });
+  /* Opened by the icon (its label): put the cursor in the box, unless focus is already there or the reader
+     has moved it on meanwhile. */
   if (toggle) toggle.addEventListener("change", function () {
-    if (toggle.checked) { start(); setTimeout(function () { input.focus(); }, 50); }
+    if (!toggle.checked) return;
+    start();
+    if (document.activeElement === input) return;
+    setTimeout(function () {
+      var el = document.activeElement;
+      if (toggle.checked && (!el || el === document.body || el === toggle)) input.focus();
+    }, 50);
   });
   document.addEventListener("keydown", function (event) {
     var el = document.activeElement;
