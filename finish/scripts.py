@@ -8,9 +8,15 @@ their text is fixed when the page is generated.
 
 A page that needs several of our scripts at load gets them joined into one file (JOINED): one request instead
 of several and one gzip stream over them (the self-evaluation).
+
+ES modules: code shared between scripts lives in docs/assets/modules/*.mjs (Node's tests import it there). A
+script in assets/ that imports them is bundled: esbuild puts what it imports inside it, as one classic script
+(a page needs no `type="module"`), and the built site keeps no modules/ folder.
 """
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,6 +25,9 @@ from . import FinishError
 ROOT = Path(__file__).resolve().parent.parent
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 TARGET = "es2017"       # the browsers Material 9 supports; nothing newer than they read is written
+
+MODULES = "modules"     # assets/modules/*.mjs: bundled into the scripts that import them, then removed
+IMPORTS = re.compile(r"^\s*import\b", re.MULTILINE)
 
 # made compact by macros/pages.py (one JSON assignment), left as written
 AS_MADE = {"workbook-suggested.js"}
@@ -44,9 +53,14 @@ def minify(text: str) -> str:
 
 def minify_scripts(site: Path) -> None:
     assets = site / "assets"
-    scripts = sorted(str(p) for p in assets.glob("*.js") if p.name not in AS_MADE) if assets.is_dir() else []
-    if scripts:
-        _esbuild([*scripts, f"--outdir={assets}", "--allow-overwrite"])   # one run for all of them, in place
+    scripts = sorted(p for p in assets.glob("*.js") if p.name not in AS_MADE) if assets.is_dir() else []
+    modular = [str(p) for p in scripts if IMPORTS.search(p.read_text(encoding="utf-8"))]
+    plain = [str(p) for p in scripts if str(p) not in modular]
+    if modular:   # each with what it imports inside it, as an ordinary script
+        _esbuild(["--bundle", "--format=iife", *modular, f"--outdir={assets}", "--allow-overwrite"])
+    if plain:     # one run for all of them, in place; a script's top-level names stay its globals
+        _esbuild([*plain, f"--outdir={assets}", "--allow-overwrite"])
+    shutil.rmtree(assets / MODULES, ignore_errors=True)
     for name, parts in JOINED.items():
         if all((assets / part).is_file() for part in parts):
             (assets / name).write_text("".join((assets / part).read_text(encoding="utf-8") for part in parts),

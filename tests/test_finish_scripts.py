@@ -48,3 +48,20 @@ def test_the_built_site_carries_our_scripts_minified(site_dir):
     assert joined == "".join((site_dir / "assets" / n).read_text(encoding="utf-8")
                              for n in ("workbook-core.js", "workbook.js"))
     assert shutil.which("node")
+
+
+def test_a_script_that_imports_modules_is_bundled_and_the_modules_are_not_published(tmp_path):
+    """ES modules live in assets/modules/*.mjs; a page's script that imports them gets them bundled into it."""
+    assets = tmp_path / "assets"
+    (assets / "modules").mkdir(parents=True)
+    (assets / "modules" / "tally.mjs").write_text(
+        "export function tally(items) { const t = new Map();\n"
+        "  for (const i of items) t.set(i, (t.get(i) ?? 0) + 1); return [...t].join(';'); }\n", encoding="utf-8")
+    entry = assets / "page.js"
+    entry.write_text('import { tally } from "./modules/tally.mjs";\nconsole.log(tally(["a", "b", "a"]));\n',
+                     encoding="utf-8")
+    minify_scripts(tmp_path)
+    built = entry.read_text(encoding="utf-8")
+    assert "import" not in built and "export" not in built
+    assert run(entry) == "a,2;b,1\n"
+    assert not (assets / "modules").exists()
