@@ -29,7 +29,7 @@ TARGET = "es2017"       # the browsers Material 9 supports; nothing newer than t
 MODULES = "modules"     # assets/modules/*.mjs: bundled into the scripts that import them, then removed
 IMPORTS = re.compile(r"^\s*import\b", re.MULTILINE)
 
-# made compact by macros/pages.py (one JSON assignment), left as written
+# made compact by rendering/pages.py (one JSON assignment), left as written
 AS_MADE = {"workbook-suggested.js"}
 
 # built file -> the scripts in assets/ it is made of, in order

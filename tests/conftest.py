@@ -27,12 +27,16 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
     )
 
 
+# The project's code, layer by layer (each folder has a README saying what it holds).
+CODE = ("framework", "rendering", "outputs", "search", "macros", "finish")
+
+
 def copy_project(dest: Path) -> Path:
     """A temporary copy of the project (without site/, .venv/, .git/) to edit in a test."""
     ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("docs", "data", "macros", "overrides", "finish"):
+    for name in ("docs", "data", *CODE, "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     if (ROOT / "node_modules").exists():
         (dest / "node_modules").symlink_to((ROOT / "node_modules").resolve())   # esbuild, for the pages' inline scripts

@@ -23,7 +23,7 @@ def test_search_code_under_node(site_dir):
 
 def test_every_statement_case_study_and_term_is_a_search_document(site_dir):
     import json
-    from macros.load import load_framework
+    from framework.load import load_framework
     fw = load_framework(ROOT / "data" / "framework.yaml")
     urls = {d["url"] for d in json.loads((site_dir / "search" / "documents.json").read_text())["docs"]}
     expected = ({f"{a.url}#{s.id}" for a in fw.areas for s in a.statements} | {cs.url for cs in fw.case_studies}

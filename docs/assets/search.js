@@ -1,5 +1,5 @@
 /* The site's search: ranks the documents of search/documents.json (one per statement, case study, glossary term
-   and page section, made from the model by macros/search_docs.py) with MiniSearch. The one implementation:
+   and page section, made from the model by search/documents.py) with MiniSearch. The one implementation:
    the search worker (search-worker.js) runs it in the browser, and the tests run this same file under Node
    over the built site (tests/js/). Every rule below is general (no word lists of answers); each says why.
    createSiteSearch(data, MiniSearch, weights, built): `built` is the index the build made with this same code

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import open_data
-from .model import TIER_IDS, Framework
+from framework.model import TIER_IDS, Framework
 from .open_data import descriptor_text as _descriptor_text
 
 HERE = Path(__file__).parent

@@ -17,10 +17,10 @@ from pathlib import Path
 import jinja2
 from markdown.extensions.toc import slugify
 
-from .key_terms import for_case_study, for_statement
-from .model import Framework, GlossaryEntry
-from .pages import knowledge_page, partial
-from .search_words import SearchWords, load_search_words
+from framework.key_terms import for_case_study, for_statement
+from framework.model import Framework, GlossaryEntry
+from rendering.pages import knowledge_page, partial
+from .words import SearchWords, load_search_words
 
 # Pages whose blocks list other pages (every case study, every term, every statement): their documents keep
 # the page's own words only, so "autism" finds the case studies, not the list of them.
