@@ -1,6 +1,7 @@
 """Shared fixtures: the site is built once per test session; browser tests use Debian's Chromium."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -44,11 +45,18 @@ def copy_project(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once with --strict."""
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+def site_dir(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once with --strict and shared by every test worker (pytest-xdist): the first
+    worker to get here builds it while the others wait on the lock."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    out, failed = shared / "site", shared / "site-failed.txt"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.is_dir() and not failed.exists():
+            result = build_site(ROOT, out)
+            if result.returncode != 0:
+                failed.write_text(f"{result.stdout}\n{result.stderr}", encoding="utf-8")
+    assert not failed.exists(), f"mkdocs build --strict failed:\n{failed.read_text(encoding='utf-8')}"
     return out
 
 
