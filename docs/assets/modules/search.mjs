@@ -1,14 +1,14 @@
 /* The site's search: ranks the documents of search/documents.json (one per statement, case study, glossary term
-   and page section, made from the model by macros/search_docs.py) with MiniSearch. The one implementation:
-   the search worker (search-worker.js) runs it in the browser, and the tests run this same file under Node
-   over the built site (tests/js/). Every rule below is general (no word lists of answers); each says why.
-   createSiteSearch(data, MiniSearch, weights, built): `built` is the index the build made with this same code
-   (search/index.json, MiniSearch's JSON parsed), loaded instead of made; without it the index is made here. */
-(function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory;
-  else root.createSiteSearch = factory;
-})(typeof self !== "undefined" ? self : this, function createSiteSearch(data, MiniSearch, weights, built) {
-  "use strict";
+   and page section, made from the model by macros/search_docs.py) with MiniSearch. The one implementation: the
+   search worker (search-worker.js) imports it and the finish step bundles both into the worker; the tests import
+   this same module under Node over the built site (tests/js/). Every rule below is general (no word lists of
+   answers); each says why.
+   createSiteSearch(data, weights, Engine): `weights` overrides the weights below (the tuning and engine
+   comparison scripts); `Engine` is MiniSearch unless another engine with its calls is compared. */
+import MiniSearch from "minisearch";
+
+export function createSiteSearch(data, weights, Engine) {
+  Engine = Engine || MiniSearch;
 
   /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
   var STOP = set("a an and are as at be by can could did do does for from has have how i if in into is it its me " +
@@ -79,7 +79,7 @@
     return group.map(function (w) { var list = words(w); return { first: list[0], spaced: spaced(list), one: list.length === 1 }; });
   });
   /* A document as the index takes it: its key terms as one text, with the other words of each synonym group it
-     uses. Only when the index is made here, not when it comes made by the build. */
+     uses. */
   function indexed(doc, n) {
     var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
     var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
@@ -96,7 +96,7 @@
     cached(own.area || "");
     return own;
   }
-  var docs = data.docs.map(function (doc, n) { return built ? Object.assign({}, doc, { id: n }) : indexed(doc, n); });
+  var docs = data.docs.map(indexed);
 
   var options = {
     fields: FIELDS, storeFields: [],
@@ -105,12 +105,11 @@
     searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); }, bm25: WEIGHT.bm25,
       weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
   };
-  /* The index made when the site was built (search/index.json, by finish/search_index.py), or made here. */
-  var index = built ? MiniSearch.loadJS(built, options) : new MiniSearch(options);
-  if (!built) index.addAll(docs);
+  var index = new Engine(options);
+  index.addAll(docs);
 
   /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
-  var vocab = (built ? built.index.map(function (entry) { return entry[0]; }) : Object.keys(seen)).sort();
+  var vocab = Object.keys(seen).sort();
   function known(prefix) {
     var lo = 0, hi = vocab.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < prefix) lo = mid + 1; else hi = mid; }
@@ -260,4 +259,4 @@
   }
 
   return { search: search, size: docs.length, index: index };
-});
+}
