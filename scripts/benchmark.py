@@ -53,8 +53,7 @@ PAGES = {"home page": "", "area page": "areas/leadership-of-send/", "case-study 
 SIZE_TARGET_KIB = 90
 LCP_RATIO_TARGET = 1.5
 BARE_DIR = "_bare"          # bare copies of the measured pages (no stylesheet, no script) are written here
-SEARCH_FILES = ("/search/documents.json", "/search/index.json", "/search-worker.js", "/vendor/minisearch.js",
-                "/assets/search.js")   # loaded for the search box only
+SEARCH_FILES = ("/search/documents.json", "/search-worker.js")   # loaded for the search box only
 SCALE = 10
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
