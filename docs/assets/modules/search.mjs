@@ -69,14 +69,14 @@ export function createSiteSearch(data, weights, Engine) {
   function spaced(list) { return " " + list.join(" ") + " "; }
 
   /* Each field's words, made once: for the synonyms, the index and the list of words of the index. */
-  var tokens = new Map(), seen = Object.create(null);
+  var tokens = new Map(), seen = new Set();
   function cached(text) {
     var list = tokens.get(text);
-    if (!list) { list = words(text); tokens.set(text, list); list.forEach(function (w) { seen[w] = true; }); }
+    if (!list) { list = words(text); tokens.set(text, list); for (var i = 0; i < list.length; i++) seen.add(list[i]); }
     return list;
   }
   var groups = (data.synonyms || []).map(function (group) {
-    return group.map(function (w) { var list = words(w); return { first: list[0], spaced: spaced(list), one: list.length === 1 }; });
+    return group.map(function (w) { var list = words(w); return { first: list[0], list: list, spaced: spaced(list) }; });
   });
   /* A document as the index takes it: its key terms as one text, with the other words of each synonym group it
      uses. */
@@ -84,8 +84,9 @@ export function createSiteSearch(data, weights, Engine) {
     var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
     var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
     var all = null, has = new Set(list), synonyms = [];
-    function uses(m) {                     /* a word by the set of the document's words, a phrase in its text */
-      return m.first !== undefined && has.has(m.first) && (m.one || (all || (all = spaced(list))).indexOf(m.spaced) !== -1);
+    function uses(m) {     /* a word by the set of the document's words, a phrase (all its words there) in its text */
+      return m.first !== undefined && m.list.every(function (w) { return has.has(w); }) &&
+        (m.list.length === 1 || (all || (all = spaced(list))).indexOf(m.spaced) !== -1);
     }
     groups.forEach(function (members, g) {
       if (members.some(uses))
@@ -109,7 +110,7 @@ export function createSiteSearch(data, weights, Engine) {
   index.addAll(docs);
 
   /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
-  var vocab = Object.keys(seen).sort();
+  var vocab = Array.from(seen).sort();
   function known(prefix) {
     var lo = 0, hi = vocab.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < prefix) lo = mid + 1; else hi = mid; }
