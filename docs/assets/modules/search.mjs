@@ -187,9 +187,9 @@ export function createSiteSearch(data, weights, Engine) {
 
   /* The pages found for a query, best first, each with its documents best first:
      [{page, docs: [{url, title, kind, label, area, score}]}]. */
-  function search(query) {
-    var asking = ASKING.test(query), kind = null;
-    KINDS.forEach(function (k) {
+  function search(query, asTyped) {
+    var asking = ASKING.test(query), kind = null, original = query;
+    if (!asTyped) KINDS.forEach(function (k) {
       var rest = String(query).replace(k[0], " ");
       if (rest !== String(query) && /\w/.test(rest) && !kind) { kind = k[1]; query = rest; }
     });
@@ -224,6 +224,8 @@ export function createSiteSearch(data, weights, Engine) {
       combineWith: "OR",
       queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy }; })
     });
+    /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
+    if (!results.length && kind) return search(original, true);
     var pages = Object.create(null), order = [];
     var pairs = terms.slice(1).map(function (t, i) { return [terms[i].word, t.word]; });
     results.forEach(function (r, rank) {
