@@ -121,6 +121,11 @@ test("slips: two letters swapped, a word typed in two, an abbreviation the index
   assert.ok(first("ECHP").includes("glossary/#term-ehcp"));
   assert.ok(first("Well Comm").includes("glossary/#term-wellcomm"));
   assert.equal(first("ZoR")[0], "glossary/#term-zones-of-regulation");
+  assert.ok(first("ECPH").includes("glossary/#term-ehcp"));        // letters jumbled further than one swap
+});
+
+test("a kind named with words that find nothing: the query as typed", () => {
+  assert.ok(search.search("case studies xqzvw")[0]?.page.startsWith("case-studies/"));
 });
 
 test("no result for nothing typed", () => {

@@ -159,6 +159,8 @@ export function createSiteSearch(data, weights, Engine) {
     return words(doc.title).filter(function (w) { return !STOP[w]; });
   });
 
+  function sorted(w) { return w.split("").sort().join(""); }
+
   function british(w) {
     if (known(w)) return w;
     for (var i = 0; i < SPELLINGS.length; i++) {
@@ -181,6 +183,14 @@ export function createSiteSearch(data, weights, Engine) {
     for (var i = 1; slip && i < w.length; i++) {
       var swapped = w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
       if (whole(swapped)) { w = swapped; slip = false; }
+    }
+    /* A short word's letters jumbled further, as abbreviations are ("ECPH": EHCP): the word of the index with
+       those letters and the same first letter */
+    if (slip && w.length <= 5) {
+      var letters = sorted(w), same = vocab.filter(function (v) {
+        return v.length === w.length && v[0] === w[0] && sorted(v) === letters;
+      });
+      if (same.length === 1) { w = same[0]; slip = false; }
     }
     return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
