@@ -56,6 +56,7 @@ def one_run(browser, site: Path, base: str, query: str) -> tuple[float, float, d
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.goto(base, wait_until="networkidle")
+        page.wait_for_selector("script[data-after-paint=done]", state="attached")    # the page's own scripts in
         requests = []
         if not typed:       # a dedicated worker's requests are the page's too
             context.on("requestfinished", lambda request: requests.append(request))

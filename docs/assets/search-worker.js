@@ -44,7 +44,10 @@ function answer(query) {
   self.postMessage({ query: query, groups: groups, words: words });
 }
 
+/* Queries typed faster than they are answered: only the last one waiting is answered (the page draws only the
+   answer to what is in the box). */
 self.addEventListener("message", function (event) {
-  var query = String(event.data || "");
-  if (search) answer(query); else waiting = query;
+  var first = waiting === null;
+  waiting = String(event.data || "");
+  if (search && first) setTimeout(function () { if (waiting !== null) answer(waiting); });
 });
