@@ -1,10 +1,10 @@
 /* The search worker, started by the search box (search-box.js) when someone first searches. The finish step
    bundles it with what it imports (the site's ranking, modules/search.mjs, and MiniSearch) into one script; it
    fetches the documents (search/documents.json) from the site, same-origin and addressed from this script's own
-   path, so a cached copy works offline too, and makes their index (quicker on a phone than downloading one the
-   size of the documents again). Each message is a query; the answer is {query, groups}: the pages found, best
+   path, so a cached copy works offline too, and makes their index (as quick on a phone as reading one made at
+   build time, which would download as much again). Each message is a query; the answer is {query, groups}: the pages found, best
    first, each with its best documents (as search.mjs chose them), each with a snippet of its text, and the
-   query's words to mark. */
+   query's words to mark. MiniSearch's licence: vendor/minisearch.LICENSE.txt. */
 import { createSiteSearch } from "./modules/search.mjs";
 
 var search = null, waiting = null, docs = [];
