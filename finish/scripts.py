@@ -11,10 +11,12 @@ of several and one gzip stream over them (the self-evaluation).
 
 ES modules: code shared between scripts lives in docs/assets/modules/*.mjs (Node's tests import it there). A
 script in assets/ that imports them is bundled: esbuild puts what it imports inside it, as one classic script
-(a page needs no `type="module"`), and the built site keeps no modules/ folder.
+(a page needs no `type="module"`), and the built site keeps no modules/ folder. A module may import a package
+pinned in package.json by its name (the search's MiniSearch).
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -39,8 +41,10 @@ JOINED = {"self-evaluation.js": ("workbook-core.js", "workbook.js")}
 def _esbuild(args: list[str], text: str | None = None) -> str:
     if not ESBUILD.exists():
         raise FinishError(f"{ESBUILD} is missing: run `npm ci` (esbuild minifies the site's scripts)")
+    # a bare import ("minisearch") is found in the project's node_modules: the built folder may be anywhere
     result = subprocess.run([str(ESBUILD), "--minify", f"--target={TARGET}", "--log-level=error", *args],
-                            input=text, capture_output=True, text=True)
+                            input=text, capture_output=True, text=True,
+                            env={**os.environ, "NODE_PATH": str(ROOT / "node_modules")})
     if result.returncode != 0:
         raise FinishError("esbuild could not minify the site's scripts: " + " ".join(result.stderr.split())[:400])
     return result.stdout

@@ -3,7 +3,7 @@
 One document per practice statement (its text, its descriptors at every tier, its key terms, its area, and the
 staff words of data/search.yaml), per case study (overview, themes, key terms, artefacts, the areas that list
 it), per glossary term (its names and meaning) and per section of every other page (from the page's Markdown,
-with its blocks rendered as the page renders them). The browser ranks them (docs/assets/search.js); nothing
+with its blocks rendered as the page renders them). The browser ranks them (docs/assets/modules/search.mjs); nothing
 here reads the built HTML.
 """
 from __future__ import annotations

@@ -10,7 +10,7 @@ from framework import model, schema
 
 def test_a_new_area_field_needs_only_the_schema_and_one_template(tmp_path):
     """The maintainer's edit for a new field on area pages: declare it, show it, write it in the YAML.
-    No other file of macros/ changes, and the generated area page shows it."""
+    No other code file changes, and the generated area page shows it."""
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     declared = project / "framework" / "schema.py"
