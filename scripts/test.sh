@@ -8,4 +8,5 @@ if [ ! -x .venv-zensical/bin/zensical ]; then
   python3 -m venv .venv-zensical
   .venv-zensical/bin/python -m pip install -q --disable-pip-version-check -r requirements-zensical.txt
 fi
-NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true exec .venv/bin/python -m pytest "$@"
+# Two test workers share one site build; a file with a build of its own runs on one worker (its xdist_group).
+NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadgroup "$@"
