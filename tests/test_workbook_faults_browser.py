@@ -30,7 +30,8 @@ OTHER = FW.statements[0]                                  # statement 1.1
 KEY = "inclusion-audit-workbook"
 FIXTURES = Path(__file__).parent / "fixtures"
 
-OUR_SCRIPTS = ("workbook-core.js", "workbook.js", "action-plan.js", "compare.js", "trust.js")
+OUR_SCRIPTS = ("self-evaluation.js", "workbook-files.js", "workbook-sheets.js", "workbook-report.js", "action-plan.js",
+               "compare.js", "trust.js")
 
 STORAGE_JS = """() => { const out = {};
   for (let i = 0; i < localStorage.length; i++) {

@@ -1,8 +1,7 @@
 /* The self-evaluation page: restores saved work into the plain HTML form, saves as you go (verified, merged with
  * other open tabs), draws the summary and next steps, exports, imports, clears and prints.
- * Starts from data-module="workbook"; needs workbook-core.js, which owns all reading and writing. */
-Workbook.define("workbook", function (root, W, fw) {
-  "use strict";
+ * Starts from data-module="workbook"; W is the core (core.mjs), which owns all reading and writing. */
+export function start(root, W, fw) {
   var opened = W.load(fw);
   var state = opened.state;
   var index = W.statementIndex(fw);
@@ -413,7 +412,7 @@ Workbook.define("workbook", function (root, W, fw) {
       notesNode.appendChild(W.el("p", { className: "wb-error", id: "wb-found", text: what + kept }));
       if (!opened.kept) notesNode.appendChild(copyButton({ found_at: new Date().toISOString(), text: opened.raw }, 0));
     }
-    // workbook-core.js moved old ids to new ones while reading; only the message needs workbook-files.js
+    // the core moved old ids to new ones while reading; only the message needs workbook-files.js
     if ((opened.moved || []).length || (opened.retired || []).length) {
       if (!opened.raw) persist();        // save it under the new ids (the old ids are in the message)
       withFiles(function () {
@@ -614,4 +613,4 @@ Workbook.define("workbook", function (root, W, fw) {
   drawLoadNotes();
   drawUndo();
   if (judgedAny()) reportSoon();
-});
+}
