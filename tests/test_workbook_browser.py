@@ -40,7 +40,7 @@ def open_areas(page):
 
 def open_workbook(page, base_url):
     page.goto(base_url + "self-evaluation/")
-    expect(page.locator("#wb-summary table")).to_be_visible()   # workbook.js has run
+    expect(page.locator("#wb-summary table")).to_be_visible()   # self-evaluation.mjs has run
     open_areas(page)
     return page
 
@@ -284,7 +284,7 @@ def test_without_javascript_every_statement_and_descriptor_is_there(browser, bas
             for s in area.statements:
                 group = tiers_of(page, s)
                 expect(group).to_have_count(1)
-                for name in TIER_NAMES:        # named by its whole label, tier then descriptor (workbook.js shortens it)
+                for name in TIER_NAMES:        # named by its whole label, tier then descriptor (self-evaluation.mjs shortens it)
                     expect(group.get_by_role("radio", name=re.compile("^" + re.escape(name)))).to_be_enabled()
                 section = page.locator(f"#eval-{s.id}")
                 for at, descriptors in area.descriptors_for(s):

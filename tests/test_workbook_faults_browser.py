@@ -85,7 +85,7 @@ def open_areas(page):
 
 def open_workbook(page, base_url):
     page.goto(base_url + "self-evaluation/")
-    expect(page.locator("#wb-summary table")).to_be_visible()     # workbook.js has run
+    expect(page.locator("#wb-summary table")).to_be_visible()     # self-evaluation.mjs has run
     open_areas(page)
     return page
 
@@ -482,7 +482,7 @@ def test_saved_work_moves_to_renamed_ids_and_keeps_a_retired_case_study(page, ba
 
 
 def test_renamed_ids_are_migrated_at_load_without_the_file_module(page, base_url, next_edition_url):
-    """The migration itself is part of reading saved work (workbook-core.js); workbook-files.js, loaded on
+    """The migration itself is part of reading saved work (core.mjs); workbook-files.js, loaded on
     demand, only words the message. Offline, the work still moves to the new ids and is saved under them."""
     open_workbook(page, base_url)
     judge_with_cases(page)

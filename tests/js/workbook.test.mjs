@@ -4,15 +4,21 @@
 // Run with `node --test tests/js/`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import yaml from "js-yaml";
 
 import * as core from "../../docs/assets/modules/core.mjs";
 import { addFiles } from "../../docs/assets/modules/files.mjs";
 import { parseCsv, fromRows, read } from "../../docs/assets/modules/sheets.mjs";
+import { unzippedSize } from "../../docs/assets/modules/zip-size.mjs";
 
 const W = addFiles(core.core, { read });
 
+// the workbook's record as the site declares it (the data island carries the same as fw.record)
+const RECORD = yaml.load(readFileSync(new URL("../../data/workbook.yaml", import.meta.url), "utf8"));
+
 /* A small framework shaped as the page's data island is once read (core.framework()): two areas, three tiers,
- * a renamed and a retired statement, a renamed and a retired case study. */
+ * a renamed and a retired statement, a renamed and a retired case study, and the site's own record. */
 function framework() {
   const cases = [{ id: "hive", title: "The Hive", path: "case-studies/hive/" },
     { id: "oak", title: "Oak Tree", path: "case-studies/oak/" }];
@@ -29,6 +35,7 @@ function framework() {
     ],
     migrations: { statement: { renamed: { "old-1-1": "s-1-1" }, retired: ["gone-3-1"] },
       case_study: { renamed: { "old-hive": "hive" }, retired: ["closed-school"] } },
+    record: copy(RECORD),
   };
 }
 
@@ -91,7 +98,7 @@ test("a clear (or import) replaces older work in the other copy, even fields it 
   core.setField(other, "s-1-1", "evidence", "written before the clear");
   core.setField(other, null, "school", "Elm");
   other.retired = { "gone-3-1": { tier: "emerging", evidence: "kept" } };
-  const cleared = core.replaceAll(core.emptyState(fw));
+  const cleared = core.replaceAll(fw, core.emptyState(fw));
   const out = core.merge(fw, other, cleared);
   assert.equal((out.statements["s-1-1"] || {}).evidence || "", "");
   assert.equal(out.school || "", "");
@@ -271,7 +278,8 @@ test("a file larger than the largest export the form can make is refused before 
   assert.match(said[0], /^“huge\.json” is .* never larger than .*, so this is not one\.$/);
   assert.equal(said[1], undefined);
   // the limit follows the form's own limits: every text field full of characters JSON writes as six bytes
-  assert.ok(most > 3 * 6 * (core.LIMITS.evidence + core.LIMITS.action + core.LIMITS.lead));
+  const limits = core.limits(fw);
+  assert.ok(most > 3 * 6 * (limits.evidence + limits.action + limits.lead));
 });
 
 test("a spreadsheet with a mistake is refused whole, each row named", () => {
@@ -284,3 +292,61 @@ test("a spreadsheet with a mistake is refused whole, each row named", () => {
   assert.match(result.errors[1], /^Row 4 \(s-2-1\): priority “maybe” should be “yes” or empty\.$/);
 });
 
+// ---- the record declared once (data/workbook.yaml): a new field needs no code --------------------------------
+
+test("a field added to the record is checked, merged, exported and read back by the code as it is", () => {
+  const fw = framework();
+  fw.record.statement.splice(5, 0, { id: "support", kind: "text", label: "Support from the local authority",
+    headings: ["la support"], limit: 300 });
+  assert.equal(core.limits(fw).support, 300);
+  assert.ok(core.maxBytes(fw) > core.maxBytes(framework()));
+  const refused = core.validate(exported({ statements: { "s-1-1": { tier: "", support: 7 } } }), fw);
+  assert.match(refused.errors.join(" "), /"support" must be text/);
+  const state = core.validate(exported({ statements: { "s-1-1": { tier: "emerging", support: "=A1, \"speech\"" } } }), fw).state;
+  assert.equal(state.statements["s-1-1"].support, "=A1, \"speech\"");
+  const mine = core.emptyState(fw);
+  core.setField(mine, "s-1-1", "support", "newer");
+  assert.equal(core.merge(fw, state, mine).statements["s-1-1"].support, "newer");
+  const columns = ["statement_id"].concat(W.recordColumns(fw));
+  assert.ok(columns.includes("support"));
+  const back = fromRows(parseCsv(W.toCsv([columns].concat(W.csvRows(fw, state, columns)))), fw);
+  assert.equal(back.data.statements["s-1-1"].support, "=A1, \"speech\"");
+  // a spreadsheet may head it by its label or another heading the record gives
+  for (const heading of ["Support from the local authority", "LA support"]) {
+    const rows = [["Statement id", "Tier", heading], ["s-1-1", "Emerging", "Weekly"]];
+    assert.equal(fromRows(rows, fw).data.statements["s-1-1"].support, "Weekly", heading);
+  }
+});
+
+test("the format and the versions an import reads are the record's", () => {
+  const fw = framework();
+  fw.record.format = "another-format";
+  fw.record.reads_versions = [2, 3];
+  assert.equal(core.validate({ ...exported(), format: "another-format", version: 3 }, fw).ok, true);
+  assert.match(core.validate({ ...exported(), format: "another-format", version: 1 }, fw).errors[0],
+    /this site reads versions 2 and 3\./);
+  assert.equal(core.emptyState(fw).format, "another-format");
+});
+
+// ---- the spreadsheet reader's guard against zip bombs (the worker's first step) --------------------------------
+
+/* A zip's central directory and its end record only (what unzippedSize reads), declaring these unzipped sizes. */
+function zipDirectory(sizes, { signature = 0x02014b50 } = {}) {
+  const buffer = new ArrayBuffer(46 * sizes.length + 22), view = new DataView(buffer);
+  sizes.forEach((size, i) => {
+    view.setUint32(46 * i, signature, true);
+    view.setUint32(46 * i + 24, size, true);
+  });
+  const end = 46 * sizes.length;
+  view.setUint32(end, 0x06054b50, true);
+  view.setUint16(end + 10, sizes.length, true);
+  view.setUint32(end + 16, 0, true);
+  return buffer;
+}
+
+test("a zip's unzipped size is the sum its directory declares; one that cannot be measured counts as too big", () => {
+  assert.equal(unzippedSize(zipDirectory([1000, 2500, 0])), 3500);
+  assert.equal(unzippedSize(zipDirectory([0xffffffff])), Infinity);                 // ZIP64: sizes elsewhere
+  assert.equal(unzippedSize(zipDirectory([10], { signature: 0x12345678 })), Infinity); // a damaged directory
+  assert.equal(unzippedSize(new ArrayBuffer(64)), Infinity);                         // no end record: not a zip
+});

@@ -166,8 +166,9 @@ export function start(holder, W, fw) {
   }
 
   document.getElementById("ap-export-csv").addEventListener("click", function () {
-    var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "current_tier", "next_tier",
-      "next_tier_descriptor", "case_studies", "case_study_links", "evidence", "action", "lead", "due"];
+    // the plan's own columns first, then the record's fields that are written in (evidence, actions, ...)
+    var columns = ["edition"].concat(W.fieldsOf(fw, "evaluation"), ["area", "statement_id", "statement", "text", "current_tier",
+      "next_tier", "next_tier_descriptor", "case_studies", "case_study_links"], W.recordColumns(fw, ["tier", "priority", "case_studies"]));
     columns = W.withKeptColumns(state, columns);
     // with kept: true, priorities on statements kept from an earlier edition come last, as on the page
     var rows = [columns].concat(W.csvRows(fw, state, columns, { only: function (e) { return e.priority; }, kept: true }));

@@ -6,19 +6,35 @@
  * import it as it is (tests/js/), so nothing here touches the page until a function is called.
  * Everything stays in this browser: localStorage and files the user picks. Nothing is sent anywhere. */
 
-export var FORMAT = "inclusion-audit-self-evaluation";
-export var VERSION = 2;              // 2 added school, date, priorities and actions; version 1 files still import
 export var STORAGE_KEY = "inclusion-audit-workbook";
 export var BACKUP_KEY = "inclusion-audit-workbook-before-import";
-/* The longest text each field of the form takes (its maxlength; the self-evaluation's template writes the same
- * numbers for the school and the evidence, and a test checks they agree). The import limit comes from them. */
-export var LIMITS = { school: 200, evidence: 20000, action: 5000, lead: 200 };
+/* ---- the record: its format, version and fields, declared once in data/workbook.yaml ----------------------- */
+
+/* The data island carries the record as fw.record: {format, version, reads_versions, evaluation: [field],
+ * statement: [field]}, each field {id, kind: text|date|yes-no|tier|case-studies, label, headings, limit}. */
+export function fieldsOf(fw, part) { return fw.record[part].map(function (f) { return f.id; }); }
+
+/* The longest text each text field of the form takes (its maxlength; the self-evaluation's template writes the
+ * same numbers from the same declaration). The import limit comes from them. */
+export function limits(fw) {
+  var out = {};
+  fw.record.evaluation.concat(fw.record.statement).forEach(function (f) { if (f.limit) out[f.id] = f.limit; });
+  return out;
+}
+
+/* A field's value when nothing is there (fields of both parts, by id). */
+function emptyOf(fw, id) {
+  var f = fw.record.evaluation.concat(fw.record.statement).filter(function (g) { return g.id === id; })[0];
+  return f.kind === "yes-no" ? false : f.kind === "case-studies" ? [] : "";
+}
+
 /* The largest export the form can make, in bytes: every text field full of characters that JSON writes as six
  * bytes (\u001f), and room for the rest of an entry (its tier, dates, every case study of its area). A file
  * larger than this cannot be an export; one up to this size is read. */
 export function maxBytes(fw) {
-  var perStatement = 6 * (LIMITS.evidence + LIMITS.action + LIMITS.lead) + 1024;
-  var total = 6 * LIMITS.school + 64 * 1024;
+  var sum = function (fields) { return fields.reduce(function (n, f) { return n + (f.limit || 0); }, 0); };
+  var perStatement = 6 * sum(fw.record.statement) + 1024;
+  var total = 6 * sum(fw.record.evaluation) + 64 * 1024;
   fw.areas.forEach(function (area) {
     var cases = area.case_studies.reduce(function (n, c) { return n + (c.id || c).length + 8; }, 0);
     total += area.statements.length * (perStatement + cases);
@@ -168,12 +184,11 @@ export function entryOf(state, id) {
 
 export var UNREADABLE_KEY = STORAGE_KEY + "-unreadable";   // a list of copies this site could not read: [{found_at, text}]
 var UNREADABLE_LIMIT = 5;                            // the newest five are kept
-export var FIELDS = ["tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
-export var META = ["school", "date"];
-export var EMPTY = { tier: "", evidence: "", priority: false, action: "", lead: "", due: "", case_studies: [], school: "", date: "" };
-
 export function emptyState(fw) {
-  return { format: FORMAT, version: VERSION, edition: fw.edition, school: "", date: "", statements: {} };
+  var state = { format: fw.record.format, version: fw.record.version, edition: fw.edition };
+  fw.record.evaluation.forEach(function (f) { state[f.id] = emptyOf(fw, f.id); });
+  state.statements = {};
+  return state;
 }
 
 /* A logical clock for edits (a hybrid logical clock, as local-first apps use): each edit's stamp is later than
@@ -212,25 +227,25 @@ export function setField(state, id, field, value) {
 
 /* Stamp every field as written now, after the state replaced all earlier work (an import, an undo, a clear):
  * anything older in another tab's copy then loses to it in a merge, even fields this state leaves empty. */
-export function replaceAll(state) {
+export function replaceAll(fw, state) {
   var now = tick();
   state.replaced_at = now;
   state.changed = {};
-  META.forEach(function (f) { state.changed[f] = now; });
+  fieldsOf(fw, "evaluation").forEach(function (f) { state.changed[f] = now; });
   Object.keys(state.statements).forEach(function (id) {
     var e = state.statements[id];
     e.changed = {};
-    FIELDS.forEach(function (f) { if (e[f] !== undefined) e.changed[f] = now; });
+    fieldsOf(fw, "statement").forEach(function (f) { if (e[f] !== undefined) e.changed[f] = now; });
   });
   return state;
 }
 
 /* One field of one copy as {value, time}. A value without its own edit time counts from the copy's last
  * replacement; anything older than the newest replacement of either copy counts as empty. */
-export function fieldOf(holder, field, replacedAt, cut) {
+export function fieldOf(holder, field, empty, replacedAt, cut) {
   var time = holder && holder.changed && typeof holder.changed[field] === "number" ? holder.changed[field] : (replacedAt || 0);
-  if (time < cut) return { value: EMPTY[field], time: cut };
-  return { value: holder && holder[field] !== undefined ? holder[field] : EMPTY[field], time: time };
+  if (time < cut) return { value: empty, time: cut };
+  return { value: holder && holder[field] !== undefined ? holder[field] : empty, time: time };
 }
 
 export function isEmpty(value) { return value === "" || value === false || value === undefined || (Array.isArray(value) && !value.length); }
@@ -253,18 +268,19 @@ export function merge(fw, stored, mine, report) {
   var out = emptyState(fw);
   if (cut) out.replaced_at = cut;
   function pick(a, b, field, into) {
-    var theirs = fieldOf(a, field, stored.replaced_at, cut), ours = fieldOf(b, field, mine.replaced_at, cut);
+    var empty = emptyOf(fw, field);
+    var theirs = fieldOf(a, field, empty, stored.replaced_at, cut), ours = fieldOf(b, field, empty, mine.replaced_at, cut);
     var win = newer(theirs, ours);
     if (win === theirs && JSON.stringify(theirs.value) !== JSON.stringify(ours.value)) report.theirs = true;
     if (isEmpty(win.value) && !win.time) return;         // nothing there, ever: leave the field out
     into[field] = Array.isArray(win.value) ? win.value.slice() : win.value;
     if (win.time) { into.changed = into.changed || {}; into.changed[field] = win.time; }
   }
-  META.forEach(function (f) { pick(stored, mine, f, out); });
+  fieldsOf(fw, "evaluation").forEach(function (f) { pick(stored, mine, f, out); });
   Object.keys(stored.statements).concat(Object.keys(mine.statements)).forEach(function (id) {
     if (own(out.statements, id)) return;
     var a = entryOf(stored, id), b = entryOf(mine, id), e = { tier: "", evidence: "" };
-    FIELDS.forEach(function (f) { pick(a, b, f, e); });
+    fieldsOf(fw, "statement").forEach(function (f) { pick(a, b, f, e); });
     // case studies kept from an earlier edition: the union of both copies, never dropped
     var kept = ((a && a.retired_case_studies) || []).concat((b && b.retired_case_studies) || []);
     kept = kept.filter(function (c, i) { return kept.indexOf(c) === i; });
@@ -404,8 +420,9 @@ export function renamedTo(map, id, known) {
   return seen && known(id) ? id : null;
 }
 
-/* Check one statement's entry; the clean copy, with errors pushed to errors. */
-export function cleanEntry(entry, where, tiers, errors) {
+/* Check one statement's entry; the clean copy, with errors pushed to errors. Text, date and yes-no fields are
+ * checked by their kind in the record; the tier here, the case studies by validate. */
+export function cleanEntry(fw, entry, where, tiers, errors) {
   if (!entry || typeof entry !== "object" || Array.isArray(entry)) { errors.push(where + " is not an object."); return null; }
   var tier = entry.tier === null || entry.tier === undefined ? "" : entry.tier;
   if (tier !== "" && tiers.indexOf(tier) < 0) {
@@ -413,20 +430,23 @@ export function cleanEntry(entry, where, tiers, errors) {
     return null;
   }
   var clean = { tier: tier, evidence: "" };
-  ["evidence", "action", "lead"].forEach(function (key) {
-    if (entry[key] !== undefined && typeof entry[key] !== "string") errors.push(where + ": \"" + key + "\" must be text.");
-    else if (entry[key] !== undefined) clean[key] = entry[key];
+  fw.record.statement.forEach(function (f) {
+    var value = entry[f.id];
+    if (value === undefined || !own(MUST, f.kind)) return;
+    var fine = f.kind === "text" ? typeof value === "string" : f.kind === "date" ? typeof value === "string" && isDate(value) :
+      typeof value === "boolean";
+    if (!fine) errors.push(where + ": \"" + f.id + "\" must be " + MUST[f.kind] + ".");
+    else clean[f.id] = value;
   });
-  if (entry.due !== undefined && !(typeof entry.due === "string" && isDate(entry.due))) errors.push(where + ": \"due\" must be a date.");
-  else if (entry.due !== undefined) clean.due = entry.due;
-  if (entry.priority !== undefined && typeof entry.priority !== "boolean") errors.push(where + ": \"priority\" must be true or false.");
-  else if (entry.priority !== undefined) clean.priority = entry.priority;
   if (entry.changed && typeof entry.changed === "object") {       // edit times, in saved work only
     clean.changed = {};
-    FIELDS.forEach(function (f) { if (own(entry.changed, f) && typeof entry.changed[f] === "number") clean.changed[f] = entry.changed[f]; });
+    fieldsOf(fw, "statement").forEach(function (f) { if (own(entry.changed, f) && typeof entry.changed[f] === "number") clean.changed[f] = entry.changed[f]; });
   }
   return clean;
 }
+
+// what a field of each kind must be, in an error message
+var MUST = { text: "text", date: "a date", "yes-no": "true or false" };
 
 /* Check a parsed file (or saved work) and move it to this edition's ids.
  * Returns {ok, state, errors, moved: [{kind, from, to}], retired: [{kind, id}], from_edition}; never changes
@@ -438,13 +458,14 @@ export function validate(data, fw, options) {
   if (!data || typeof data !== "object" || Array.isArray(data)) {
     return { ok: false, errors: ["The file is not a self-evaluation export (it holds no evaluation object)."] };
   }
-  if (data.format !== FORMAT) {
+  var record = fw.record;
+  if (data.format !== record.format) {
     return { ok: false, errors: ["The file is not a self-evaluation export from this site (its format is " +
-      JSON.stringify(data.format === undefined ? null : data.format) + ", expected \"" + FORMAT + "\")."] };
+      JSON.stringify(data.format === undefined ? null : data.format) + ", expected \"" + record.format + "\")."] };
   }
-  if (data.version !== 1 && data.version !== 2) {
+  if (record.reads_versions.indexOf(data.version) < 0) {
     return { ok: false, errors: ["The file has format version " + JSON.stringify(data.version) +
-      "; this site reads versions 1 and 2."] };
+      "; this site reads versions " + record.reads_versions.join(" and ") + "."] };
   }
   if (!data.statements || typeof data.statements !== "object" || Array.isArray(data.statements)) {
     return { ok: false, errors: ["The file has no \"statements\" object."] };
@@ -452,17 +473,19 @@ export function validate(data, fw, options) {
   var known = statementIndex(fw), tiers = tierIds(fw), mig = migrations(fw);
   var state = emptyState(fw);
   var fromEdition = typeof data.edition === "string" ? data.edition : "";
-  if (data.version === 2) {
-    if (data.school !== undefined && typeof data.school !== "string") errors.push("\"school\" must be text.");
-    if (data.date !== undefined && !(typeof data.date === "string" && isDate(data.date))) errors.push("\"date\" must be a date like 2026-11-22.");
-    state.school = typeof data.school === "string" ? data.school.slice(0, 200) : "";
-    state.date = typeof data.date === "string" && isDate(data.date) ? data.date : "";
+  if (data.version !== 1) {         // version 1 had no fields for the evaluation as a whole
+    record.evaluation.forEach(function (f) {
+      var value = data[f.id];
+      var fine = f.kind === "text" ? typeof value === "string" : typeof value === "string" && isDate(value);
+      if (value !== undefined && !fine) errors.push("\"" + f.id + "\" must be " + (f.kind === "text" ? "text" : "a date like 2026-11-22") + ".");
+      if (fine) state[f.id] = f.kind === "text" ? value.slice(0, f.limit) : value;
+    });
   }
   if (saved) {
     if (typeof data.replaced_at === "number") state.replaced_at = data.replaced_at;
     if (data.changed && typeof data.changed === "object") {
       state.changed = {};
-      META.forEach(function (f) { if (own(data.changed, f) && typeof data.changed[f] === "number") state.changed[f] = data.changed[f]; });
+      fieldsOf(fw, "evaluation").forEach(function (f) { if (own(data.changed, f) && typeof data.changed[f] === "number") state.changed[f] = data.changed[f]; });
     }
   }
 
@@ -504,7 +527,7 @@ export function validate(data, fw, options) {
       moved.push({ kind: "statement", from: id, to: target });
     }
     var entryErrors = [];
-    var clean = cleanEntry(data.statements[id], where, tiers, entryErrors);
+    var clean = cleanEntry(fw, data.statements[id], where, tiers, entryErrors);
     if (clean) {
       placeCases(data.statements[id].case_studies, known.get(target).area, where, clean);
       keepCases(data.statements[id], clean, where, entryErrors);
@@ -516,7 +539,7 @@ export function validate(data, fw, options) {
   /* Statements retired from the framework: kept, shown and exported, never dropped. */
   function keepRetired(id, entry) {
     var entryErrors = [];
-    var clean = cleanEntry(entry, "Statement " + JSON.stringify(id), tiers, entryErrors);
+    var clean = cleanEntry(fw, entry, "Statement " + JSON.stringify(id), tiers, entryErrors);
     if (clean && Array.isArray(entry.case_studies)) clean.case_studies = entry.case_studies.filter(function (c) { return typeof c === "string"; });
     errors.push.apply(errors, entryErrors);
     if (!clean || entryErrors.length) return;
@@ -683,7 +706,7 @@ export function scrollBox(table, label, className) {
 /* ---- pages start from their element --------------------------------------------------------------------- */
 
 export var core = {
-  FORMAT: FORMAT, VERSION: VERSION, STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, LIMITS: LIMITS, maxBytes: maxBytes,
+  STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, fieldsOf: fieldsOf, limits: limits, maxBytes: maxBytes,
   // framework
   framework: framework, need: need, statementIndex: statementIndex, tierIds: tierIds, tierRank: tierRank, tierName: tierName,
   nextTier: nextTier, nextStep: nextStep, descriptors: descriptors, chosenCases: chosenCases, entryOf: entryOf,

@@ -7,7 +7,7 @@
  * (its message), so that a first visit does not carry it. */
 export function addFiles(W, sheets) {
   if (W.readFile) return W;     // added already
-  var FORMAT = W.FORMAT, VERSION = W.VERSION, BACKUP_KEY = W.BACKUP_KEY, STORAGE_KEY = W.STORAGE_KEY;
+  var BACKUP_KEY = W.BACKUP_KEY, STORAGE_KEY = W.STORAGE_KEY;
   var validate = W.validate, need = W.need, statementIndex = W.statementIndex, entryOf = W.entryOf, tierName = W.tierName,
     nextTier = W.nextTier, descriptors = W.descriptors, chosenCases = W.chosenCases, ukDate = W.ukDate;
 
@@ -79,7 +79,7 @@ export function addFiles(W, sheets) {
   /* The JSON export: the work, its edition, and anything kept from earlier editions; no edit times. */
   function exportState(fw, state) {
     var copy = JSON.parse(JSON.stringify(state));
-    copy.format = FORMAT; copy.version = VERSION; copy.edition = fw.edition;
+    copy.format = fw.record.format; copy.version = fw.record.version; copy.edition = fw.edition;
     copy.exported_at = new Date().toISOString();
     delete copy.changed; delete copy.replaced_at; delete copy.saved_at;
     Object.keys(copy.statements).forEach(function (id) { delete copy.statements[id].changed; });
@@ -133,7 +133,14 @@ export function addFiles(W, sheets) {
 
   /* ---- CSV: every column the pages export is defined once, here ------------------------------------------- */
 
-  /* Each column: (row) -> cell text, where row = {fw, state, edition, file, area, statement, entry}. */
+  /* The record's fields as CSV columns (data/workbook.yaml, in its order): a page's export lists them with
+   * recordColumns(fw), leaving out any it does not show (except), so a new field is in every export. */
+  function recordColumns(fw, except) {
+    return W.fieldsOf(fw, "statement").filter(function (id) { return !except || except.indexOf(id) < 0; });
+  }
+
+  /* Each column: (row) -> cell text, where row = {fw, state, edition, file, area, statement, entry}. A text or
+   * date field of the record that has no column here is its value as it is (column()). */
   var CSV_COLUMNS = {
     edition: function (r) { return r.edition; },
     school: function (r) { return r.state.school; },
@@ -150,11 +157,7 @@ export function addFiles(W, sheets) {
       var n = !r.retired && nextTier(r.fw, r.entry.tier);
       return n ? descriptors(r.statement, n.id).join("\n\n") : "";
     },
-    evidence: function (r) { return r.entry.evidence || ""; },
     priority: function (r) { return r.entry.priority ? "yes" : ""; },
-    action: function (r) { return r.entry.action || ""; },
-    lead: function (r) { return r.entry.lead || ""; },
-    due: function (r) { return r.entry.due || ""; },
     // a kept (retired) statement has no area to name its case studies by title: their ids, as saved
     case_studies: function (r) {
       if (r.retired) return (r.entry.case_studies || []).join("; ");
@@ -177,7 +180,9 @@ export function addFiles(W, sheets) {
       if (options.only && !options.only(entry)) return;
       var row = { fw: fw, state: state, edition: options.edition === undefined ? fw.edition : options.edition,
         file: options.file || "", area: area, statement: statement, entry: entry, retired: retired };
-      rows.push(columns.map(function (name) { return CSV_COLUMNS[name](row); }));
+      rows.push(columns.map(function (name) {
+        return Object.prototype.hasOwnProperty.call(CSV_COLUMNS, name) ? CSV_COLUMNS[name](row) : row.entry[name] || "";
+      }));
     }
     fw.areas.forEach(function (area) {
       area.statements.forEach(function (s) { add(area, s, entryOf(state, s.id) || {}, false); });
@@ -236,7 +241,7 @@ export function addFiles(W, sheets) {
 
   /* Replace the saved work with another (an import, an undo, a clear), verified; on failure nothing changes. */
   function replace(fw, state) {
-    W.replaceAll(state);
+    W.replaceAll(fw, state);
     state.edition = fw.edition;
     state.saved_at = new Date().toISOString();
     var result = W.writeVerified(STORAGE_KEY, JSON.stringify(state));
@@ -337,7 +342,7 @@ export function addFiles(W, sheets) {
 
   Object.assign(W, {
     readFile: readFile, readFiles: readFiles, exportState: exportState, migrationText: migrationText,
-    sameSchool: sameSchool, describe: describe, csvRows: csvRows, withKeptColumns: withKeptColumns, toCsv: toCsv, download: download,
+    sameSchool: sameSchool, describe: describe, recordColumns: recordColumns, csvRows: csvRows, withKeptColumns: withKeptColumns, toCsv: toCsv, download: download,
     KEPT_AREA: KEPT_AREA, KEPT_TEXT: KEPT_TEXT,
     backUp: backUp, replace: replace, importState: importState, backup: backup, importFile: importFile, undoImport: undoImport, clearAll: clearAll
   });

@@ -14,6 +14,11 @@ export function start(root, W, fw) {
   var keepWord = "";            // what the browser said when asked to keep the data
   var storageOff = opened.storage === "blocked";
 
+  /* The record's text and date fields (data/workbook.yaml): each statement's box for one is "<field>-<statement>"
+   * (the evidence's in the page's HTML, the others by addControls), filled and saved the same way. */
+  var written = fw.record.statement.filter(function (f) { return f.kind === "text" || f.kind === "date"; });
+  function writtenIn(box, id) { return written.filter(function (f) { return box.id === f.id + "-" + id; })[0]; }
+
   W.enhance();
   fw.areas.forEach(function (area) { area.statements.forEach(addControls); });
 
@@ -56,8 +61,8 @@ export function start(root, W, fw) {
       "<p><label class=\"check\"><input type=\"checkbox\" name=\"priority-" + id + "\" id=\"priority-" + id + "\"> Make statement " +
       label + " a priority for development</label></p><div class=\"wb-action\" data-action-for=\"" + id + "\" hidden>" +
       "<p><label for=\"action-" + id + "\">Action for statement " + label + "</label><br><textarea id=\"action-" + id +
-      "\" rows=\"2\" maxlength=\"" + W.LIMITS.action + "\"></textarea></p><p class=\"wb-action__row\">" +
-      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"" + W.LIMITS.lead + "\">") + " " +
+      "\" rows=\"2\" maxlength=\"" + W.limits(fw).action + "\"></textarea></p><p class=\"wb-action__row\">" +
+      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"" + W.limits(fw).lead + "\">") + " " +
       field("due", "By when", "<input type=\"date\" id=\"due-" + id + "\">") + "</p></div></div>");
   }
 
@@ -156,12 +161,9 @@ export function start(root, W, fw) {
           var on = radio.value === (e.tier || "");
           if (radio.checked !== on) radio.checked = on;
         });
-        setValue(document.getElementById("evidence-" + s.id), e.evidence || "");
         var priority = document.getElementById("priority-" + s.id);
         if (priority.checked !== !!e.priority) priority.checked = !!e.priority;
-        setValue(document.getElementById("action-" + s.id), e.action || "");
-        setValue(document.getElementById("lead-" + s.id), e.lead || "");
-        setValue(document.getElementById("due-" + s.id), e.due || "");
+        written.forEach(function (f) { setValue(document.getElementById(f.id + "-" + s.id), e[f.id] || ""); });
         settle(s.id, !!e.tier && !chosenHere[s.id]);
         drawNext(s.id);
       });
@@ -459,11 +461,8 @@ export function start(root, W, fw) {
         settle(id, false);
         drawNext(id); drawSummary(); drawProgress();
       }
-      else if (t.id === "evidence-" + id) W.setField(state, id, "evidence", t.value);
       else if (t.id === "priority-" + id) { W.setField(state, id, "priority", t.checked); drawNext(id); }
-      else if (t.id === "action-" + id) W.setField(state, id, "action", t.value);
-      else if (t.id === "lead-" + id) W.setField(state, id, "lead", t.value);
-      else if (t.id === "due-" + id) W.setField(state, id, "due", t.value);
+      else if (writtenIn(t, id)) W.setField(state, id, writtenIn(t, id).id, t.value);
       else if (t.hasAttribute("data-case-for")) {
         var chosen = Array.prototype.map.call(
           t.closest(".wb-cases").querySelectorAll("input:checked"), function (i) { return i.value; });
@@ -513,8 +512,9 @@ export function start(root, W, fw) {
   document.getElementById("wb-export-json").addEventListener("click", exportJson);
 
   document.getElementById("wb-export-csv").addEventListener("click", function () {
-    var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
     withFiles(function () {
+      var columns = ["edition"].concat(W.fieldsOf(fw, "evaluation"), ["area", "statement_id", "statement", "text"],
+        W.recordColumns(fw));
       columns = W.withKeptColumns(state, columns);
       var rows = [columns].concat(W.csvRows(fw, state, columns, { kept: true }));
       W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");

@@ -7,27 +7,20 @@
 import { maxBytes } from "./core.mjs";
 
 
-var FORMAT = "inclusion-audit-self-evaluation";
 // where this script was loaded from, to find the vendored reader beside it
 var HERE = typeof document !== "undefined" && document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
 var WORKER_URL = HERE + "workbook-xlsx-worker.js";
 
-/* Column headings, normalised ("Evidence of current practice" -> "evidence_of_current_practice"),
- * for each field: the CSV export's name first, then the Excel audit workbook's. */
-var COLUMNS = {
-  id: ["statement_id"],
-  tier: ["tier"],
-  evidence: ["evidence", "evidence_of_current_practice"],
-  priority: ["priority"],
-  action: ["action", "next_steps"],
-  lead: ["lead", "who_leads", "who_leads_it"],
-  due: ["due", "by_when"],
-  case_studies: ["case_studies"],
-  retired_case_studies: ["retired_case_studies"],
-  school: ["school"],
-  date: ["date"],
-  edition: ["edition"]
-};
+/* Column headings, normalised ("Evidence of current practice" -> "evidence_of_current_practice"), for each
+ * field: the CSV export's name (the field's id) first, then the Excel audit workbook's (its label), then any
+ * other the record names (data/workbook.yaml). */
+function columnsOf(fw) {
+  var columns = { id: ["statement_id"], retired_case_studies: ["retired_case_studies"], edition: ["edition"] };
+  fw.record.statement.concat(fw.record.evaluation).forEach(function (f) {
+    columns[f.id] = [f.id, key(f.label)].concat((f.headings || []).map(key));
+  });
+  return columns;
+}
 
 function key(heading) {
   return String(heading === null || heading === undefined ? "" : heading).trim().toLowerCase()
@@ -93,7 +86,7 @@ function dateText(text) {
 
 /* Rows (the first one with a "statement id" column is the heading) -> {data} or {errors}. */
 export function fromRows(rows, fw, extra) {
-  var start = -1, columns = {};
+  var start = -1, columns = {}, COLUMNS = columnsOf(fw);
   for (var r = 0; r < rows.length && start < 0; r++) {
     var keys = rows[r].map(key);
     if (keys.indexOf("statement_id") >= 0) {
@@ -117,7 +110,7 @@ export function fromRows(rows, fw, extra) {
     a.case_studies.forEach(function (c) { titles[c.title.toLowerCase()] = c.id; });
     a.statements.forEach(function (s) { areaOf[s.id] = titles; });
   });
-  var data = { format: FORMAT, version: 2, edition: (extra && extra.edition) || fw.edition, school: "", date: "", statements: statements };
+  var data = { format: fw.record.format, version: fw.record.version, edition: (extra && extra.edition) || fw.edition, school: "", date: "", statements: statements };
   var get = function (row, field) { return columns[field] === undefined ? "" : cellText(row[columns[field]]); };
 
   rows.slice(start + 1).forEach(function (row, i) {
@@ -138,9 +131,11 @@ export function fromRows(rows, fw, extra) {
       }
       entry.tier = tier;
     }
-    ["evidence", "action", "lead"].forEach(function (field) { var v = get(row, field); if (v) entry[field] = v; });
-    var due = get(row, "due");
-    if (due) entry.due = dateText(due);
+    fw.record.statement.forEach(function (f) {
+      var v = get(row, f.id);
+      if (v && f.kind === "text") entry[f.id] = v;
+      else if (v && f.kind === "date") entry[f.id] = dateText(v);
+    });
     var priority = get(row, "priority").toLowerCase();
     // Next steps written with the Priority cell left empty (or no Priority column, as in older copies of the
     // Excel audit workbook) make the statement a priority; "no" says otherwise.

@@ -191,8 +191,9 @@ export function start(root, W, fw) {
 
   document.getElementById("trust-export-csv").addEventListener("click", function () {
     if (!schools.length) { statusNode.textContent = "No school is loaded, so nothing was exported: choose the schools' files first."; return; }
-    var columns = ["school", "date", "file", "edition", "area", "statement_id", "statement", "text", "tier", "priority",
-      "action", "lead", "due", "case_studies"];
+    // every field of the record but the evidence, which a trust's overview leaves with each school
+    var columns = W.fieldsOf(fw, "evaluation").concat(["file", "edition", "area", "statement_id", "statement", "text"],
+      W.recordColumns(fw, ["evidence"]));
     schools.forEach(function (school) { columns = W.withKeptColumns(school.state, columns); });
     columns = columns.filter(function (c, i) { return columns.indexOf(c) === i; });
     var rows = [columns];
