@@ -17,12 +17,10 @@ class FinishError(Exception):
 def _steps() -> list[Callable[[Path], None]]:
     from .offline import offline
     from .scripts import minify_scripts
-    from .search_index import search_index
     from .spaces import collapse_pages
     from .styles import prune_styles
     return [
         minify_scripts,      # our own scripts minified by esbuild, the self-evaluation's joined
-        search_index,        # after the minifier (the code the browser runs): the search index, made once here
         collapse_pages,      # the templates' indentation out of every page's text
         prune_styles,        # the one stylesheet the pages link: the theme's and ours, cut to what they use
         offline,             # last: it lists and hashes the finished files for the service worker

@@ -57,7 +57,7 @@ def _head(path: Path) -> _Head:
 
 
 def _model(project: Path):
-    from macros.load import FrameworkError, load_framework
+    from framework.load import FrameworkError, load_framework
     data = project / "data" / "framework.yaml"
     if not data.is_file():
         raise FinishError(f"offline: {data} not found; run the build from the project folder")

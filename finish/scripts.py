@@ -10,10 +10,12 @@ ES modules: code shared between scripts lives in docs/assets/modules/*.mjs (Node
 script in assets/ that imports them is bundled: esbuild puts what it imports inside it, as one classic script
 (a page needs no `type="module"`), and the built site keeps no modules/ folder. So each page loads one script of
 its own (the workbook's pages: self-evaluation.js, action-plan.js, compare.js, trust.js): one request and one gzip
-stream for everything it needs at load.
+stream for everything it needs at load. A module may import a package pinned in package.json by its name (the
+search's MiniSearch).
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -28,15 +30,17 @@ TARGET = "es2017"       # the browsers Material 9 supports; nothing newer than t
 MODULES = "modules"     # assets/modules/*.mjs: bundled into the scripts that import them, then removed
 IMPORTS = re.compile(r"^\s*import\b", re.MULTILINE)
 
-# made compact by macros/pages.py (one JSON assignment), left as written
+# made compact by rendering/pages.py (one JSON assignment), left as written
 AS_MADE = {"workbook-suggested.js"}
 
 
 def _esbuild(args: list[str], text: str | None = None) -> str:
     if not ESBUILD.exists():
         raise FinishError(f"{ESBUILD} is missing: run `npm ci` (esbuild minifies the site's scripts)")
+    # a bare import ("minisearch") is found in the project's node_modules: the built folder may be anywhere
     result = subprocess.run([str(ESBUILD), "--minify", f"--target={TARGET}", "--log-level=error", *args],
-                            input=text, capture_output=True, text=True)
+                            input=text, capture_output=True, text=True,
+                            env={**os.environ, "NODE_PATH": str(ROOT / "node_modules")})
     if result.returncode != 0:
         raise FinishError("esbuild could not minify the site's scripts: " + " ".join(result.stderr.split())[:400])
     return result.stdout

@@ -9,9 +9,9 @@ import posixpath
 
 from markupsafe import escape
 
-from .csp import script_hash
-from .framework import get_framework
-from .pages import partial, recording
+from rendering.csp import script_hash
+from .inputs import get_framework
+from rendering.pages import partial, recording
 
 
 def define_env(env):

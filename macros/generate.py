@@ -40,8 +40,8 @@ def generate(config_file: Path, out: Path) -> Path:
     from mkdocs.structure.files import get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
 
-    from .framework import get_framework
-    from .navigation import site_nav
+    from .inputs import get_framework
+    from rendering.navigation import site_nav
 
     config_file, out = config_file.resolve(), out.resolve()
     target_config = out.parent / "mkdocs.yml"

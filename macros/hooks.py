@@ -17,13 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from markupsafe import escape  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import csp, pages, redirects  # noqa: E402
-from macros.framework import get_framework, get_generated_files  # noqa: E402
-from macros.navigation import site_nav  # noqa: E402
+from rendering import csp, pages, redirects  # noqa: E402
+from macros.inputs import get_framework, get_generated_files  # noqa: E402
+from rendering.navigation import site_nav  # noqa: E402
 
 
 # `mkdocs serve` (the local preview) runs no finish step: its pages link the theme's own stylesheets, and its
-# live-reload script needs inline scripts allowed (macros/csp.py).
+# live-reload script needs inline scripts allowed (rendering/csp.py).
 _serving = False
 
 
@@ -76,7 +76,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Old URLs keep working: one small page for each of the YAML's redirects and renamed pages (macros/redirects.py).
+# Old URLs keep working: one small page for each of the YAML's redirects and renamed pages (rendering/redirects.py).
 def on_post_build(config: MkDocsConfig) -> None:
     redirects.write_redirects(get_framework(config.config_file_path).redirects, config.site_dir)
 

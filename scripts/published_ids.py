@@ -15,7 +15,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.load import PUBLISHED_IDS, load_framework, load_published_ids  # noqa: E402
+from framework.load import PUBLISHED_IDS, load_framework, load_published_ids  # noqa: E402
 
 HEADER = """\
 # Ids published so far: links, saved workbooks and the open data use them, so they never disappear.

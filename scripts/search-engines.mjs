@@ -1,20 +1,20 @@
-// Engine comparison: the site's search (docs/assets/search.js: the same documents, query words and weighing)
+// Engine comparison: the site's search (docs/assets/modules/search.mjs: the same documents, query words and weighing)
 // with MiniSearch, as the site runs it, and with lunr.js 2.3.9 (the engine Material's search used) behind the
 // same interface, on the tuning query sets only. Prints top-five hits and statement landings per set.
 //   node scripts/search-engines.mjs SITE_DIR
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import MiniSearch from "minisearch";
+import { createSiteSearch } from "../docs/assets/modules/search.mjs";
 import { loadQueries, evaluate, figures } from "../tests/js/search-lib.mjs";
 
 const require = createRequire(import.meta.url);
 const lunr = require("lunr");
 const site = process.argv[2];
-const create = require(path.resolve(site, "assets/search.js"));
-const MiniSearch = require(path.resolve(site, "assets/vendor/minisearch.js"));
 const data = () => JSON.parse(readFileSync(path.join(site, "search/documents.json"), "utf8"));
 
-// lunr behind MiniSearch's few calls search.js makes: the same fields, boosts and tokens; a query word with
+// lunr behind MiniSearch's few calls search.mjs makes: the same fields, boosts and tokens; a query word with
 // lunr's trailing wildcard where MiniSearch would match it as a prefix, and lunr's edit distance for a slip.
 class Lunr {
   constructor(options) { this.options = options; }
@@ -61,7 +61,7 @@ function near(a, b, max) {
 const sets = ["search_queries", ...[2, 3, 4, 5, 6, 7].map((n) => `search_queries_tuning${n}`)];
 for (const [name, engine] of [["MiniSearch 7.2.0", MiniSearch], ["lunr 2.3.9", Lunr]]) {
   let started = performance.now();
-  const search = create(data(), engine);
+  const search = createSiteSearch(data(), null, engine);
   const built = performance.now() - started;
   let F = 0, T = 0, L = 0, N = 0, count = 0;
   started = performance.now();

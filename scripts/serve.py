@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-WATCHED = ("data", "docs", "macros", "overrides", "finish", "mkdocs.yml")
+WATCHED = ("data", "docs", "framework", "rendering", "outputs", "search", "macros", "overrides", "finish",
+           "mkdocs.yml")
 
 
 def _stamp() -> float:

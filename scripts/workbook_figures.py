@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from conftest import build_site  # noqa: E402
 from pdf_text import pages as pdf_pages  # noqa: E402
 
-from macros.load import load_framework  # noqa: E402
+from framework.load import load_framework  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FW = load_framework(ROOT / "data" / "framework.yaml")

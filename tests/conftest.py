@@ -1,6 +1,7 @@
 """Shared fixtures: the site is built once per test session; browser tests use Debian's Chromium."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -27,12 +28,16 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
     )
 
 
+# The project's code, layer by layer (each folder has a README saying what it holds).
+CODE = ("framework", "rendering", "outputs", "search", "macros", "finish")
+
+
 def copy_project(dest: Path) -> Path:
     """A temporary copy of the project (without site/, .venv/, .git/) to edit in a test."""
     ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("docs", "data", "macros", "overrides", "finish"):
+    for name in ("docs", "data", *CODE, "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     if (ROOT / "node_modules").exists():
         (dest / "node_modules").symlink_to((ROOT / "node_modules").resolve())   # esbuild, for the pages' inline scripts
@@ -40,11 +45,18 @@ def copy_project(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once with --strict."""
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+def site_dir(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once with --strict and shared by every test worker (pytest-xdist): the first
+    worker to get here builds it while the others wait on the lock."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    out, failed = shared / "site", shared / "site-failed.txt"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.is_dir() and not failed.exists():
+            result = build_site(ROOT, out)
+            if result.returncode != 0:
+                failed.write_text(f"{result.stdout}\n{result.stderr}", encoding="utf-8")
+    assert not failed.exists(), f"mkdocs build --strict failed:\n{failed.read_text(encoding='utf-8')}"
     return out
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 from page_checks import HEADINGS_JS, LABELS_JS

@@ -3,7 +3,7 @@ for each tier and space to write; no form controls; printed, it is short and kee
 from __future__ import annotations
 
 from conftest import ROOT
-from macros.load import load_framework
+from framework.load import load_framework
 from pdf_text import pages as pdf_pages
 from pdf_text import squashed
 

@@ -1,7 +1,7 @@
 """The case-study index filters by area and theme in the browser, without a reload, and keeps the filter in the URL."""
 from urllib.parse import parse_qs, urlsplit
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 

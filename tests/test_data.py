@@ -1,6 +1,6 @@
 """The model loaded from data/framework.yaml is complete and consistent."""
-from macros.load import load_framework
-from macros.model import TIER_IDS
+from framework.load import load_framework
+from framework.model import TIER_IDS
 
 from conftest import ROOT
 

@@ -7,7 +7,7 @@ import jsonschema
 import openpyxl
 
 from conftest import ROOT
-from macros.load import load_framework
+from framework.load import load_framework
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 

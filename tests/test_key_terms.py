@@ -1,7 +1,7 @@
 """Which glossary terms a statement or case study shows as key terms."""
-from macros import key_terms
-from macros.load import load_framework
-from macros.model import GlossaryEntry
+from framework import key_terms
+from framework.load import load_framework
+from framework.model import GlossaryEntry
 
 from conftest import ROOT
 

@@ -1,7 +1,7 @@
 """Knowledge-base pages: each exists, names its sources, and links both ways with its areas."""
 import pytest
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import FrameworkError, load_framework
+from framework.load import FrameworkError, load_framework
 
 MINIMAL = """\
 edition:

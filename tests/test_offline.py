@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 8 * 1024 * 1024

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, QuietHandler, build_site, copy_project
-from macros.load import load_framework
+from framework.load import load_framework
 
 FW = load_framework(ROOT / "data" / "framework.yaml", ROOT / "data" / "knowledge")
 NEW_EDITION = "2099.1"

@@ -1,24 +1,24 @@
-"""Each shape of the YAML is declared once (macros/schema.py): the model and the open data follow it."""
+"""Each shape of the YAML is declared once (framework/schema.py): the model and the open data follow it."""
 import subprocess
 import sys
 
 import pytest
 
 from conftest import BUILD_ENV, copy_project
-from macros import model, schema
+from framework import model, schema
 
 
 def test_a_new_area_field_needs_only_the_schema_and_one_template(tmp_path):
     """The maintainer's edit for a new field on area pages: declare it, show it, write it in the YAML.
-    No other file of macros/ changes, and the generated area page shows it."""
+    No other code file changes, and the generated area page shows it."""
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
-    declared = project / "macros" / "schema.py"
+    declared = project / "framework" / "schema.py"
     text = declared.read_text(encoding="utf-8")
     anchor = "class AreaIn(Declared):\n    id: Id\n    number: Number\n    name: Text\n"
     assert anchor in text
     declared.write_text(text.replace(anchor, anchor + "    lead: Text | None = None\n"), encoding="utf-8")
-    template = project / "macros" / "templates" / "area.md.j2"
+    template = project / "rendering" / "templates" / "area.md.j2"
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("# {{ area.title }}\n", "# {{ area.title }}\n\n"
                                      "{% if area.lead %}<p class=\"area-lead\">{{ area.lead|e }}</p>{% endif %}\n", 1),

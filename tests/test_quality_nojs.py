@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.load import load_framework
+from framework.load import load_framework
 from test_quality_common import ROOT, content_pages, open_page
 
 FW = load_framework(ROOT / "data" / "framework.yaml")

@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from macros import related
-from macros.load import load_framework
+from framework import related
+from framework.load import load_framework
 
 from conftest import ROOT
 

@@ -1,8 +1,8 @@
-"""The statement <-> case-study relation (macros/related.py), on small inline data, and on the real data."""
+"""The statement <-> case-study relation (framework/related.py), on small inline data, and on the real data."""
 from types import SimpleNamespace
 
-from macros import related
-from macros.model import Area, AreaTier, CaseStudy, Descriptor, Statement, Theme, Tier
+from framework import related
+from framework.model import Area, AreaTier, CaseStudy, Descriptor, Statement, Theme, Tier
 
 from conftest import ROOT
 
@@ -95,7 +95,7 @@ def test_stemming_joins_plural_and_adjective_forms():
 
 
 def test_real_data_every_statement_has_a_related_case_study():
-    from macros.load import load_framework
+    from framework.load import load_framework
     fw = load_framework(ROOT / "data" / "framework.yaml", ROOT / "data" / "knowledge")
     relation = related.compute(fw)
     # a statement no case study speaks to gets no suggestion rather than a wrong one; its area's own list

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 

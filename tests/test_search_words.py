@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.load import load_framework
-from macros.parse import FrameworkError
-from macros.search_words import load_search_words
+from framework.load import load_framework
+from framework.parse import FrameworkError
+from search.words import load_search_words
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ROOT / "data" / "search.yaml"
@@ -68,7 +68,7 @@ def test_the_real_words_load(fw):
 
 
 def test_a_renamed_statement_keeps_its_words_under_its_earlier_id(tmp_path, fw):
-    from macros.search_docs import documents
+    from search.documents import documents
     statement = fw.areas[0].statements[0]
     statement.renamed_from, before = ["an-earlier-id"], statement.renamed_from
     try:

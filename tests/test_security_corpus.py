@@ -16,10 +16,10 @@ import pytest
 import yaml
 
 from hostile import PAYLOADS, ROOT, dump, live_markup, plain_tree, project, renamed, text_fields, with_payload
-from macros import pages
-from macros.framework import generated_files
-from macros.load import FrameworkError, load_framework
-from macros.navigation import site_nav
+from rendering import pages
+from macros.inputs import generated_files
+from framework.load import FrameworkError, load_framework
+from rendering.navigation import site_nav
 
 LINE = re.compile(r"^data/framework\.yaml:(\d+): ")
 TREE = plain_tree()

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from hostile import dump, plain_tree, project, with_payload
-from macros import downloads
-from macros.load import load_framework
+from outputs import downloads
+from framework.load import load_framework
 
 FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1 statement", "-2+3 statement", "@SUM(1,1) statement"]
 

@@ -13,7 +13,7 @@ import json
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from macros.load import load_framework
+from framework.load import load_framework
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 KEY = "inclusion-audit-workbook"

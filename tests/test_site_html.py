@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 

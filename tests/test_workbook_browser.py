@@ -12,7 +12,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 from page_checks import LABELS_JS

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT, QuietHandler, build_site, copy_project
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from macros.load import load_framework
+from framework.load import load_framework
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 TIERS = [t.id for t in FW.tiers]
@@ -163,7 +163,7 @@ def test_a_judged_statement_shows_its_tier_and_can_be_changed(browser, base_url)
 
 def test_the_workbook_suggests_the_sites_related_case_studies_and_can_name_each(soup, site_dir):
     """One relation for the whole site: the workbook's suggestions are the case studies the statement's area page
-    lists as related (macros/related.py), and each one, even from another area, has a title and a page. The
+    lists as related (framework/related.py), and each one, even from another area, has a title and a page. The
     self-evaluation loads them from assets/workbook-suggested.js (its island says "later"); the action plan's
     island carries them."""
     data = json.loads(soup("self-evaluation/index.html").find(id="wb-framework").string)

@@ -5,7 +5,7 @@ import json
 
 from playwright.sync_api import expect
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 from pdf_text import pages as pdf_pages

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from macros import downloads
-from macros.load import load_framework
-from macros.parse import FrameworkError
-from macros.workbook_record import load_record
+from outputs import downloads
+from framework.load import load_framework
+from framework.parse import FrameworkError
+from framework.workbook_record import load_record
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "data" / "workbook.yaml"

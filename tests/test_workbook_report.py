@@ -11,7 +11,7 @@ import json
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from macros.load import load_framework
+from framework.load import load_framework
 from pdf_text import pages as pdf_pages
 from pdf_text import squashed
 

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from macros.load import load_framework
+from framework.load import load_framework
 
 from conftest import ROOT
 

@@ -16,7 +16,7 @@ import openpyxl
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from macros.load import load_framework
+from framework.load import load_framework
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 EF, SP, SE = (t.name for t in FW.tiers)

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from macros.load import load_framework
+from framework.load import load_framework
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 FIXTURES = Path(__file__).parent / "fixtures"

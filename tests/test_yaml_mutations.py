@@ -25,13 +25,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, build_site, copy_project
-from macros import downloads, open_data, pages
-from macros.load import FrameworkError, load_framework
-from macros.navigation import site_nav
+from outputs import downloads, open_data
+from rendering import pages
+from framework.load import FrameworkError, load_framework
+from rendering.navigation import site_nav
 
 MUTATIONS = 260
 SOURCE = ROOT / "data" / "framework.yaml"
-PARTIALS = sorted(p.name.removesuffix(".md.j2") for p in (ROOT / "macros" / "templates" / "partials").glob("*.md.j2"))
+PARTIALS = sorted(p.name.removesuffix(".md.j2") for p in (ROOT / "rendering" / "templates" / "partials").glob("*.md.j2"))
 REFUSED = re.compile(r"(^|\n)data/framework\.yaml:\d+: ")
 
 

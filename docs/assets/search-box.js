@@ -10,7 +10,7 @@
   var config = document.getElementById("__config"), me = document.currentScript && document.currentScript.src;
   var base = me && /\/assets\/search-box\.js(\?|$)/.test(me) ? new URL("../", me)
     : new URL((config && JSON.parse(config.textContent).base || ".") + "/", location.href);
-  var worker = null, timer = 0;
+  var worker = null;
 
   function start() {
     if (worker) return;
@@ -77,8 +77,10 @@
     });
   }
 
-  input.addEventListener("focus", function () { open(true); start(); });
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 60); });
+  /* the worker first: it starts while the page opens search */
+  input.addEventListener("focus", function () { start(); open(true); });
+  /* every key asked at once: the worker answers only the last of those waiting */
+  input.addEventListener("input", ask);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");

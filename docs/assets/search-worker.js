@@ -1,28 +1,21 @@
-/* The search worker, started by the search box (search-box.js) when someone first searches. It loads MiniSearch
-   and the site's ranking (search.js) from beside itself, and the documents (search/documents.json) and their
-   index (search/index.json) from the site, all same-origin and addressed from this script's own path, so a
-   cached copy works offline too. Each message is
-   a query; the answer is {query, groups}: the pages found, best first, each with its best documents (as
-   search.js chose them), each with a snippet of its text, and the query's words to mark. */
+/* The search worker, started by the search box (search-box.js) when someone first searches. The finish step
+   bundles it with what it imports (the site's ranking, modules/search.mjs, and MiniSearch) into one script; it
+   fetches the documents (search/documents.json) from the site, same-origin and addressed from this script's own
+   path, so a cached copy works offline too, and makes their index (as quick on a phone as reading one made at
+   build time, which would download as much again). Each message is a query; the answer is {query, groups}: the pages found, best
+   first, each with its best documents (as search.mjs chose them), each with a snippet of its text, and the
+   query's words to mark. MiniSearch's licence: vendor/minisearch.LICENSE.txt. */
+import { createSiteSearch } from "./modules/search.mjs";
 
-var search = null, texts = [], waiting = null;
+var search = null, waiting = null, docs = [];
 var GROUPS = 20, SNIPPET = 180;
 
-/* The documents and the index made when the site was built (search/index.json) are asked for first, so they
-   download while the scripts load and compile. Without that index (a preview by `mkdocs serve`) the index is
-   made here, from the documents. */
-function json(name) {
-  return fetch(new URL("../search/" + name, self.location.href).href).then(function (response) {
-    if (!response.ok) throw new Error(response.status);
-    return response.json();
-  });
-}
-var documents = json("documents.json"), built = json("index.json").catch(function () { return null; });
-importScripts("vendor/minisearch.js", "search.js");
-
-Promise.all([documents, built]).then(function (both) {
-  texts = both[0].docs.map(function (doc) { return doc.text || ""; });
-  search = self.createSiteSearch(both[0], self.MiniSearch, null, both[1]);
+fetch(new URL("../search/documents.json", self.location.href).href).then(function (response) {
+  if (!response.ok) throw new Error(response.status);
+  return response.json();
+}).then(function (data) {
+  docs = data.docs;
+  search = createSiteSearch(data);
   if (waiting !== null) answer(waiting);
 }).catch(function () { self.postMessage({ failed: true }); });
 
@@ -45,13 +38,16 @@ function answer(query) {
   var groups = search.search(query).slice(0, GROUPS).map(function (group) {
     return group.docs.map(function (doc) {
       return { url: doc.url, title: doc.title, kind: doc.kind, label: doc.label || "", area: doc.area || "",
-        text: snippet(texts[doc.id], words) };
+        text: snippet(docs[doc.id].text || "", words) };
     });
   });
   self.postMessage({ query: query, groups: groups, words: words });
 }
 
+/* Queries typed faster than they are answered: only the last one waiting is answered (the page draws only the
+   answer to what is in the box). */
 self.addEventListener("message", function (event) {
-  var query = String(event.data || "");
-  if (search) answer(query); else waiting = query;
+  var first = waiting === null;
+  waiting = String(event.data || "");
+  if (search && first) setTimeout(function () { if (waiting !== null) answer(waiting); });
 });

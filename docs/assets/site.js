@@ -61,5 +61,5 @@
   }
 
   /* (The case-study index's filter is inline in that page, so it runs before the list is first drawn:
-     macros/templates/scripts/case-study-filter.js.) */
+     rendering/templates/scripts/case-study-filter.js.) */
 })();

@@ -1,22 +1,17 @@
-// The site's own search code (the built site's assets/search.js, as the browser runs it) over the built site's
-// search/documents.json, and the figures the query sets are held to.
+// The site's own search code (docs/assets/modules/search.mjs, the module the finish step bundles into the browser's
+// search worker, with the same MiniSearch) over the built site's search/documents.json, and the figures the query
+// sets are held to.
 import { createRequire } from "node:module";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createSiteSearch } from "../../docs/assets/modules/search.mjs";
 
 const require = createRequire(import.meta.url);
-// MiniSearch as the browser gets it: the site's own copy (assets/vendor/minisearch.js)
-let MiniSearch = null;
 const yaml = require("js-yaml");
 export const TOP = 5;
 
 export function siteSearch(siteDir, weights) {
-  const create = require(path.resolve(siteDir, "assets/search.js"));
-  MiniSearch = require(path.resolve(siteDir, "assets/vendor/minisearch.js"));
-  const data = JSON.parse(readFileSync(path.join(siteDir, "search/documents.json"), "utf8"));
-  // the index the build made (search/index.json), as the browser loads it; weights to try make their own
-  const built = path.join(siteDir, "search/index.json");
-  return create(data, MiniSearch, weights, weights || !existsSync(built) ? null : JSON.parse(readFileSync(built, "utf8")));
+  return createSiteSearch(JSON.parse(readFileSync(path.join(siteDir, "search/documents.json"), "utf8")), weights);
 }
 
 export function loadQueries(file) {

@@ -51,7 +51,7 @@ export function framework() {
   parsed = node ? JSON.parse(node.textContent) : null;
   if (!parsed) return parsed;
   // the island lists each case study once, the areas their ids, and leaves out the paths of pages at their
-  // usual address (macros/pages.py)
+  // usual address (rendering/pages.py)
   var cases = {};
   parsed.case_studies.forEach(function (c) { c.path = c.path || "case-studies/" + c.id + "/"; cases[c.id] = c; });
   parsed.areas.forEach(function (a) {

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from .model import Framework
+from framework.model import Framework
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -109,7 +109,7 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
 
 
 def _suggested(fw: Framework, statement) -> list[dict]:
-    """The site's related case studies for a statement, each with why (one relation: macros/related.py)."""
+    """The site's related case studies for a statement, each with why (one relation: framework/related.py)."""
     return [{"id": p.case_study.id, "why": p.reason} for p in fw.related.pairs_for_statement(statement)]
 
 
@@ -123,7 +123,7 @@ def workbook_suggested_js(fw: Framework) -> str:
     # how many of each area's case studies (the island's list) are the framework's featured and also lists:
     # "Show all" counts those, never the site's own suggestions
     listed = json.dumps({a.id: len(a.featured) + len(a.also) for a in fw.areas}, separators=(",", ":"))
-    return ("/* Made from data/framework.yaml by macros/pages.py: each statement's suggested case studies, and how\n"
+    return ("/* Made from data/framework.yaml by rendering/pages.py: each statement's suggested case studies, and how\n"
             "   many case studies each area lists (they come first in the area's list in the data island). */\n"
             f"window.WorkbookListed = {listed};\nwindow.WorkbookSuggested = {text};\n")
 

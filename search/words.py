@@ -10,9 +10,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .messages import describe, explain, line_of
-from .model import Framework
-from .parse import FrameworkError, parse_yaml, shown_path
+from framework.messages import describe, explain, line_of
+from framework.model import Framework
+from framework.parse import FrameworkError, parse_yaml, shown_path
 
 Words = list[str]
 

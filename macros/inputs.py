@@ -5,9 +5,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import downloads, pages, search_docs
-from .load import FrameworkError, load_framework
-from .model import PAGE_KINDS, Framework
+from outputs import downloads
+from rendering import pages
+from search import documents as search_docs
+from framework.load import FrameworkError, load_framework
+from framework.model import PAGE_KINDS, Framework
 
 _cache: dict[tuple, tuple[Framework, dict]] = {}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from .model import Framework
+from framework.model import Framework
 
 
 def site_nav(fw: Framework) -> list:

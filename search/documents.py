@@ -3,7 +3,7 @@
 One document per practice statement (its text, its descriptors at every tier, its key terms, its area, and the
 staff words of data/search.yaml), per case study (overview, themes, key terms, artefacts, the areas that list
 it), per glossary term (its names and meaning) and per section of every other page (from the page's Markdown,
-with its blocks rendered as the page renders them). The browser ranks them (docs/assets/search.js); nothing
+with its blocks rendered as the page renders them). The browser ranks them (docs/assets/modules/search.mjs); nothing
 here reads the built HTML.
 """
 from __future__ import annotations
@@ -17,10 +17,10 @@ from pathlib import Path
 import jinja2
 from markdown.extensions.toc import slugify
 
-from .key_terms import for_case_study, for_statement
-from .model import Framework, GlossaryEntry
-from .pages import knowledge_page, partial
-from .search_words import SearchWords, load_search_words
+from framework.key_terms import for_case_study, for_statement
+from framework.model import Framework, GlossaryEntry
+from rendering.pages import knowledge_page, partial
+from .words import SearchWords, load_search_words
 
 # Pages whose blocks list other pages (every case study, every term, every statement): their documents keep
 # the page's own words only, so "autism" finds the case studies, not the list of them.

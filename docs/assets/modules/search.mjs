@@ -1,14 +1,14 @@
 /* The site's search: ranks the documents of search/documents.json (one per statement, case study, glossary term
-   and page section, made from the model by macros/search_docs.py) with MiniSearch. The one implementation:
-   the search worker (search-worker.js) runs it in the browser, and the tests run this same file under Node
-   over the built site (tests/js/). Every rule below is general (no word lists of answers); each says why.
-   createSiteSearch(data, MiniSearch, weights, built): `built` is the index the build made with this same code
-   (search/index.json, MiniSearch's JSON parsed), loaded instead of made; without it the index is made here. */
-(function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory;
-  else root.createSiteSearch = factory;
-})(typeof self !== "undefined" ? self : this, function createSiteSearch(data, MiniSearch, weights, built) {
-  "use strict";
+   and page section, made from the model by search/documents.py) with MiniSearch. The one implementation: the
+   search worker (search-worker.js) imports it and the finish step bundles both into the worker; the tests import
+   this same module under Node over the built site (tests/js/). Every rule below is general (no word lists of
+   answers); each says why.
+   createSiteSearch(data, weights, Engine): `weights` overrides the weights below (the tuning and engine
+   comparison scripts); `Engine` is MiniSearch unless another engine with its calls is compared. */
+import MiniSearch from "minisearch";
+
+export function createSiteSearch(data, weights, Engine) {
+  Engine = Engine || MiniSearch;
 
   /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
   var STOP = set("a an and are as at be by can could did do does for from has have how i if in into is it its me " +
@@ -69,23 +69,24 @@
   function spaced(list) { return " " + list.join(" ") + " "; }
 
   /* Each field's words, made once: for the synonyms, the index and the list of words of the index. */
-  var tokens = new Map(), seen = Object.create(null);
+  var tokens = new Map(), seen = new Set();
   function cached(text) {
     var list = tokens.get(text);
-    if (!list) { list = words(text); tokens.set(text, list); list.forEach(function (w) { seen[w] = true; }); }
+    if (!list) { list = words(text); tokens.set(text, list); for (var i = 0; i < list.length; i++) seen.add(list[i]); }
     return list;
   }
   var groups = (data.synonyms || []).map(function (group) {
-    return group.map(function (w) { var list = words(w); return { first: list[0], spaced: spaced(list), one: list.length === 1 }; });
+    return group.map(function (w) { var list = words(w); return { first: list[0], list: list, spaced: spaced(list) }; });
   });
   /* A document as the index takes it: its key terms as one text, with the other words of each synonym group it
-     uses. Only when the index is made here, not when it comes made by the build. */
+     uses. */
   function indexed(doc, n) {
     var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
     var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
     var all = null, has = new Set(list), synonyms = [];
-    function uses(m) {                     /* a word by the set of the document's words, a phrase in its text */
-      return m.first !== undefined && has.has(m.first) && (m.one || (all || (all = spaced(list))).indexOf(m.spaced) !== -1);
+    function uses(m) {     /* a word by the set of the document's words, a phrase (all its words there) in its text */
+      return m.first !== undefined && m.list.every(function (w) { return has.has(w); }) &&
+        (m.list.length === 1 || (all || (all = spaced(list))).indexOf(m.spaced) !== -1);
     }
     groups.forEach(function (members, g) {
       if (members.some(uses))
@@ -96,7 +97,7 @@
     cached(own.area || "");
     return own;
   }
-  var docs = data.docs.map(function (doc, n) { return built ? Object.assign({}, doc, { id: n }) : indexed(doc, n); });
+  var docs = data.docs.map(indexed);
 
   var options = {
     fields: FIELDS, storeFields: [],
@@ -105,12 +106,11 @@
     searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); }, bm25: WEIGHT.bm25,
       weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
   };
-  /* The index made when the site was built (search/index.json, by finish/search_index.py), or made here. */
-  var index = built ? MiniSearch.loadJS(built, options) : new MiniSearch(options);
-  if (!built) index.addAll(docs);
+  var index = new Engine(options);
+  index.addAll(docs);
 
   /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
-  var vocab = (built ? built.index.map(function (entry) { return entry[0]; }) : Object.keys(seen)).sort();
+  var vocab = Array.from(seen).sort();
   function known(prefix) {
     var lo = 0, hi = vocab.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (vocab[mid] < prefix) lo = mid + 1; else hi = mid; }
@@ -159,6 +159,8 @@
     return words(doc.title).filter(function (w) { return !STOP[w]; });
   });
 
+  function sorted(w) { return w.split("").sort().join(""); }
+
   function british(w) {
     if (known(w)) return w;
     for (var i = 0; i < SPELLINGS.length; i++) {
@@ -182,14 +184,22 @@
       var swapped = w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
       if (whole(swapped)) { w = swapped; slip = false; }
     }
+    /* A short word's letters jumbled further, as abbreviations are ("ECPH": EHCP): the word of the index with
+       those letters and the same first letter */
+    if (slip && w.length <= 5) {
+      var letters = sorted(w), same = vocab.filter(function (v) {
+        return v.length === w.length && v[0] === w[0] && sorted(v) === letters;
+      });
+      if (same.length === 1) { w = same[0]; slip = false; }
+    }
     return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
 
   /* The pages found for a query, best first, each with its documents best first:
      [{page, docs: [{url, title, kind, label, area, score}]}]. */
-  function search(query) {
-    var asking = ASKING.test(query), kind = null;
-    KINDS.forEach(function (k) {
+  function search(query, asTyped) {
+    var asking = ASKING.test(query), kind = null, original = query;
+    if (!asTyped) KINDS.forEach(function (k) {
       var rest = String(query).replace(k[0], " ");
       if (rest !== String(query) && /\w/.test(rest) && !kind) { kind = k[1]; query = rest; }
     });
@@ -224,6 +234,8 @@
       combineWith: "OR",
       queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy }; })
     });
+    /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
+    if (!results.length && kind) return search(original, true);
     var pages = Object.create(null), order = [];
     var pairs = terms.slice(1).map(function (t, i) { return [terms[i].word, t.word]; });
     results.forEach(function (r, rank) {
@@ -260,4 +272,4 @@
   }
 
   return { search: search, size: docs.length, index: index };
-});
+}

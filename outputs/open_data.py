@@ -15,8 +15,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from . import schema
-from .model import TIER_IDS, Framework
+from framework import schema
+from framework.model import TIER_IDS, Framework
 
 FORMAT = "1.0"
 

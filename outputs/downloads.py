@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import open_data
-from .model import TIER_IDS, Framework
+from framework.model import TIER_IDS, Framework
 from .open_data import descriptor_text as _descriptor_text
 
 HERE = Path(__file__).parent
