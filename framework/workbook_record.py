@@ -32,6 +32,7 @@ class RecordField(BaseModel):
     id: FieldId
     kind: Literal["text", "date", "yes-no", "tier", "case-studies"]
     label: Text
+    short: Text | None = None
     headings: list[Text] = Field(default_factory=list)
     limit: int | None = Field(default=None, gt=0, le=1_000_000)
 
@@ -43,6 +44,7 @@ class Record(BaseModel):
     reads_versions: list[int]
     evaluation: list[RecordField]
     statement: list[RecordField]
+    plan: list[FieldId] = Field(min_length=1)
     excel: list[FieldId]
     excel_widths: dict[str, int] = Field(default_factory=dict)
 
@@ -53,13 +55,16 @@ class Record(BaseModel):
         """What the browser's workbook reads (the data island's "record"): no Excel layout."""
         def short(f: RecordField) -> dict:
             out = {"id": f.id, "kind": f.kind, "label": f.label}
+            if f.short:
+                out["short"] = f.short
             if f.headings:
                 out["headings"] = f.headings
             if f.limit is not None:
                 out["limit"] = f.limit
             return out
         return {"format": self.format, "version": self.version, "reads_versions": self.reads_versions,
-                "evaluation": [short(f) for f in self.evaluation], "statement": [short(f) for f in self.statement]}
+                "evaluation": [short(f) for f in self.evaluation], "statement": [short(f) for f in self.statement],
+                "plan": self.plan}
 
 
 def _problems(record: Record) -> list[tuple[tuple, str]]:
@@ -82,10 +87,18 @@ def _problems(record: Record) -> list[tuple[tuple, str]]:
         for field_id, kind in NEEDED[part].items():
             if kinds.get(field_id) != kind:
                 problems.append(((part,), f"{part}: the workbook's code needs a field `{field_id}` of kind {kind}"))
-    statement_ids = {f.id for f in record.statement}
-    for n, field_id in enumerate(record.excel):
-        if field_id not in statement_ids:
-            problems.append((("excel", n), f"excel: `{field_id}` is not a field under statement:"))
+    statement_kinds = {f.id: f.kind for f in record.statement}
+    for part in ("plan", "excel"):
+        for n, field_id in enumerate(getattr(record, part)):
+            if field_id not in statement_kinds:
+                problems.append(((part, n), f"{part}: `{field_id}` is not a field under statement:"))
+            elif getattr(record, part).index(field_id) != n:
+                problems.append(((part, n), f"{part}: `{field_id}` is listed twice"))
+            elif part == "plan" and statement_kinds[field_id] not in ("text", "date"):
+                problems.append(((part, n), f"plan: `{field_id}` is a field of kind {statement_kinds[field_id]}: "
+                                            f"a priority's plan is written, so its fields are text or dates"))
+    if "tier" not in record.excel:
+        problems.append((("excel",), "excel: the Summary sheet counts the judgements of the `tier` column: list it"))
     for field_id in record.excel_widths:
         if field_id not in seen:
             problems.append((("excel_widths", field_id), f"excel_widths: `{field_id}` is not a field"))

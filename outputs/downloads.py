@@ -59,6 +59,11 @@ def case_studies_csv(fw: Framework) -> str:
     return _csv(rows)
 
 
+def _listed(names: list[str]) -> str:
+    """"A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def audit_workbook(fw: Framework) -> bytes:
     """An Excel audit workbook: one row per statement, a tier drop-down, a summary with formulas."""
     wb = Workbook()
@@ -79,7 +84,8 @@ def audit_workbook(fw: Framework) -> bytes:
         ["1. On the Audit sheet, for each practice statement, list the activity in your setting (Evidence)."],
         ["2. Read the tier descriptors on the Descriptors sheet and choose a tier from the drop-down."],
         ["3. The Summary sheet counts your judgements per area and tier."],
-        ["4. For a priority, write the next steps, choose yes under Priority, and say who leads it and by when."],
+        [f"4. For a priority, choose yes under {fw.workbook.field('priority').label} and fill in "
+         f"{_listed([fw.workbook.field(i).label for i in fw.workbook.plan])}."],
         ["5. Put your school's name and the date on the first statement's row (School, Date)."],
         ["The website's self-evaluation, action plan, compare and trust pages can import this file once filled in."],
         ["Statement ids (e.g. statement-2-3) match the website's links and the browser workbook's exports."],
@@ -139,18 +145,19 @@ def audit_workbook(fw: Framework) -> bytes:
             desc.append([s.id, s.label, s.text, *[_descriptor_text(a, s, t) for t in TIER_IDS]])
     for cell in desc[1]:
         cell.font, cell.fill = bold, head_fill
-    for col, width in zip("ABCDEF", (16, 6, 50, 60, 60, 60)):
-        desc.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEF", (16, 6, 50, 60, 60, 60)):
+        desc.column_dimensions[letter].width = width
     for row in desc.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
 
     summary = wb.create_sheet("Summary")
     summary.append(["Area", *tier_names, "Not yet judged", "Statements"])
-    rng_area, rng_tier = f"Audit!$A$2:$A${n + 1}", f"Audit!$F$2:$F${n + 1}"
+    tier_col = col["tier"]    # the Audit sheet's tier column, where the record puts it
+    rng_area, rng_tier = f"Audit!$A$2:$A${n + 1}", f"Audit!${tier_col}$2:${tier_col}${n + 1}"
     for i, a in enumerate(fw.areas, start=2):
         # each tier by its heading cell (B1...), never by its name written into the formula
-        counts = [f'=COUNTIFS({rng_area},$A{i},{rng_tier},{col}$1)' for col in "BCD"[:len(tier_names)]]
+        counts = [f'=COUNTIFS({rng_area},$A{i},{rng_tier},{c}$1)' for c in "BCD"[:len(tier_names)]]
         summary.append([a.name, *counts, f"=F{i}-SUM(B{i}:D{i})", f"=COUNTIF({rng_area},$A{i})"])
     last = len(fw.areas) + 1
     summary.append(["All areas", *[f"=SUM({c}2:{c}{last})" for c in "BCDEF"]])
@@ -159,8 +166,8 @@ def audit_workbook(fw: Framework) -> bytes:
     for cell in summary[1]:
         cell.fill = head_fill
     summary.column_dimensions["A"].width = 60
-    for col in "BCDEF":
-        summary.column_dimensions[col].width = 24
+    for letter in "BCDEF":
+        summary.column_dimensions[letter].width = 24
     for sheet in (about, audit, desc, summary):
         _text_cells(sheet)
     wb.move_sheet("Audit", offset=-1)

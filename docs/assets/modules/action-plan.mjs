@@ -59,20 +59,28 @@ export function start(holder, W, fw) {
 
   function orNot(text) { return text || "Not recorded yet"; }
 
+  /* A priority's plan: the record's `plan:` fields (data/workbook.yaml), each named by its short name. */
+  var plan = W.planFields(fw);
+  function nameOf(f) { return f.short || f.label; }
+  function planText(f, entry) { return f.kind === "date" && entry[f.id] ? W.ukDate(entry[f.id]) : orNot(entry[f.id]); }
+  function planFacts(entry) {
+    return plan.reduce(function (out, f) {
+      // a long text keeps its line breaks
+      return out.concat([el("dt", { text: nameOf(f) }), el("dd", { className: f.limit > 1000 ? "ap-pre" : "", text: planText(f, entry) })]);
+    }, []);
+  }
+
   function glance(groups) {
     var table = el("table", {}, [
-      el("thead", {}, [el("tr", {}, ["Statement", "Now", "Action", "Who leads", "By when"].map(function (h) { return W.th(h); }))])]);
+      el("thead", {}, [el("tr", {}, ["Statement", "Now"].concat(plan.map(nameOf)).map(function (h) { return W.th(h); }))])]);
     var body = el("tbody");
     groups.forEach(function (g) {
       g.items.forEach(function (item) {
         var e = item.entry;
         body.appendChild(el("tr", {}, [
           el("th", { scope: "row" }, [el("a", { href: "#plan-" + item.statement.id, text: item.statement.label })]),
-          el("td", { text: W.tierName(fw, e.tier) }),
-          el("td", { text: orNot(e.action) }),
-          el("td", { text: orNot(e.lead) }),
-          el("td", { text: e.due ? W.ukDate(e.due) : "Not recorded yet" })
-        ]));
+          el("td", { text: W.tierName(fw, e.tier) })
+        ].concat(plan.map(function (f) { return el("td", { text: planText(f, e) }); }))));
       });
     });
     table.appendChild(body);
@@ -87,10 +95,7 @@ export function start(holder, W, fw) {
       el("dt", { text: "Now" }), el("dd", { text: W.tierName(fw, entry.tier) }),
       el("dt", { text: "Case studies" }), el("dd", { text: cases || "None chosen." }),
       el("dt", { text: "Evidence now" }), el("dd", { className: "ap-pre", text: orNot(entry.evidence) }),
-      el("dt", { text: "Action" }), el("dd", { className: "ap-pre", text: orNot(entry.action) }),
-      el("dt", { text: "Who leads" }), el("dd", { text: orNot(entry.lead) }),
-      el("dt", { text: "By when" }), el("dd", { text: entry.due ? W.ukDate(entry.due) : "Not recorded yet" })
-    ]);
+    ].concat(planFacts(entry)));
     return el("section", { className: "ap-item", id: "plan-" + statement.id, "aria-labelledby": "plan-title-" + statement.id }, [
       el("h3", { id: "plan-title-" + statement.id, text: "“" + statement.id + "”" }),
       el("p", { className: "ap-item__statement", text: statement.text }),
@@ -111,10 +116,7 @@ export function start(holder, W, fw) {
         step.paragraphs.map(function (text) { return el("p", { text: text }); })),
       el("dt", { text: "Case studies" }), el("dd", {}, [casesNode]),
       el("dt", { text: "Evidence now" }), el("dd", { className: "ap-pre", text: orNot(entry.evidence) }),
-      el("dt", { text: "Action" }), el("dd", { className: "ap-pre", text: orNot(entry.action) }),
-      el("dt", { text: "Who leads" }), el("dd", { text: orNot(entry.lead) }),
-      el("dt", { text: "By when" }), el("dd", { text: entry.due ? W.ukDate(entry.due) : "Not recorded yet" })
-    ]);
+    ].concat(planFacts(entry)));
     return el("section", { className: "ap-item", id: "plan-" + statement.id, "aria-labelledby": "plan-title-" + statement.id }, [
       el("h3", { id: "plan-title-" + statement.id, text: "Statement " + statement.label }),
       el("p", { className: "ap-item__statement" }, [

@@ -14,6 +14,12 @@ export var BACKUP_KEY = "inclusion-audit-workbook-before-import";
  * statement: [field]}, each field {id, kind: text|date|yes-no|tier|case-studies, label, headings, limit}. */
 export function fieldsOf(fw, part) { return fw.record[part].map(function (f) { return f.id; }); }
 
+/* A priority's plan: the record's `plan:` fields, in order (the self-evaluation's boxes, the action plan's columns,
+ * the report's lines). */
+export function planFields(fw) {
+  return fw.record.plan.map(function (id) { return fw.record.statement.filter(function (f) { return f.id === id; })[0]; });
+}
+
 /* The longest text each text field of the form takes (its maxlength; the self-evaluation's template writes the
  * same numbers from the same declaration). The import limit comes from them. */
 export function limits(fw) {
@@ -706,7 +712,7 @@ export function scrollBox(table, label, className) {
 /* ---- pages start from their element --------------------------------------------------------------------- */
 
 export var core = {
-  STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, fieldsOf: fieldsOf, limits: limits, maxBytes: maxBytes,
+  STORAGE_KEY: STORAGE_KEY, BACKUP_KEY: BACKUP_KEY, fieldsOf: fieldsOf, planFields: planFields, limits: limits, maxBytes: maxBytes,
   // framework
   framework: framework, need: need, statementIndex: statementIndex, tierIds: tierIds, tierRank: tierRank, tierName: tierName,
   nextTier: nextTier, nextStep: nextStep, descriptors: descriptors, chosenCases: chosenCases, entryOf: entryOf,

@@ -1,7 +1,7 @@
 /* The printed self-evaluation report: drawn from the saved evaluation and the framework data, never from the
  * form. The self-evaluation page prints this instead of its form (see workbook.css): a title, school, date
  * and edition; a summary by area and tier; each judged statement with its tier, its full evidence, priority,
- * action, lead and date; then the statements not yet judged, by number.
+ * plan (data/workbook.yaml's `plan:`); then the statements not yet judged, by number.
  * Loaded only when the page is printed (workbook-report.js, for self-evaluation.mjs): render(fw, state). */
 import * as W from "./core.mjs";
 
@@ -61,12 +61,11 @@ function statementBlock(fw, area, s, e) {
     W.el("dl", { className: "wb-report__facts" }, [
       fact("Tier", W.tierName(fw, e.tier), "wb-report__tier"),
       fact("Evidence", e.evidence || "None recorded", "wb-report__evidence"),
-      fact("Priority", e.priority ? "Yes" : ""),
-      fact("Action", e.action, "wb-report__evidence"),
-      fact("Who leads it", e.lead),
-      fact("By when", e.due ? W.ukDate(e.due) : ""),
-      fact("Case studies to use", cases)
-    ])
+      fact("Priority", e.priority ? "Yes" : "")
+    ].concat(W.planFields(fw).map(function (f) {       // a priority's plan (data/workbook.yaml)
+      var value = e[f.id];
+      return fact(f.short || f.label, f.kind === "date" && value ? W.ukDate(value) : value, f.limit > 1000 ? "wb-report__evidence" : "");
+    }), [fact("Case studies to use", cases)]))
   ]);
 }
 

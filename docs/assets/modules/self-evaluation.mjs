@@ -17,6 +17,7 @@ export function start(root, W, fw) {
   /* The record's text and date fields (data/workbook.yaml): each statement's box for one is "<field>-<statement>"
    * (the evidence's in the page's HTML, the others by addControls), filled and saved the same way. */
   var written = fw.record.statement.filter(function (f) { return f.kind === "text" || f.kind === "date"; });
+  var plan = W.planFields(fw);
   function writtenIn(box, id) { return written.filter(function (f) { return box.id === f.id + "-" + id; })[0]; }
 
   W.enhance();
@@ -52,18 +53,30 @@ export function start(root, W, fw) {
       radio.setAttribute("aria-describedby", box.id);
     });
     var id = W.escape(s.id), label = W.escape(s.label);
-    function field(name, text, control) {
-      return "<span><label for=\"" + name + "-" + id + "\">" + text + "<span class=\"visually-hidden\"> (statement " + label +
-        ")</span></label><br>" + control + "</span>";
-    }
     section.insertAdjacentHTML("beforeend",
       "<div class=\"wb-next\" data-next-for=\"" + id + "\"></div><div class=\"wb-priority\">" +
       "<p><label class=\"check\"><input type=\"checkbox\" name=\"priority-" + id + "\" id=\"priority-" + id + "\"> Make statement " +
       label + " a priority for development</label></p><div class=\"wb-action\" data-action-for=\"" + id + "\" hidden>" +
-      "<p><label for=\"action-" + id + "\">Action for statement " + label + "</label><br><textarea id=\"action-" + id +
-      "\" rows=\"2\" maxlength=\"" + W.limits(fw).action + "\"></textarea></p><p class=\"wb-action__row\">" +
-      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"" + W.limits(fw).lead + "\">") + " " +
-      field("due", "By when", "<input type=\"date\" id=\"due-" + id + "\">") + "</p></div></div>");
+      planBoxes(id, label) + "</div></div>");
+  }
+
+  /* A priority's plan, the record's `plan:` fields in order: a long text (over 1,000 characters) is a box of
+   * several lines on its own line, labelled "<short> for statement 1.1"; the others share a line, each labelled by
+   * its label (and, for a screen reader, its statement). */
+  function planBoxes(id, label) {
+    var long = "", row = [];
+    plan.forEach(function (f) {
+      var name = W.escape(f.id) + "-" + id;
+      if (f.kind === "text" && f.limit > 1000) {
+        long += "<p><label for=\"" + name + "\">" + W.escape(f.short || f.label) + " for statement " + label +
+          "</label><br><textarea id=\"" + name + "\" rows=\"2\" maxlength=\"" + f.limit + "\"></textarea></p>";
+        return;
+      }
+      row.push("<span><label for=\"" + name + "\">" + W.escape(f.label) + "<span class=\"visually-hidden\"> (statement " + label +
+        ")</span></label><br><input type=\"" + (f.kind === "date" ? "date" : "text") + "\" id=\"" + name + "\"" +
+        (f.limit ? " maxlength=\"" + f.limit + "\"" : "") + "></span>");
+    });
+    return long + (row.length ? "<p class=\"wb-action__row\">" + row.join(" ") + "</p>" : "");
   }
 
   function say(message) { statusNode.textContent = message; }
@@ -163,7 +176,10 @@ export function start(root, W, fw) {
         });
         var priority = document.getElementById("priority-" + s.id);
         if (priority.checked !== !!e.priority) priority.checked = !!e.priority;
-        written.forEach(function (f) { setValue(document.getElementById(f.id + "-" + s.id), e[f.id] || ""); });
+        written.forEach(function (f) {       // a field outside the plan and the evidence has no box here
+          var box = document.getElementById(f.id + "-" + s.id);
+          if (box) setValue(box, e[f.id] || "");
+        });
         settle(s.id, !!e.tier && !chosenHere[s.id]);
         drawNext(s.id);
       });

@@ -137,9 +137,9 @@ export function fromRows(rows, fw, extra) {
       else if (v && f.kind === "date") entry[f.id] = dateText(v);
     });
     var priority = get(row, "priority").toLowerCase();
-    // Next steps written with the Priority cell left empty (or no Priority column, as in older copies of the
-    // Excel audit workbook) make the statement a priority; "no" says otherwise.
-    if (!priority && entry.action) entry.priority = true;
+    // The plan's action (its first field: Next steps) written with the Priority cell left empty (or no Priority
+    // column, as in older copies of the Excel audit workbook) makes the statement a priority; "no" says otherwise.
+    if (!priority && entry[fw.record.plan[0]]) entry.priority = true;
     if (priority) {
       if (/^(yes|y|true|x|1|✓)$/.test(priority)) entry.priority = true;
       else if (!/^(no|n|false|0)$/.test(priority)) errors.push("Row " + line + " (" + id + "): priority “" + priority + "” should be “yes” or empty.");
