@@ -3,7 +3,8 @@
 parse.py reads the YAML with the line of every key; the small pydantic model below declares its shape (strict,
 unknown keys refused), then the checks that need the whole file. A problem stops the build with
 `data/workbook.yaml:LINE: what is wrong`, as for data/framework.yaml. The Excel audit workbook
-(downloads.py) reads the record from here, and the pages' data island carries it to the browser (for_browser).
+(outputs/downloads.py) reads the record from here, and the pages' data island carries it to the browser
+(for_browser): the import's checks, the form's limits, the CSV columns and headings, and a priority's plan (`plan:`).
 """
 from __future__ import annotations
 
