@@ -66,7 +66,8 @@ export function start(holder, W, fw) {
   function planFacts(entry) {
     return plan.reduce(function (out, f) {
       // a long text keeps its line breaks
-      return out.concat([el("dt", { text: nameOf(f) }), el("dd", { className: f.limit > 1000 ? "ap-pre" : "", text: planText(f, entry) })]);
+      var dd = f.limit > 1000 ? { className: "ap-pre", text: planText(f, entry) } : { text: planText(f, entry) };
+      return out.concat([el("dt", { text: nameOf(f) }), el("dd", dd)]);
     }, []);
   }
 
