@@ -318,6 +318,21 @@ test("a field added to the record is checked, merged, exported and read back by 
   }
 });
 
+test("a priority's plan is the record's: its fields in order, and its first one written makes a priority", () => {
+  const fw = framework();
+  assert.deepEqual(core.planFields(fw).map((f) => f.id), fw.record.plan);
+  fw.record.statement.splice(5, 0, { id: "support", kind: "text", label: "Support from the local authority", limit: 300 });
+  fw.record.plan = ["support", "action"];
+  assert.deepEqual(core.planFields(fw).map((f) => f.label), ["Support from the local authority", fw.record.statement[3].label]);
+  // written with no Priority column: the plan's first field makes the statement a priority, another does not
+  const rows = [["Statement id", "Tier", "Support from the local authority", "Next steps"],
+    ["s-1-1", "Emerging", "Weekly visits", ""], ["s-1-2", "Emerging", "", "Train staff"]];
+  const read = fromRows(rows, fw).data.statements;
+  assert.equal(read["s-1-1"].priority, true);
+  assert.equal(read["s-1-2"].priority, undefined);
+  assert.equal(read["s-1-2"].action, "Train staff");
+});
+
 test("the format and the versions an import reads are the record's", () => {
   const fw = framework();
   fw.record.format = "another-format";
