@@ -6,13 +6,12 @@ readable sources. esbuild takes away comments and spaces and shortens local name
 a script's top-level names are its globals and are kept. Scripts inline in the pages are not touched here:
 their text is fixed when the page is generated.
 
-A page that needs several of our scripts at load gets them joined into one file (JOINED): one request instead
-of several and one gzip stream over them (the self-evaluation).
-
 ES modules: code shared between scripts lives in docs/assets/modules/*.mjs (Node's tests import it there). A
 script in assets/ that imports them is bundled: esbuild puts what it imports inside it, as one classic script
-(a page needs no `type="module"`), and the built site keeps no modules/ folder. A module may import a package
-pinned in package.json by its name (the search's MiniSearch).
+(a page needs no `type="module"`), and the built site keeps no modules/ folder. So each page loads one script of
+its own (the workbook's pages: self-evaluation.js, action-plan.js, compare.js, trust.js): one request and one gzip
+stream for everything it needs at load. A module may import a package pinned in package.json by its name (the
+search's MiniSearch).
 """
 from __future__ import annotations
 
@@ -33,9 +32,6 @@ IMPORTS = re.compile(r"^\s*import\b", re.MULTILINE)
 
 # made compact by rendering/pages.py (one JSON assignment), left as written
 AS_MADE = {"workbook-suggested.js"}
-
-# built file -> the scripts in assets/ it is made of, in order
-JOINED = {"self-evaluation.js": ("workbook-core.js", "workbook.js")}
 
 
 def _esbuild(args: list[str], text: str | None = None) -> str:
@@ -65,7 +61,3 @@ def minify_scripts(site: Path) -> None:
     if plain:     # one run for all of them, in place; a script's top-level names stay its globals
         _esbuild([*plain, f"--outdir={assets}", "--allow-overwrite"])
     shutil.rmtree(assets / MODULES, ignore_errors=True)
-    for name, parts in JOINED.items():
-        if all((assets / part).is_file() for part in parts):
-            (assets / name).write_text("".join((assets / part).read_text(encoding="utf-8") for part in parts),
-                                       encoding="utf-8")

@@ -19,6 +19,7 @@ from .messages import line_of, schema_problems
 from .model import TIER_IDS, Area, CaseStudy, Development, Framework, model_of
 from .parse import FrameworkError, Node, Seq, parse_yaml, shown_path  # noqa: F401  (re-exported)
 from .schema import FrameworkIn
+from .workbook_record import PATH as RECORD_PATH, load_record
 
 PUBLISHED_IDS = "published-ids.yaml"
 
@@ -166,7 +167,11 @@ def load_framework(path: Path, knowledge_dir: Path | None = None, require_publis
             # one line per problem, even when a message quotes a text with line breaks
             raise FrameworkError("\n".join(f"{shown}:{line}: {' '.join(message.splitlines())}"
                                            for line, message in sorted(problems)))
-        return build(checked, knowledge_dir)
+        fw = build(checked, knowledge_dir)
+        # the workbook's record beside the framework (the project's own for a framework file elsewhere, as in tests)
+        record = path.parent / "workbook.yaml"
+        fw.workbook = load_record(record if record.is_file() else RECORD_PATH)
+        return fw
     except FrameworkError:
         raise
     except Exception as error:  # a case the checks above missed: still one line, never a traceback

@@ -215,6 +215,7 @@ class Framework:
     # {"area"|"statement"|"case_study": {"renamed": {old: new}, "retired": [ids]}}: for saved workbooks
     migrations: dict[str, dict] = field(default_factory=dict)
     related: object = field(default=None, repr=False)   # related.Relation, set by load.build
+    workbook: object = field(default=None, repr=False)  # workbook_record.Record (data/workbook.yaml), set by load
 
     @property
     def oap(self) -> Oap:

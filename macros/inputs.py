@@ -25,7 +25,7 @@ def _load(config_file: str | Path) -> tuple[Framework, dict]:
     path = data_path(config_file)
     knowledge = path.parent / "knowledge"
     docs = path.parent.parent / "docs"
-    watched = [path, path.parent / "published-ids.yaml", path.parent / "search.yaml", *sorted(knowledge.glob("*.md")),
+    watched = [path, path.parent / "published-ids.yaml", path.parent / "search.yaml", path.parent / "workbook.yaml", *sorted(knowledge.glob("*.md")),
                *sorted(docs.rglob("*.md"))]
     key = (str(path), tuple(p.stat().st_mtime_ns for p in watched if p.exists()))
     if key not in _cache:

@@ -14,6 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import open_data
@@ -58,6 +59,11 @@ def case_studies_csv(fw: Framework) -> str:
     return _csv(rows)
 
 
+def _listed(names: list[str]) -> str:
+    """"A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def audit_workbook(fw: Framework) -> bytes:
     """An Excel audit workbook: one row per statement, a tier drop-down, a summary with formulas."""
     wb = Workbook()
@@ -78,7 +84,8 @@ def audit_workbook(fw: Framework) -> bytes:
         ["1. On the Audit sheet, for each practice statement, list the activity in your setting (Evidence)."],
         ["2. Read the tier descriptors on the Descriptors sheet and choose a tier from the drop-down."],
         ["3. The Summary sheet counts your judgements per area and tier."],
-        ["4. For a priority, write the next steps, choose yes under Priority, and say who leads it and by when."],
+        [f"4. For a priority, choose yes under {fw.workbook.field('priority').label} and fill in "
+         f"{_listed([fw.workbook.field(i).label for i in fw.workbook.plan])}."],
         ["5. Put your school's name and the date on the first statement's row (School, Date)."],
         ["The website's self-evaluation, action plan, compare and trust pages can import this file once filled in."],
         ["Statement ids (e.g. statement-2-3) match the website's links and the browser workbook's exports."],
@@ -89,38 +96,47 @@ def audit_workbook(fw: Framework) -> bytes:
     about.column_dimensions["A"].width = 110
 
     audit = wb.create_sheet("Audit")
-    # Headings the browser import reads (docs/assets/workbook-sheets.js): keep them in step with its COLUMNS.
-    # School and Date are written once, on the first statement's row.
-    audit.append(["Area", "Statement id", "No.", "Practice statement", "Evidence of current practice", "Tier", "Next steps",
-                  "Priority", "Who leads it", "By when", "School", "Date"])
+    # The columns the school fills in are the record's (data/workbook.yaml): its `excel:` fields, then the
+    # evaluation's School and Date, written once, on the first statement's row. The browser's import reads these
+    # headings by the same declaration, so a new field needs no edit here.
+    record = fw.workbook
+    fields = [record.field(i) for i in record.excel] + list(record.evaluation)
+    col = {f.id: get_column_letter(5 + i) for i, f in enumerate(fields)}
+    audit.append(["Area", "Statement id", "No.", "Practice statement", *[f.label for f in fields]])
     for a in fw.areas:
         for s in a.statements:
-            audit.append([a.name, s.id, s.label, s.text, "", "", "", "", "", "", "", ""])
+            audit.append([a.name, s.id, s.label, s.text, *[""] * len(fields)])
     for cell in audit[1]:
         cell.font, cell.fill = bold, head_fill
-    for col, width in zip("ABCDEFGHIJKL", (28, 16, 6, 70, 50, 26, 40, 10, 20, 14, 28, 14)):
-        audit.column_dimensions[col].width = width
+    for letter, width in zip("ABCD", (28, 16, 6, 70)):
+        audit.column_dimensions[letter].width = width
+    for f in fields:
+        audit.column_dimensions[col[f.id]].width = record.excel_widths.get(f.id, 20)
     for row in audit.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
     audit.freeze_panes = "D2"
-    # the drop-down's list is one quoted string: a quote in a name is doubled, so it stays inside it
-    tiers_dv = DataValidation(type="list", formula1='"' + ",".join(n.replace('"', '""') for n in tier_names) + '"',
-                              allow_blank=True,
-                              showErrorMessage=True, errorTitle="Choose a tier",
-                              error="Choose one of the three tiers from the list.",
-                              promptTitle="Tier", prompt="Choose the tier your evidence shows.", showInputMessage=True)
-    audit.add_data_validation(tiers_dv)
-    tiers_dv.add(f"F2:F{n + 1}")
-    priority_dv = DataValidation(type="list", formula1='"yes,no"', allow_blank=True, showInputMessage=True,
-                                 promptTitle="Priority", prompt="yes: a priority for development (it goes in the action plan).")
-    audit.add_data_validation(priority_dv)
-    priority_dv.add(f"H2:H{n + 1}")
-    for col in "JL":                      # By when, Date
-        for row in range(2, n + 2):
-            audit[f"{col}{row}"].number_format = "yyyy-mm-dd"
-    audit["K2"].comment = Comment("Your school's name, on this first row only.", "Inclusion Audit Framework site")
-    audit["L2"].comment = Comment("The date of this audit, on this first row only.", "Inclusion Audit Framework site")
+    if "tier" in col:
+        # the drop-down's list is one quoted string: a quote in a name is doubled, so it stays inside it
+        tiers_dv = DataValidation(type="list", formula1='"' + ",".join(n.replace('"', '""') for n in tier_names) + '"',
+                                  allow_blank=True,
+                                  showErrorMessage=True, errorTitle="Choose a tier",
+                                  error="Choose one of the three tiers from the list.",
+                                  promptTitle="Tier", prompt="Choose the tier your evidence shows.", showInputMessage=True)
+        audit.add_data_validation(tiers_dv)
+        tiers_dv.add(f"{col['tier']}2:{col['tier']}{n + 1}")
+    for f in fields:
+        if f.kind == "yes-no":
+            yes_no = DataValidation(type="list", formula1='"yes,no"', allow_blank=True, showInputMessage=True,
+                                    promptTitle=f.label, prompt="yes: a priority for development (it goes in the action plan)."
+                                    if f.id == "priority" else "yes or no.")
+            audit.add_data_validation(yes_no)
+            yes_no.add(f"{col[f.id]}2:{col[f.id]}{n + 1}")
+        if f.kind == "date":
+            for row in range(2, n + 2):
+                audit[f"{col[f.id]}{row}"].number_format = "yyyy-mm-dd"
+    audit[f"{col['school']}2"].comment = Comment("Your school's name, on this first row only.", "Inclusion Audit Framework site")
+    audit[f"{col['date']}2"].comment = Comment("The date of this audit, on this first row only.", "Inclusion Audit Framework site")
 
     desc = wb.create_sheet("Descriptors")
     desc.append(["Statement id", "No.", "Practice statement", *tier_names])
@@ -129,18 +145,19 @@ def audit_workbook(fw: Framework) -> bytes:
             desc.append([s.id, s.label, s.text, *[_descriptor_text(a, s, t) for t in TIER_IDS]])
     for cell in desc[1]:
         cell.font, cell.fill = bold, head_fill
-    for col, width in zip("ABCDEF", (16, 6, 50, 60, 60, 60)):
-        desc.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEF", (16, 6, 50, 60, 60, 60)):
+        desc.column_dimensions[letter].width = width
     for row in desc.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
 
     summary = wb.create_sheet("Summary")
     summary.append(["Area", *tier_names, "Not yet judged", "Statements"])
-    rng_area, rng_tier = f"Audit!$A$2:$A${n + 1}", f"Audit!$F$2:$F${n + 1}"
+    tier_col = col["tier"]    # the Audit sheet's tier column, where the record puts it
+    rng_area, rng_tier = f"Audit!$A$2:$A${n + 1}", f"Audit!${tier_col}$2:${tier_col}${n + 1}"
     for i, a in enumerate(fw.areas, start=2):
         # each tier by its heading cell (B1...), never by its name written into the formula
-        counts = [f'=COUNTIFS({rng_area},$A{i},{rng_tier},{col}$1)' for col in "BCD"[:len(tier_names)]]
+        counts = [f'=COUNTIFS({rng_area},$A{i},{rng_tier},{c}$1)' for c in "BCD"[:len(tier_names)]]
         summary.append([a.name, *counts, f"=F{i}-SUM(B{i}:D{i})", f"=COUNTIF({rng_area},$A{i})"])
     last = len(fw.areas) + 1
     summary.append(["All areas", *[f"=SUM({c}2:{c}{last})" for c in "BCDEF"]])
@@ -149,8 +166,8 @@ def audit_workbook(fw: Framework) -> bytes:
     for cell in summary[1]:
         cell.fill = head_fill
     summary.column_dimensions["A"].width = 60
-    for col in "BCDEF":
-        summary.column_dimensions[col].width = 24
+    for letter in "BCDEF":
+        summary.column_dimensions[letter].width = 24
     for sheet in (about, audit, desc, summary):
         _text_cells(sheet)
     wb.move_sheet("Audit", offset=-1)

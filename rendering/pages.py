@@ -63,7 +63,7 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
     """What the browser workbook needs to know about the framework, as JSON for a <script> data island.
 
     texts=False leaves out the statements' texts and descriptors, for the self-evaluation page: its form holds
-    them already, and workbook-core.js reads them from there ("texts": "page"), so the page carries them once."""
+    them already, and core.mjs reads them from there ("texts": "page"), so the page carries them once."""
     import json
 
     def statement(a, s) -> dict:
@@ -76,7 +76,7 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
         return out
 
     def place(out: dict, url: str, folder: str) -> dict:
-        # a page at its usual address ("areas/<id>/", "case-studies/<id>/") carries no path: workbook-core.js
+        # a page at its usual address ("areas/<id>/", "case-studies/<id>/") carries no path: core.mjs
         # gives it that one (about 0.5 KiB less on the self-evaluation)
         if url != f"{folder}/{out['id']}/":
             out["path"] = url
@@ -94,10 +94,12 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
             "statements": [statement(a, s) for s in a.statements],
         }, a.url, "areas") for a in fw.areas],
         # each case study once (most are under every area): the areas above list their ids, which
-        # workbook-core.js replaces with these
+        # core.mjs replaces with these
         "case_studies": [place({"id": c.id, "title": c.title}, c.url, "case-studies") for c in fw.case_studies],
         # renamed and retired ids, so saved work and old exports follow them (see the workbook's migration)
         "migrations": fw.migrations,
+        # the record's format, version and fields (data/workbook.yaml): the core's checks, limits and columns
+        "record": fw.workbook.for_browser(),
     }
     if not texts:
         data["texts"] = "page"
@@ -113,7 +115,7 @@ def _suggested(fw: Framework, statement) -> list[dict]:
 
 def workbook_suggested_js(fw: Framework) -> str:
     """assets/workbook-suggested.js: each statement's suggested case studies, for the self-evaluation. Its data
-    island leaves them out (about 1.2 KiB of a first visit, when nothing is judged yet); workbook.js loads this
+    island leaves them out (about 1.2 KiB of a first visit, when nothing is judged yet); self-evaluation.mjs loads this
     when it first draws a next step."""
     import json
     data = {s.id: _suggested(fw, s) for s in fw.statements}

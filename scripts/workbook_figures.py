@@ -54,7 +54,7 @@ def six_judgements() -> dict:
             entry.update(priority=True, action="Plan training for every teaching assistant this term.",
                          lead="SENCO", due="2027-03-31")
         statements[s.id] = entry
-    return {"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition.id,
+    return {"format": FW.workbook.format, "version": FW.workbook.version, "edition": FW.edition.id,
             "school": "Figures School", "date": "2026-11-23", "statements": statements}
 
 
@@ -75,7 +75,7 @@ def school_export(n: int, judged: int) -> bytes:
     for i, s in enumerate(FW.statements[:judged]):
         statements[s.id] = {"tier": tiers[(i + n) % 3], "evidence": f"Evidence {i}",
                             "priority": i % 11 == n}
-    return json.dumps({"format": "inclusion-audit-self-evaluation", "version": 2, "edition": FW.edition.id,
+    return json.dumps({"format": FW.workbook.format, "version": FW.workbook.version, "edition": FW.edition.id,
                        "school": f"School {n + 1}", "date": f"2026-0{n + 1}-15", "statements": statements}).encode()
 
 

@@ -128,7 +128,7 @@ def largest_export(page, base_url, char: str) -> bytes:
     limits = page.evaluate("""() => ({
       school: document.getElementById('wb-school').maxLength,
       evidence: Math.max(...[...document.querySelectorAll('textarea[id^=evidence-]')].map(t => t.maxLength)),
-      limits: window.Workbook.core.LIMITS })""")
+      limits: window.Workbook.core.limits(window.Workbook.core.framework()) })""")
     # the form's limits are the ones the import limit is computed from
     assert limits["limits"]["school"] == limits["school"] and limits["limits"]["evidence"] == limits["evidence"]
     l = limits["limits"]

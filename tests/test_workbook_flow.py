@@ -180,5 +180,5 @@ def test_the_workbook_suggests_the_sites_related_case_studies_and_can_name_each(
             assert [x["id"] for x in later[statement.id]] == related == [x["id"] for x in plan_entry["suggested"]]
             for x in later[statement.id]:
                 assert x["why"], statement.id
-                # a page at its usual address carries no path (workbook-core.js gives it "case-studies/<id>/")
+                # a page at its usual address carries no path (core.mjs gives it "case-studies/<id>/")
                 assert listed[x["id"]]["title"] and listed[x["id"]].get("path", "case-studies/").startswith("case-studies/"), x["id"]

@@ -234,13 +234,25 @@ def test_printing_from_the_browser_prints_the_report_without_the_button(browser,
 
 # --- minified at build time -------------------------------------------------------------------------------------
 
-OURS = ["workbook-core.js", "workbook.js", "workbook-sheets.js", "workbook-report.js", "site.js",
+OURS = ["self-evaluation.js", "workbook-files.js", "workbook-sheets.js", "workbook-report.js", "site.js",
         "action-plan.js", "compare.js", "trust.js"]
+
+
+def with_imports(path: Path, seen: set | None = None) -> str:
+    """A script's source and the source of every module it imports (what the finish step bundles into it)."""
+    seen = set() if seen is None else seen
+    text = path.read_text(encoding="utf-8")
+    for name in re.findall(r'^import .* from "(\./[^"]+\.mjs)";', text, re.M):
+        module = (path.parent / name).resolve()
+        if module not in seen:
+            seen.add(module)
+            text += with_imports(module, seen)
+    return text
 
 
 @pytest.mark.parametrize("name", OURS)
 def test_our_scripts_are_minified_in_the_built_site(site_dir, name):
-    source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+    source = with_imports(ROOT / "docs" / "assets" / name)
     built = (site_dir / "assets" / name).read_text(encoding="utf-8")
     assert len(built) < 0.8 * len(source), f"{name} is not minified"
     assert "/* " not in built and "\n  " not in built
@@ -254,19 +266,23 @@ def test_vendored_scripts_are_copied_as_they_are(site_dir):
         assert (site_dir / "assets" / "vendor" / p.relative_to(vendor)).read_bytes() == p.read_bytes(), p.name
 
 
-def test_the_self_evaluation_loads_its_two_scripts_as_one_file(site_dir, soup):
-    page = soup("self-evaluation/index.html")
-    loader = page.find("script", attrs={"data-after-paint": True}).string     # started after the first paint
-    sources = [s["src"] for s in page.find_all("script", src=True)] + re.findall(r'"([^"]+\.js)"', loader)
-    assert "../assets/self-evaluation.js" in sources
-    assert not any(s.endswith(("/workbook-core.js", "/workbook.js")) for s in sources)
-    joined = (site_dir / "assets" / "self-evaluation.js").read_text(encoding="utf-8")
-    parts = [(site_dir / "assets" / n).read_text(encoding="utf-8") for n in ("workbook-core.js", "workbook.js")]
-    assert joined == "".join(parts)
+def test_each_workbook_page_loads_one_script_of_its_own_with_the_core_inside(site_dir, soup):
+    """The core and the page are ES modules (assets/modules/), bundled into the page's one script when built."""
+    for rel, name in (("self-evaluation/index.html", "self-evaluation.js"), ("action-plan/index.html", "action-plan.js"),
+                      ("compare/index.html", "compare.js"), ("trust-overview/index.html", "trust.js")):
+        page = soup(rel)
+        loader = page.find("script", attrs={"data-after-paint": True}).string     # started after the first paint
+        sources = [s["src"] for s in page.find_all("script", src=True)] + re.findall(r'"([^"]+\.js)"', loader)
+        ours = [s for s in sources if s.startswith("../assets/") and "/javascripts/" not in s]
+        assert [s for s in ours if s not in ("../assets/site.js", "../assets/search-box.js")] == ["../assets/" + name], rel
+        built = (site_dir / "assets" / name).read_text(encoding="utf-8")
+        # the core (its storage key) is inside, and no import is left for the browser to resolve
+        assert '"inclusion-audit-workbook"' in built and not re.search(r"^\s*import\b", built, re.M)
+    assert not (site_dir / "assets" / "modules").exists()
 
 
 def test_a_page_that_has_the_spreadsheet_reader_does_not_load_it_again(browser, base_url, tmp_path):
-    """Compare loads workbook-sheets.js itself: reading a CSV there fetches it once, at load."""
+    """Compare carries the spreadsheet reader in its own script: reading a CSV there fetches no other script."""
     import re
     s = FW.statements[2]
     context = browser.new_context()
@@ -279,7 +295,7 @@ def test_a_page_that_has_the_spreadsheet_reader_does_not_load_it_again(browser, 
         page.get_by_label(re.compile("^Later evaluation")).set_input_files(str(csv_file(tmp_path, s, NAMES[1], "b.csv")))
         page.get_by_role("button", name="Compare", exact=True).click()
         expect(page.locator(f"tr[data-statement='{s.id}'] td").last).to_contain_text("Moved up")
-        assert len([u for u in fetched if u.endswith("/assets/workbook-sheets.js")]) == 1
+        assert not [u for u in fetched if u.endswith(("/assets/workbook-sheets.js", "/assets/workbook-files.js"))]
     finally:
         context.close()
 

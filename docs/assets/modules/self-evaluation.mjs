@@ -1,8 +1,7 @@
 /* The self-evaluation page: restores saved work into the plain HTML form, saves as you go (verified, merged with
  * other open tabs), draws the summary and next steps, exports, imports, clears and prints.
- * Starts from data-module="workbook"; needs workbook-core.js, which owns all reading and writing. */
-Workbook.define("workbook", function (root, W, fw) {
-  "use strict";
+ * Starts from data-module="workbook"; W is the core (core.mjs), which owns all reading and writing. */
+export function start(root, W, fw) {
   var opened = W.load(fw);
   var state = opened.state;
   var index = W.statementIndex(fw);
@@ -14,6 +13,12 @@ Workbook.define("workbook", function (root, W, fw) {
   var barDownload = document.getElementById("wb-bar-download");
   var keepWord = "";            // what the browser said when asked to keep the data
   var storageOff = opened.storage === "blocked";
+
+  /* The record's text and date fields (data/workbook.yaml): each statement's box for one is "<field>-<statement>"
+   * (the evidence's in the page's HTML, the others by addControls), filled and saved the same way. */
+  var written = fw.record.statement.filter(function (f) { return f.kind === "text" || f.kind === "date"; });
+  var plan = W.planFields(fw);
+  function writtenIn(box, id) { return written.filter(function (f) { return box.id === f.id + "-" + id; })[0]; }
 
   W.enhance();
   fw.areas.forEach(function (area) { area.statements.forEach(addControls); });
@@ -48,18 +53,30 @@ Workbook.define("workbook", function (root, W, fw) {
       radio.setAttribute("aria-describedby", box.id);
     });
     var id = W.escape(s.id), label = W.escape(s.label);
-    function field(name, text, control) {
-      return "<span><label for=\"" + name + "-" + id + "\">" + text + "<span class=\"visually-hidden\"> (statement " + label +
-        ")</span></label><br>" + control + "</span>";
-    }
     section.insertAdjacentHTML("beforeend",
       "<div class=\"wb-next\" data-next-for=\"" + id + "\"></div><div class=\"wb-priority\">" +
       "<p><label class=\"check\"><input type=\"checkbox\" name=\"priority-" + id + "\" id=\"priority-" + id + "\"> Make statement " +
       label + " a priority for development</label></p><div class=\"wb-action\" data-action-for=\"" + id + "\" hidden>" +
-      "<p><label for=\"action-" + id + "\">Action for statement " + label + "</label><br><textarea id=\"action-" + id +
-      "\" rows=\"2\" maxlength=\"" + W.LIMITS.action + "\"></textarea></p><p class=\"wb-action__row\">" +
-      field("lead", "Who leads it", "<input type=\"text\" id=\"lead-" + id + "\" maxlength=\"" + W.LIMITS.lead + "\">") + " " +
-      field("due", "By when", "<input type=\"date\" id=\"due-" + id + "\">") + "</p></div></div>");
+      planBoxes(id, label) + "</div></div>");
+  }
+
+  /* A priority's plan, the record's `plan:` fields in order: a long text (over 1,000 characters) is a box of
+   * several lines on its own line, labelled "<short> for statement 1.1"; the others share a line, each labelled by
+   * its label (and, for a screen reader, its statement). */
+  function planBoxes(id, label) {
+    var long = "", row = [];
+    plan.forEach(function (f) {
+      var name = W.escape(f.id) + "-" + id;
+      if (f.kind === "text" && f.limit > 1000) {
+        long += "<p><label for=\"" + name + "\">" + W.escape(f.short || f.label) + " for statement " + label +
+          "</label><br><textarea id=\"" + name + "\" rows=\"2\" maxlength=\"" + f.limit + "\"></textarea></p>";
+        return;
+      }
+      row.push("<span><label for=\"" + name + "\">" + W.escape(f.label) + "<span class=\"visually-hidden\"> (statement " + label +
+        ")</span></label><br><input type=\"" + (f.kind === "date" ? "date" : "text") + "\" id=\"" + name + "\"" +
+        (f.limit ? " maxlength=\"" + f.limit + "\"" : "") + "></span>");
+    });
+    return long + (row.length ? "<p class=\"wb-action__row\">" + row.join(" ") + "</p>" : "");
   }
 
   function say(message) { statusNode.textContent = message; }
@@ -157,12 +174,12 @@ Workbook.define("workbook", function (root, W, fw) {
           var on = radio.value === (e.tier || "");
           if (radio.checked !== on) radio.checked = on;
         });
-        setValue(document.getElementById("evidence-" + s.id), e.evidence || "");
         var priority = document.getElementById("priority-" + s.id);
         if (priority.checked !== !!e.priority) priority.checked = !!e.priority;
-        setValue(document.getElementById("action-" + s.id), e.action || "");
-        setValue(document.getElementById("lead-" + s.id), e.lead || "");
-        setValue(document.getElementById("due-" + s.id), e.due || "");
+        written.forEach(function (f) {       // a field outside the plan and the evidence has no box here
+          var box = document.getElementById(f.id + "-" + s.id);
+          if (box) setValue(box, e[f.id] || "");
+        });
         settle(s.id, !!e.tier && !chosenHere[s.id]);
         drawNext(s.id);
       });
@@ -413,7 +430,7 @@ Workbook.define("workbook", function (root, W, fw) {
       notesNode.appendChild(W.el("p", { className: "wb-error", id: "wb-found", text: what + kept }));
       if (!opened.kept) notesNode.appendChild(copyButton({ found_at: new Date().toISOString(), text: opened.raw }, 0));
     }
-    // workbook-core.js moved old ids to new ones while reading; only the message needs workbook-files.js
+    // the core moved old ids to new ones while reading; only the message needs workbook-files.js
     if ((opened.moved || []).length || (opened.retired || []).length) {
       if (!opened.raw) persist();        // save it under the new ids (the old ids are in the message)
       withFiles(function () {
@@ -460,11 +477,8 @@ Workbook.define("workbook", function (root, W, fw) {
         settle(id, false);
         drawNext(id); drawSummary(); drawProgress();
       }
-      else if (t.id === "evidence-" + id) W.setField(state, id, "evidence", t.value);
       else if (t.id === "priority-" + id) { W.setField(state, id, "priority", t.checked); drawNext(id); }
-      else if (t.id === "action-" + id) W.setField(state, id, "action", t.value);
-      else if (t.id === "lead-" + id) W.setField(state, id, "lead", t.value);
-      else if (t.id === "due-" + id) W.setField(state, id, "due", t.value);
+      else if (writtenIn(t, id)) W.setField(state, id, writtenIn(t, id).id, t.value);
       else if (t.hasAttribute("data-case-for")) {
         var chosen = Array.prototype.map.call(
           t.closest(".wb-cases").querySelectorAll("input:checked"), function (i) { return i.value; });
@@ -514,8 +528,9 @@ Workbook.define("workbook", function (root, W, fw) {
   document.getElementById("wb-export-json").addEventListener("click", exportJson);
 
   document.getElementById("wb-export-csv").addEventListener("click", function () {
-    var columns = ["edition", "school", "date", "area", "statement_id", "statement", "text", "tier", "evidence", "priority", "action", "lead", "due", "case_studies"];
     withFiles(function () {
+      var columns = ["edition"].concat(W.fieldsOf(fw, "evaluation"), ["area", "statement_id", "statement", "text"],
+        W.recordColumns(fw));
       columns = W.withKeptColumns(state, columns);
       var rows = [columns].concat(W.csvRows(fw, state, columns, { kept: true }));
       W.download(fileName("csv"), W.toCsv(rows), "text/csv;charset=utf-8");
@@ -614,4 +629,4 @@ Workbook.define("workbook", function (root, W, fw) {
   drawLoadNotes();
   drawUndo();
   if (judgedAny()) reportSoon();
-});
+}
