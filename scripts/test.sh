@@ -8,5 +8,5 @@ if [ ! -x .venv-zensical/bin/zensical ]; then
   python3 -m venv .venv-zensical
   .venv-zensical/bin/python -m pip install -q --disable-pip-version-check -r requirements-zensical.txt
 fi
-# Two test workers share one site build; a file with a build of its own runs on one worker (its xdist_group).
-NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadgroup "$@"
+# Two test workers share one site build; each file runs on one worker, so a file that builds a site of its own builds it once.
+NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"

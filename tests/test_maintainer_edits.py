@@ -12,9 +12,6 @@ from bs4 import BeautifulSoup
 
 from conftest import build_site, copy_project
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("maintainer_edits")
-
 NEW_CASE_STUDY = """\
 - id: quiet-lunchtimes
   title: Quiet Lunchtimes

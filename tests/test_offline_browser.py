@@ -18,9 +18,6 @@ from playwright.sync_api import expect
 from conftest import ROOT, QuietHandler, build_site, copy_project
 from framework.load import load_framework
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("offline_browser")
-
 FW = load_framework(ROOT / "data" / "framework.yaml", ROOT / "data" / "knowledge")
 NEW_EDITION = "2099.1"
 STATEMENT = FW.statements[6]

@@ -13,9 +13,6 @@ from hostile import dump, plain_tree, project, with_payload
 from outputs import downloads
 from framework.load import load_framework
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("security_exports")
-
 FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1 statement", "-2+3 statement", "@SUM(1,1) statement"]
 
 

@@ -23,9 +23,6 @@ from playwright.sync_api import expect
 from conftest import BUILD_ENV, QuietHandler, build_site, copy_project
 from hostile import dump, live_markup, plain_tree, with_payload
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("security_site")
-
 # Texts the checks accept (no tag, no link elsewhere than https://, no braces) that the site must still escape:
 # quotes that would end an attribute, escaped markup that a careless unescape would bring back, a formula.
 INERT = {

@@ -29,9 +29,6 @@ from finish.styles import prune_styles
 sys.path.insert(0, str(ROOT / "scripts"))
 import build as build_script  # noqa: E402  (scripts/build.py: its render step alone)
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("styles_browser")
-
 PAGES = {"home": "", "area": "areas/leadership-of-send/", "case study": "case-studies/the-hive/",
          "glossary": "glossary/", "self-evaluation": "self-evaluation/", "action plan": "action-plan/"}
 PHONE, LAPTOP = 390, 1280

@@ -7,9 +7,6 @@ import pytest
 
 from conftest import build_site, copy_project
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("validation")
-
 
 @pytest.fixture(scope="module")
 def project_with_site(tmp_path_factory):

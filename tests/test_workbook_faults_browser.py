@@ -23,9 +23,6 @@ from framework.load import load_framework
 
 from conftest import ROOT, QuietHandler, build_site, copy_project
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("workbook_faults_browser")
-
 FW = load_framework(ROOT / "data" / "framework.yaml")
 EF, SP, SE = (t.name for t in FW.tiers)
 STATEMENT = next(s for s in FW.statements if s.id == "statement-2-3")

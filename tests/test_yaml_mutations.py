@@ -30,9 +30,6 @@ from rendering import pages
 from framework.load import FrameworkError, load_framework
 from rendering.navigation import site_nav
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("yaml_mutations")
-
 MUTATIONS = 260
 SOURCE = ROOT / "data" / "framework.yaml"
 PARTIALS = sorted(p.name.removesuffix(".md.j2") for p in (ROOT / "rendering" / "templates" / "partials").glob("*.md.j2"))

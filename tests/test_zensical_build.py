@@ -17,9 +17,6 @@ from bs4 import BeautifulSoup
 
 from conftest import BUILD_ENV, ROOT
 
-# its own site build, made once for the file: the file runs on one test worker
-pytestmark = pytest.mark.xdist_group("zensical_build")
-
 
 @pytest.fixture(scope="module")
 def zensical_dir(tmp_path_factory) -> Path:
