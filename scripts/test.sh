@@ -8,5 +8,6 @@ if [ ! -x .venv-zensical/bin/zensical ]; then
   python3 -m venv .venv-zensical
   .venv-zensical/bin/python -m pip install -q --disable-pip-version-check -r requirements-zensical.txt
 fi
-# Two test workers share one site build; each file runs on one worker, so a file that builds a site of its own builds it once.
+# Two test workers share one site build; each file runs whole on one worker, in its order, so a site that a
+# file builds for itself is built once.
 NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"

@@ -44,20 +44,28 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory, worker_id) -> Path:
-    """The real site, built once with --strict and shared by every test worker (pytest-xdist): the first
-    worker to get here builds it while the others wait on the lock."""
+def shared_build(tmp_path_factory, worker_id: str, name: str, make) -> Path:
+    """A folder made once for the whole test run and shared by every test worker (pytest-xdist): the first
+    worker to get here runs make(folder) while the others wait on the lock. make returns an error text or None."""
     shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
-    out, failed = shared / "site", shared / "site-failed.txt"
-    with open(shared / "site.lock", "w") as lock:
+    out, failed = shared / name, shared / f"{name}-failed.txt"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not out.is_dir() and not failed.exists():
-            result = build_site(ROOT, out)
-            if result.returncode != 0:
-                failed.write_text(f"{result.stdout}\n{result.stderr}", encoding="utf-8")
-    assert not failed.exists(), f"mkdocs build --strict failed:\n{failed.read_text(encoding='utf-8')}"
+            error = make(out)
+            if error:
+                failed.write_text(error, encoding="utf-8")
+    assert not failed.exists(), failed.read_text(encoding="utf-8")
     return out
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once with --strict and shared by every test worker."""
+    def make(out: Path):
+        result = build_site(ROOT, out)
+        return None if result.returncode == 0 else f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return shared_build(tmp_path_factory, worker_id, "site", make)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ import threading
 
 import pytest
 
-from conftest import ROOT, QuietHandler, copy_project
+from conftest import ROOT, QuietHandler, copy_project, shared_build
 from finish import STEPS
 from finish.spaces import collapse_pages
 from finish.styles import prune_styles
@@ -98,21 +98,24 @@ def _serve(directory):
 
 
 @pytest.fixture(scope="session")
-def full_css_url(tmp_path_factory):
+def full_css_url(tmp_path_factory, worker_id):
     """The site as Material styles it: the project built without finish/styles.py (its pages link Material's
     stylesheets, as when mkdocs.yml names no one stylesheet), and with the pages' whitespace as the templates
-    write it (without finish/spaces.py)."""
-    project = copy_project(tmp_path_factory.mktemp("full-css-project"))
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    line = "  stylesheet: assets/stylesheets/styles.min.css\n"
-    assert line in text
-    config.write_text(text.replace(line, ""), encoding="utf-8")
-    out = tmp_path_factory.mktemp("full-css-site")
-    assert build_script.render(config, out) == 0
-    for step in STEPS:
-        if step not in (collapse_pages, prune_styles):
-            step(out)
+    write it (without finish/spaces.py). Built once and shared by the test workers."""
+    def make(out):
+        project = copy_project(tmp_path_factory.mktemp("full-css-project"))
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        line = "  stylesheet: assets/stylesheets/styles.min.css\n"
+        if line not in text:
+            return f"mkdocs.yml no longer names one stylesheet with: {line.strip()}"
+        config.write_text(text.replace(line, ""), encoding="utf-8")
+        if build_script.render(config, out) != 0:
+            return "the reference build failed"
+        for step in STEPS:
+            if step not in (collapse_pages, prune_styles):
+                step(out)
+    out = shared_build(tmp_path_factory, worker_id, "full-css-site", make)
     assert list(out.glob("assets/stylesheets/main.*.css")) and not list(out.glob("assets/stylesheets/styles.*.css"))
     server, url = _serve(out)
     yield url
