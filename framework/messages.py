@@ -143,3 +143,20 @@ def schema_problems(tree, text: str) -> tuple[FrameworkIn | None, list[tuple[int
             where = describe(tree, loc[:-1] if e["type"] in ("missing", "extra_forbidden") else loc)
             problems.append((line, f"{where}: {explain(e, lines, line)}" if where else explain(e, lines, line)))
         return None, problems
+
+
+def checked_file(model: type[BaseModel], path, tree):
+    """A YAML file of a declared shape other than the framework's (search words, the workbook record), checked:
+    the model, or FrameworkError naming each problem's line, its place and what is wrong."""
+    from pathlib import Path
+
+    from .parse import FrameworkError, shown_path
+    try:
+        return model.model_validate(tree)
+    except ValidationError as error:
+        lines, problems = Path(path).read_text(encoding="utf-8").split("\n"), []
+        for e in error.errors(include_url=False):
+            loc = tuple(e["loc"])
+            line = line_of(tree, loc)
+            problems.append((line, f"{' › '.join(map(str, loc))}: {explain(e, lines, line)}"))
+        raise FrameworkError("\n".join(f"{shown_path(path)}:{line}: {m}" for line, m in sorted(problems))) from None

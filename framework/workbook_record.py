@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .messages import explain, line_of
+from .messages import checked_file, line_of
 from .parse import FrameworkError, parse_yaml, shown_path
 from .schema import Id, Text
 
@@ -109,16 +109,7 @@ def _problems(record: Record) -> list[tuple[tuple, str]]:
 def load_record(path: Path = PATH) -> Record:
     """The record, checked; FrameworkError naming each problem's line otherwise."""
     shown, tree = shown_path(path), parse_yaml(path)
-    try:
-        record = Record.model_validate(tree)
-    except ValidationError as error:
-        lines = Path(path).read_text(encoding="utf-8").split("\n")
-        problems = []
-        for e in error.errors(include_url=False):
-            loc = tuple(e["loc"])
-            line = line_of(tree, loc)
-            problems.append((line, f"{' › '.join(map(str, loc))}: {explain(e, lines, line)}"))
-        raise FrameworkError("\n".join(f"{shown}:{line}: {m}" for line, m in sorted(problems))) from None
+    record = checked_file(Record, path, tree)
     found = [(line_of(tree, loc), message) for loc, message in _problems(record)]
     if found:
         raise FrameworkError("\n".join(f"{shown}:{line}: {m}" for line, m in sorted(found)))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from framework.messages import describe, explain, line_of
+from framework.messages import checked_file, line_of
 from framework.model import Framework
 from framework.parse import FrameworkError, parse_yaml, shown_path
 
@@ -35,17 +35,7 @@ def page_ids(fw: Framework, docs_dir: Path) -> set[str]:
 
 def load_search_words(path: Path, fw: Framework, docs_dir: Path) -> SearchWords:
     shown, tree = shown_path(path), parse_yaml(path)
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        words = SearchWords.model_validate(tree)
-    except ValidationError as error:
-        lines = text.split("\n")
-        problems = []
-        for e in error.errors(include_url=False):
-            loc = tuple(e["loc"])
-            line = line_of(tree, loc)
-            problems.append((line, f"{' › '.join(map(str, loc))}: {explain(e, lines, line)}"))
-        raise FrameworkError("\n".join(f"{shown}:{line}: {m}" for line, m in sorted(problems))) from None
+    words = checked_file(SearchWords, path, tree)
     # a statement renamed since (renamed_from:) keeps its words under its earlier id until someone moves them;
     # a retired one's words are simply unused, so cutting an edition needs no edit here
     retired = {r.id for r in fw.retired if r.kind == "statement"}
