@@ -1,4 +1,4 @@
-"""JavaScript snippets the browser tests evaluate on a page."""
+"""What the browser tests do and check on a page: JavaScript snippets they evaluate, and a reader's steps they share."""
 
 # Controls with no accessible name (no label text, aria-label or aria-labelledby).
 LABELS_JS = """() => Array.from(document.querySelectorAll('article input, article textarea, article select, article button'))
@@ -11,3 +11,11 @@ LABELS_JS = """() => Array.from(document.querySelectorAll('article input, articl
 # The levels of the visible headings in the article, in order.
 HEADINGS_JS = """() => Array.from(document.querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6'))
   .filter(h => h.getClientRects().length).map(h => +h.tagName[1])"""
+
+
+def open_areas(page):
+    """Open every area of the self-evaluation's form, as a reader taps them (one area at a time is shown; the
+    ones opened stay open when the tab reloads)."""
+    closed = page.locator("details.wb-area:not([open]) > summary")
+    while closed.count():
+        closed.first.click()

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from framework.load import load_framework
 
 from conftest import ROOT
-from page_checks import HEADINGS_JS, LABELS_JS
+from page_checks import HEADINGS_JS, LABELS_JS, open_areas
 
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
@@ -43,13 +43,6 @@ def fixture(name) -> str:
 
 def norm(text: str) -> str:
     return " ".join(text.split())
-
-
-def open_areas(page):
-    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
-    closed = page.locator("details.wb-area:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
 
 
 def open_workbook(page, base_url):

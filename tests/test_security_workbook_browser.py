@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from framework.load import load_framework
+from page_checks import open_areas
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 KEY = "inclusion-audit-workbook"
@@ -26,13 +27,6 @@ def open_workbook(page, base_url):
     expect(page.locator("#wb-summary table")).to_be_visible()
     open_areas(page)
     return page
-
-
-def open_areas(page):
-    """Open every area of the form, as a reader taps them (one area at a time on screen)."""
-    closed = page.locator("details.wb-area:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
 
 
 def evidence(page, s):

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from framework.load import load_framework
 
 from conftest import ROOT
-from page_checks import LABELS_JS
+from page_checks import LABELS_JS, open_areas
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 # a statement of area 2 that the site relates case studies to (its next step offers them)
@@ -29,13 +29,6 @@ STORAGE_JS = """() => { const out = {};
   for (let i = 0; i < localStorage.length; i++) {
     const k = localStorage.key(i); if (k.startsWith('inclusion-audit')) out[k] = localStorage.getItem(k); }
   return out; }"""
-
-
-def open_areas(page):
-    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
-    closed = page.locator("details.wb-area:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
 
 
 def open_workbook(page, base_url):

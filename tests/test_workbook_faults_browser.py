@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 from framework.load import load_framework
 
 from conftest import ROOT, QuietHandler, build_site, copy_project
+from page_checks import open_areas
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 EF, SP, SE = (t.name for t in FW.tiers)
@@ -74,13 +75,6 @@ def watch_errors(page) -> list[str]:
             errors.append(text)
     page.on("pageerror", record)
     return errors
-
-
-def open_areas(page):
-    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
-    closed = page.locator("details.wb-area:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
 
 
 def open_workbook(page, base_url):

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from framework.load import load_framework
+from page_checks import open_areas
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 TIERS = [t.id for t in FW.tiers]
@@ -25,13 +26,6 @@ STATEMENT = AREA.statements[1]
 def saved(*judged) -> dict:
     return {"format": "inclusion-audit-self-evaluation", "version": 2, "school": "", "date": "",
             "statements": {s.id: {"tier": TIERS[0], "evidence": ""} for s in judged}}
-
-
-def open_areas(page):
-    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
-    closed = page.locator("details.wb-area:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
 
 
 def workbook(browser, base_url, width, state=None):
