@@ -10,7 +10,9 @@ link one stylesheet instead, OUTPUT, named in mkdocs.yml (`extra.stylesheet`), a
    markup (tags, inline scripts; not their text), every script the pages load (Material's bundle builds
    search results, tooltips, dialogs and header states at run time), the search worker and the markup in the
    search index. A class that our scripts build by joining strings ("tier-bar__part--" + id) counts as
-   present when such a prefix is in a script. Selector lists are shortened to the selectors that can match.
+   present when such a prefix is in a script. Material's script names the classes of parts this site never
+   shows (content tabs, code annotations, the version selector...): THEME_PARTS says what makes each part appear,
+   and a part's names count only when that is on the site. Selector lists are shortened to the selectors that can match.
    Custom properties nothing kept reads (Material's icon images, 50 KB) go, as do unused @keyframes,
    comments and spaces. Right-to-left rules go: `dir` is only ever set by the templates, to "ltr";
 2. what is left of SOURCES, in the order the theme would link them, is written as OUTPUT;
@@ -24,6 +26,7 @@ full CSS, tests/test_styles_html.py what the pages link.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +50,21 @@ _WORD = re.compile(r"-*[A-Za-z_][A-Za-z0-9_-]*")
 _PREFIX = re.compile(r"""["'`](?:[^"'`\n]*\s)?([A-Za-z_][A-Za-z0-9_-]*[-_])(?:["'`]|\$\{)""")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 _ALWAYS = {"html", "body", "*"}
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+THEME_SCRIPTS = "assets/javascripts"   # Material's bundle and workers; ours are directly in assets/
+# Parts of Material's script that build their markup at run time, and what on the site makes the script build
+# them. The script's text names every part's classes; a part's names count only when what makes it is there, so
+# the rules for parts this site never shows are not sent (about 2.7 KiB gzip'd on every page).
+THEME_PARTS = {
+    "tabbed-": lambda markup, config: "tabbed-set" in markup,              # content tabs (pymdownx.tabbed)
+    "md-annotation": lambda markup, config: "annotate" in markup,          # code annotations
+    "md-version": lambda markup, config: bool(config.get("version")),      # the version selector (extra.version)
+    "md-source": lambda markup, config: "md-source" in markup,             # repository facts (repo_url)
+    "md-tag": lambda markup, config: "md-tags" in markup,                  # tags (the tags plugin)
+    "md-code__": lambda markup, config: (                                  # code blocks' copy and select buttons
+        bool({"content.code.copy", "content.code.select"} & set(config.get("features", ())))
+        or any(w.startswith("__span-") for w in markup)),                  # (and their numbered lines)
+}
 _SELECTOR_LISTS = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}   # match if one alternative does
 _TEMPLATE_ONLY = {"dir"}    # attributes only the templates set: their values count only from the pages' markup
 
@@ -331,7 +349,7 @@ def _sources(site: Path) -> list[Path]:
 
 def combine_styles(site: Path) -> str | None:
     """Write OUTPUT in the built site at `site` if its pages link it. Returns OUTPUT, or None if no page does."""
-    pages, in_body, inline_prefixes = 0, set(), set()
+    pages, in_body, inline_prefixes, config = 0, set(), set(), {}
     # every script of ours (some load only on first use, named by no page) and Material's search worker
     markup, scripts = set(), {p.resolve() for folder in ("assets", "assets/javascripts/workers")
                               for p in (site / folder).glob("*.js")}
@@ -347,6 +365,9 @@ def combine_styles(site: Path) -> str | None:
         in_body |= {f for f in (_local(site, path, href) for href in _STYLESHEET.findall(body.group(0) if body else ""))
                     if f}
         markup |= _markup_words(html)
+        found = _CONFIG.search(html)
+        if found and not config:
+            config = json.loads(found.group(1))     # the theme's settings, the same on every page
         inline_prefixes |= {p for body in _INLINE_SCRIPT.findall(html) for p in _PREFIX.findall(body) if len(p) >= 3}
         scripts |= {p for p in (_local(site, path, src) for src in _SCRIPT.findall(html)) if p}
     if not pages:
@@ -354,10 +375,16 @@ def combine_styles(site: Path) -> str | None:
     index = site / "search" / "search_index.json"
     markup_words = markup | (_markup_words(index.read_text(encoding="utf-8")) if index.is_file() else set())
     words, prefixes = set(markup_words), set(inline_prefixes)   # a page's inline script joins class names too
+    absent = tuple(part for part, shown in THEME_PARTS.items() if not shown(markup_words, config))
+    theme = (site / THEME_SCRIPTS).resolve()
     for script in sorted(scripts):
         text = script.read_text(encoding="utf-8")    # our scripts are minified by now: a word in a comment keeps no rule
-        words |= set(_WORD.findall(text))
-        prefixes |= {p for p in _PREFIX.findall(text) if len(p) >= 3}
+        found, joined = set(_WORD.findall(text)), {p for p in _PREFIX.findall(text) if len(p) >= 3}
+        if theme in script.parents:
+            found = {w for w in found if not w.startswith(absent)}
+            joined = {p for p in joined if not p.startswith(absent)}
+        words |= found
+        prefixes |= joined
     files = _sources(site)
     sheet = parse("\n".join(f.read_text(encoding="utf-8") for f in files))
     site_words = Words(words, markup_words, tuple(sorted(prefixes)))
