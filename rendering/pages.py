@@ -82,19 +82,20 @@ def workbook_json(fw: Framework, texts: bool = True) -> str:
             out["path"] = url
         return out
 
+    number = {c.id: n for n, c in enumerate(fw.case_studies)}
     data = {
         "edition": fw.edition.id,
         "title": fw.title,    # the printed report names the framework
         "tiers": [{"id": t.id, "name": t.name} for t in fw.tiers],
         "areas": [place({
             "id": a.id, "number": a.number, "name": a.name,
-            # the ids of the area's featured case studies, then any related to its statements from elsewhere,
-            # so the workbook and action plan can name, link and accept every suggestion
-            "case_studies": [c.id for c in _workbook_cases(fw, a)],
+            # the area's featured case studies, then any related to its statements from elsewhere, so the
+            # workbook and action plan can name, link and accept every suggestion: as places in the list of
+            # case studies below (numbers are shorter than ids; core.mjs puts the case studies in their place)
+            "case_studies": [number[c.id] for c in _workbook_cases(fw, a)],
             "statements": [statement(a, s) for s in a.statements],
         }, a.url, "areas") for a in fw.areas],
-        # each case study once (most are under every area): the areas above list their ids, which
-        # core.mjs replaces with these
+        # each case study once (most are under every area): the areas above list their places here
         "case_studies": [place({"id": c.id, "title": c.title}, c.url, "case-studies") for c in fw.case_studies],
         # renamed and retired ids, so saved work and old exports follow them (see the workbook's migration)
         "migrations": fw.migrations,

@@ -165,9 +165,9 @@ def test_the_workbook_suggests_the_sites_related_case_studies_and_can_name_each(
     script = (site_dir / "assets" / "workbook-suggested.js").read_text(encoding="utf-8")
     later = json.loads(script.split("window.WorkbookSuggested = ", 1)[1].rstrip().rstrip(";"))
     plan = json.loads(soup("action-plan/index.html").find(id="wb-framework").string)
-    titled = {c["id"]: c for c in data["case_studies"]}       # each case study once; the areas list ids
+    cases = data["case_studies"]       # each case study once; the areas list their places in it
     for area, island, plan_area in zip(FW.areas, data["areas"], plan["areas"]):
-        listed = {c: titled[c] for c in island["case_studies"]}
+        listed = {cases[n]["id"]: cases[n] for n in island["case_studies"]}
         for statement, entry, plan_entry in zip(area.statements, island["statements"], plan_area["statements"]):
             related = [p.case_study.id for p in FW.related.pairs_for_statement(statement)]
             assert "suggested" not in entry

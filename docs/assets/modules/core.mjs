@@ -56,13 +56,12 @@ export function framework() {
   var node = document.getElementById("wb-framework");
   parsed = node ? JSON.parse(node.textContent) : null;
   if (!parsed) return parsed;
-  // the island lists each case study once, the areas their ids, and leaves out the paths of pages at their
-  // usual address (rendering/pages.py)
-  var cases = {};
-  parsed.case_studies.forEach(function (c) { c.path = c.path || "case-studies/" + c.id + "/"; cases[c.id] = c; });
+  // the island lists each case study once, the areas their places in that list, and leaves out the paths of
+  // pages at their usual address (rendering/pages.py)
+  parsed.case_studies.forEach(function (c) { c.path = c.path || "case-studies/" + c.id + "/"; });
   parsed.areas.forEach(function (a) {
     a.path = a.path || "areas/" + a.id + "/";
-    a.case_studies = a.case_studies.map(function (id) { return cases[id]; });
+    a.case_studies = a.case_studies.map(function (n) { return parsed.case_studies[n]; });
   });
   if (parsed.texts === "page") textsFromPage(parsed);
   return parsed;
