@@ -190,7 +190,7 @@ def compute(fw: Framework) -> Relation:
     for area in fw.areas:
         for s in area.statements:
             own, desc = s_words[s.id]
-            s_terms = {g.term for g in key_terms.for_statement(fw, area, s)}
+            s_terms = {g.term for g in s.key_terms}       # key_terms.for_statement, worked out once by load.py
             for cs in studies:
                 if explicit_statements(cs):
                     continue
