@@ -5,6 +5,7 @@ Terms the framework uses in every area (SEND) are left out: they would be a key 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Area, CaseStudy, Framework, GlossaryEntry, Statement
@@ -12,18 +13,32 @@ from .model import Area, CaseStudy, Framework, GlossaryEntry, Statement
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]'\"/&\u2018\u2019\u201c\u201d\u2013\u2014-]")
 
 
+# Cached: every glossary entry is looked for in every statement of its areas, so the same texts come back
+# many times in one load (and in every load of the same file).
+@functools.lru_cache(maxsize=8192)
 def _words(text: str) -> str:
     """' the EEF s 5 a day ': punctuation dropped, padded so whole words can be found with `in`."""
     return " " + " ".join(_PUNCTUATION.sub(" ", text).split()) + " "
 
 
+@functools.lru_cache(maxsize=8192)
+def _lower_words(text: str) -> str:
+    return _words(text).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _wanted(form: str) -> str:
+    """A term, long form or alias as the words to find: in capitals as written, or in lower case."""
+    capitals = form == form.upper() and form != form.lower()
+    return _words(form).strip() if capitals else _words(form).strip().lower()
+
+
 def _mentions(text: str, entry: GlossaryEntry) -> bool:
     """The term, its long form or an alias (or that plus s) occurs as whole words in text.
     An abbreviation in capitals must match in capitals ("ARE" is not "are")."""
-    words = _words(text)
     for form in filter(None, [entry.term, entry.expansion, *entry.aliases]):
         capitals = form == form.upper() and form != form.lower()
-        hay, want = (words, _words(form).strip()) if capitals else (words.lower(), _words(form).strip().lower())
+        hay, want = (_words(text) if capitals else _lower_words(text)), _wanted(form)
         if f" {want} " in hay or f" {want}s " in hay:
             return True
     return False

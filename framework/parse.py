@@ -33,8 +33,33 @@ class _KeyProblem(Exception):
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser when PyYAML has it: 8x faster
 
 
+_RESOLVED: dict = {}
+
+
 class LineLoader(_Base):
-    pass
+    def resolve(self, kind, value, implicit):
+        """The tag of a node, as PyYAML resolves it, remembered: a file of thousands of texts asks again and
+        again for the same few answers, and each answer depends on nothing else (there are no path resolvers)."""
+        if self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (kind, value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            if len(_RESOLVED) > 200_000:
+                _RESOLVED.clear()
+            tag = _RESOLVED[key] = super().resolve(kind, value, implicit)
+        return tag
+
+
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+
+
+def _construct(loader, node):
+    """loader.construct_object(node, deep=True), with a text's value taken directly (what PyYAML's
+    constructor for text returns), because texts are most of the file."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    return loader.construct_object(node, deep=True)
 
 
 def _mapping(loader, node):
@@ -43,19 +68,19 @@ def _mapping(loader, node):
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if not isinstance(key, str):
             raise _KeyProblem(f"{key_node.start_mark.line + 1}: the key {key!r} must be text (a word, like name:)")
         if key in result:
             raise _KeyProblem(f"{key_node.start_mark.line + 1}: the key '{key}' appears twice in one mapping: "
                                 f"keep one (the first is on line {result.key_lines[key]})")
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct(loader, value_node)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
 def _sequence(loader, node):
-    result = Seq(loader.construct_object(child, deep=True) for child in node.value)
+    result = Seq(_construct(loader, child) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result

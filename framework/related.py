@@ -17,6 +17,7 @@ on a case study: that list then wins, and the case study relates to exactly thos
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -125,19 +126,31 @@ def _stem(word: str) -> str:
 
 def words(text: str) -> set[str]:
     """The content words of a text, lower case and singular."""
-    found = {_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 4}
-    return {w for w in found if w not in _STOPWORDS}
+    return set(_words(text))
 
 
 def forms(text: str) -> dict[str, list[str]]:
     """Each content word's stem -> the whole words of the text that make it, in the order they first appear."""
+    return {stem: list(ws) for stem, ws in _forms(text)}
+
+
+# Cached (and so immutable), because a file loaded again with one field changed has the same texts
+# everywhere else: tests load hundreds of variants of data/framework.yaml.
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    found = {_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 4}
+    return frozenset(w for w in found if w not in _STOPWORDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     out: dict[str, list[str]] = {}
     for w in re.findall(r"[a-z]+", text.lower()):
         if len(w) >= 4 and w not in _STOPWORDS:
             seen = out.setdefault(_stem(w), [])
             if w not in seen:
                 seen.append(w)
-    return out
+    return tuple((stem, tuple(ws)) for stem, ws in out.items())
 
 
 def shown_words(stems: list[str], statement_forms: dict[str, list[str]], study_forms: dict[str, list[str]]) -> list[str]:
@@ -190,7 +203,7 @@ def compute(fw: Framework) -> Relation:
     for area in fw.areas:
         for s in area.statements:
             own, desc = s_words[s.id]
-            s_terms = {g.term for g in key_terms.for_statement(fw, area, s)}
+            s_terms = {g.term for g in s.key_terms}       # key_terms.for_statement, worked out once by load.py
             for cs in studies:
                 if explicit_statements(cs):
                     continue

@@ -6,6 +6,7 @@ Each payload carries a tag ({n}) so that a finding names the field it came from.
 from __future__ import annotations
 
 import copy
+import io
 import shutil
 from pathlib import Path
 
@@ -66,8 +67,44 @@ def set_at(tree, path, value):
     node[path[-1]] = value
 
 
+DUMP_OPTIONS = {"allow_unicode": True, "sort_keys": False, "width": 10_000}
+
+
 def dump(tree) -> str:
-    return yaml.dump(tree, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return yaml.dump(tree, Dumper=yaml.CSafeDumper, **DUMP_OPTIONS)
+
+
+class OneChange:
+    """dump(with_payload(tree, path, text)) for many paths and texts, the same text byte for byte but without
+    representing the whole tree again each time (most of dump's work): the tree becomes YAML nodes once, and
+    each text is written with its one node swapped in."""
+
+    def __init__(self, tree):
+        self._dumper = yaml.CSafeDumper(io.StringIO(), **DUMP_OPTIONS)
+        self._root = self._dumper.represent_data(tree)
+
+    def dump(self, path, text: str) -> str:
+        parent = self._root
+        for step in path[:-1]:
+            parent = self._child(parent, step)[1]
+        slot, old = self._child(parent, path[-1])
+        new = self._dumper.represent_data(text)           # as yaml.dump represents it
+        parent.value[slot] = (parent.value[slot][0], new) if isinstance(parent, yaml.MappingNode) else new
+        try:
+            out = io.StringIO()
+            writer = yaml.CSafeDumper(out, **DUMP_OPTIONS)
+            writer.open()
+            writer.serialize(self._root)
+            writer.close()
+            return out.getvalue()
+        finally:
+            parent.value[slot] = (parent.value[slot][0], old) if isinstance(parent, yaml.MappingNode) else old
+
+    @staticmethod
+    def _child(node, step):
+        if isinstance(node, yaml.MappingNode):
+            return next((i, value) for i, (key, value) in enumerate(node.value) if key.value == step)
+        return step, node.value[step]
 
 
 def project(tmp: Path) -> Path:

@@ -13,9 +13,16 @@ HEADINGS_JS = """() => Array.from(document.querySelectorAll('article h1, article
   .filter(h => h.getClientRects().length).map(h => +h.tagName[1])"""
 
 
-def open_areas(page):
+def open_areas(page, by_hand: bool = True):
     """Open every area of the self-evaluation's form, as a reader taps them (one area at a time is shown; the
-    ones opened stay open when the tab reloads)."""
+    ones opened stay open when the tab reloads).
+
+    by_hand=False, for tests about something else: the first area is tapped (its summary must be there and take
+    a click), the others are clicked by the page's own script, the same toggle without Playwright's checks before
+    each tap (a second a page). The areas' own test taps every one (test_workbook_browser.py, without JavaScript)."""
     closed = page.locator("details.wb-area:not([open]) > summary")
+    if not by_hand and closed.count():
+        closed.first.click()
+        closed.evaluate_all("summaries => summaries.forEach(s => s.click())")
     while closed.count():
         closed.first.click()

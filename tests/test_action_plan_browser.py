@@ -48,7 +48,7 @@ def norm(text: str) -> str:
 def open_workbook(page, base_url):
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()
-    open_areas(page)
+    open_areas(page, by_hand=False)
     return page
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from test_quality_common import content_pages, open_page, serve_under_site_prefix
 
 LOCAL_SCHEMES = ("data", "blob", "about")
+TABS = 4                                   # pages loaded side by side in the all-pages test
 OTHER_HOSTS = re.compile(r"^(?!http://127\.0\.0\.1[:/])[a-z][a-z0-9+.-]*://")   # a regex: matched in the browser
 
 
@@ -20,6 +21,7 @@ class Recorder:
 
     def __init__(self, context):
         self.page = "?"
+        self.page_of: dict = {}        # tab -> the page it shows, where several tabs load pages at once
         self.outside: list[str] = []
         self.failed: list[str] = []
         self.count = 0
@@ -31,6 +33,12 @@ class Recorder:
         context.on("response", self.on_response)
         context.route(OTHER_HOSTS, lambda route: route.abort("blockedbyclient"))
 
+    def _page(self, request) -> str:
+        try:
+            return self.page_of.get(request.frame.page, self.page)
+        except Exception:             # a request with no frame (a worker's): named by self.page
+            return self.page
+
     def on_request(self, request):
         self.count += 1
         self.in_flight += 1
@@ -39,7 +47,7 @@ class Recorder:
         if parts.scheme in LOCAL_SCHEMES:
             return
         if parts.hostname != "127.0.0.1":
-            self.outside.append(f"{self.page}: {request.resource_type} {request.url}")
+            self.outside.append(f"{self._page(request)}: {request.resource_type} {request.url}")
 
     def on_done(self, request):
         self.in_flight -= 1
@@ -50,11 +58,11 @@ class Recorder:
         # ERR_ABORTED is the browser dropping a request because the test moved to the next page (seen with the
         # favicon); a missing file still fails the test through its 404 in on_response.
         if urlsplit(request.url).hostname == "127.0.0.1" and request.failure != "net::ERR_ABORTED":
-            self.failed.append(f"{self.page}: {request.url} failed ({request.failure})")
+            self.failed.append(f"{self._page(request)}: {request.url} failed ({request.failure})")
 
     def on_response(self, response):
         if response.status >= 400 and urlsplit(response.url).hostname == "127.0.0.1":
-            self.failed.append(f"{self.page}: {response.url} answered {response.status}")
+            self.failed.append(f"{self._page(response.request)}: {response.url} answered {response.status}")
 
     def settle(self, pg, quiet: float = 0.25, limit: float = 10) -> None:
         """Wait until nothing has been in flight for `quiet` seconds (Playwright's networkidle waits 0.5 s,
@@ -73,12 +81,15 @@ def test_no_page_requests_anything_from_another_host(browser, base_url, html_pag
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     serve_under_site_prefix(context)
     recorder = Recorder(context)
-    pg = context.new_page()
+    tabs = [context.new_page() for _ in range(TABS)]
+    rels = content_pages(html_pages)
     try:
-        for rel in content_pages(html_pages):
-            recorder.page = rel
-            open_page(pg, base_url, rel)
-            recorder.settle(pg)
+        # a few pages at a time, one per tab, then one wait for quiet: every request of each is still recorded
+        for start in range(0, len(rels), TABS):
+            for pg, rel in zip(tabs, rels[start:start + TABS]):
+                recorder.page = recorder.page_of[pg] = rel
+                open_page(pg, base_url, rel)
+            recorder.settle(tabs[0])
     finally:
         context.close()
     assert recorder.count > len(html_pages) * 3, "the recorder should have seen every page's assets"

@@ -34,7 +34,7 @@ STORAGE_JS = """() => { const out = {};
 def open_workbook(page, base_url):
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()   # self-evaluation.mjs has run
-    open_areas(page)
+    open_areas(page, by_hand=False)
     return page
 
 

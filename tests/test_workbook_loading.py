@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT
 from framework.load import load_framework
+from page_checks import open_areas
 
 FW = load_framework(ROOT / "data" / "framework.yaml")
 TIERS = [t.id for t in FW.tiers]
@@ -37,13 +38,6 @@ def saved(judged: dict) -> dict:
             "statements": {s.id: {"tier": TIERS[i], "evidence": f"Evidence for {s.label}"} for s, i in judged.items()}}
 
 
-def open_areas(page):
-    """Open every area of the form, as a reader taps them (they stay open when the tab reloads)."""
-    closed = page.locator("details.wb-area:not([open]) > summary")
-    while closed.count():
-        closed.first.click()
-
-
 def open_page(browser, base_url, state=None, block=None):
     """The self-evaluation in a new context; block: script names whose requests fail (as offline)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
@@ -57,7 +51,7 @@ def open_page(browser, base_url, state=None, block=None):
         page.route(f"**/assets/{name}", lambda route: route.abort("internetdisconnected"))
     page.goto(base_url + "self-evaluation/")
     expect(page.locator("#wb-summary table")).to_be_visible()
-    open_areas(page)
+    open_areas(page, by_hand=False)
     return context, page
 
 
