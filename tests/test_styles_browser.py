@@ -34,33 +34,44 @@ PAGES = {"home": "", "area": "areas/leadership-of-send/", "case study": "case-st
 PHONE, LAPTOP = 390, 1280
 QUERY = "transition"
 
-# Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages.
-# Every property but custom properties: the list of property names is the same for every element, so it is read
-# once per page (reading style.length and style[i] for each property of each element took three times as long).
+# Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages: every
+# property but custom properties, which are not drawn. The property names are the same for every element (and
+# both sites), so they are read once per page and the values hashed as they are read, in that order; the text
+# of an element's style is only put together for the message when its hashes differ (ELEMENT_STYLE).
 SIGNATURES = """() => {
   const names = [...getComputedStyle(document.documentElement)].filter(p => !p.startsWith("--"));
-  function text(style) {
-    const parts = [];
-    for (const name of names) parts.push(name + ":" + style.getPropertyValue(name));
-    return parts.join(";");
-  }
-  function hash(s) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-    return (h >>> 0).toString(16) + ":" + s.length;
-  }
+  const pseudos = ["::before", "::after"];
+  const drawn = style => style.content !== "none" && style.content !== "normal";
   window.__styleText = el => {
+    const text = style => names.map(name => name + ":" + style.getPropertyValue(name)).join(";");
     let s = text(getComputedStyle(el));
-    for (const pseudo of ["::before", "::after"]) {
+    for (const pseudo of pseudos) {
       const style = getComputedStyle(el, pseudo);
-      if (style.content !== "none" && style.content !== "normal") s += "\\n" + pseudo + " " + text(style);
+      if (drawn(style)) s += "\\n" + pseudo + " " + text(style);
     }
     if (el.matches("input, textarea")) s += "\\n::placeholder " + text(getComputedStyle(el, "::placeholder"));
     return s;
   };
+  let h, n;                  // FNV-1a over the values, each ended by a NUL (which no computed value holds)
+  function add(s) {
+    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+    h = Math.imul(h, 0x01000193);
+    n += s.length + 1;
+  }
+  function addStyle(style) { for (const name of names) add(style.getPropertyValue(name)); }
+  function signature(el) {
+    h = 0x811c9dc5; n = 0;
+    addStyle(getComputedStyle(el));
+    for (const pseudo of pseudos) {
+      const style = getComputedStyle(el, pseudo);
+      if (drawn(style)) { add(pseudo); addStyle(style); }
+    }
+    if (el.matches("input, textarea")) { add("::placeholder"); addStyle(getComputedStyle(el, "::placeholder")); }
+    return (h >>> 0).toString(16) + ":" + n;
+  }
   const all = [document.documentElement, document.body, ...document.body.querySelectorAll("*")];
   return all.map(el => [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-                        + (el.classList.length ? "." + [...el.classList].join(".") : ""), hash(window.__styleText(el))]);
+                        + (el.classList.length ? "." + [...el.classList].join(".") : ""), signature(el)]);
 }"""
 
 # Pixels that differ between two PNG screenshots (as data: URLs), and the largest difference in one channel.
