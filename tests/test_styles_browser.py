@@ -169,8 +169,8 @@ def _new_tab(browser, width: int, scheme: str, javascript: bool, route=None):
 def tabs(browser):
     """tabs(site, width, scheme, javascript) -> a page of that site with those settings. One page per site and
     setting, kept open and navigated from case to case (the two sites are on different ports, so each keeps
-    its own storage): a case loads two pages rather than opening two browser contexts. Cases that save work
-    open contexts of their own."""
+    its own storage; both go through the same pages, so each has the same visited links): a case loads two
+    pages rather than opening two browser contexts."""
     opened = {}
 
     def tab(site: str, width: int, scheme: str, javascript: bool):
@@ -216,16 +216,13 @@ def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, 
     given, is put on the shipped site's context (to change what it serves)."""
     javascript = state != "no JavaScript"
     own = []                    # contexts opened for this case alone, closed at its end
-    if state == "judged":       # saved work stays in the context's storage: not in the shared tabs
-        own.append(_new_tab(browser, width, scheme, javascript))
-        ref = own[-1][1]
-    else:
-        ref = tabs(reference_url, width, scheme, javascript)
+    # Saved work stays in a context's storage, and a changed stylesheet is this case's alone: such cases open
+    # both sites in fresh contexts (both, so that the two have the same history, as :visited links draw it).
     if state == "judged" or route:
-        own.append(_new_tab(browser, width, scheme, javascript, route))
-        new = own[-1][1]
+        own = [_new_tab(browser, width, scheme, javascript), _new_tab(browser, width, scheme, javascript, route)]
+        ref, new = own[0][1], own[1][1]
     else:
-        new = tabs(shipped_url, width, scheme, javascript)
+        ref, new = tabs(reference_url, width, scheme, javascript), tabs(shipped_url, width, scheme, javascript)
     try:
         _show(ref, reference_url, path, width, state)
         _show(new, shipped_url, path, width, state)
