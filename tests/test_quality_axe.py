@@ -85,7 +85,9 @@ def test_phone_layout_and_open_drawer_have_no_axe_violations(browser, base_url, 
                 found[rel] = violations
         # The navigation drawer, opened with its menu button.
         pg.locator("label.md-header__button[for='__drawer']").click()
-        pg.wait_for_timeout(400)
+        # open, and done sliding in (its transition finished) rather than a fixed wait
+        pg.wait_for_function("""() => document.getElementById("__drawer").checked
+                                      && document.getAnimations().every(a => a.playState !== "running")""")
         if violations := axe_violations(pg, axe_source):
             found["navigation drawer open"] = violations
     finally:

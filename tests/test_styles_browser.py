@@ -34,31 +34,44 @@ PAGES = {"home": "", "area": "areas/leadership-of-send/", "case study": "case-st
 PHONE, LAPTOP = 390, 1280
 QUERY = "transition"
 
-# Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages.
+# Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages: every
+# property but custom properties, which are not drawn. The property names are the same for every element (and
+# both sites), so they are read once per page and the values hashed as they are read, in that order; the text
+# of an element's style is only put together for the message when its hashes differ (ELEMENT_STYLE).
 SIGNATURES = """() => {
-  const skip = p => p.startsWith("--");
-  function text(style) {
-    const parts = [];
-    for (let i = 0; i < style.length; i++) if (!skip(style[i])) parts.push(style[i] + ":" + style.getPropertyValue(style[i]));
-    return parts.join(";");
-  }
-  function hash(s) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-    return (h >>> 0).toString(16) + ":" + s.length;
-  }
+  const names = [...getComputedStyle(document.documentElement)].filter(p => !p.startsWith("--"));
+  const pseudos = ["::before", "::after"];
+  const drawn = style => style.content !== "none" && style.content !== "normal";
   window.__styleText = el => {
+    const text = style => names.map(name => name + ":" + style.getPropertyValue(name)).join(";");
     let s = text(getComputedStyle(el));
-    for (const pseudo of ["::before", "::after"]) {
+    for (const pseudo of pseudos) {
       const style = getComputedStyle(el, pseudo);
-      if (style.content !== "none" && style.content !== "normal") s += "\\n" + pseudo + " " + text(style);
+      if (drawn(style)) s += "\\n" + pseudo + " " + text(style);
     }
     if (el.matches("input, textarea")) s += "\\n::placeholder " + text(getComputedStyle(el, "::placeholder"));
     return s;
   };
+  let h, n;                  // FNV-1a over the values, each ended by a NUL (which no computed value holds)
+  function add(s) {
+    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+    h = Math.imul(h, 0x01000193);
+    n += s.length + 1;
+  }
+  function addStyle(style) { for (const name of names) add(style.getPropertyValue(name)); }
+  function signature(el) {
+    h = 0x811c9dc5; n = 0;
+    addStyle(getComputedStyle(el));
+    for (const pseudo of pseudos) {
+      const style = getComputedStyle(el, pseudo);
+      if (drawn(style)) { add(pseudo); addStyle(style); }
+    }
+    if (el.matches("input, textarea")) { add("::placeholder"); addStyle(getComputedStyle(el, "::placeholder")); }
+    return (h >>> 0).toString(16) + ":" + n;
+  }
   const all = [document.documentElement, document.body, ...document.body.querySelectorAll("*")];
   return all.map(el => [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-                        + (el.classList.length ? "." + [...el.classList].join(".") : ""), hash(window.__styleText(el))]);
+                        + (el.classList.length ? "." + [...el.classList].join(".") : ""), signature(el)]);
 }"""
 
 # Pixels that differ between two PNG screenshots (as data: URLs), and the largest difference in one channel.
@@ -136,46 +149,83 @@ def _judge(page, root: str):
     page.locator("#action-statement-2-7").fill("Plan transitions a term earlier")
 
 
-def _open(browser, url: str, width: int, scheme: str, state: str, route=None, root: str = ""):
+# Nothing on the pages loads after the load event but fonts and images (the site has neither today): wait for
+# them by name rather than for a quiet network (half a second per page, twice per case).
+LOADED = """() => document.fonts.status === "loaded"
+                  && [...document.images].every(img => img.complete || img.loading === "lazy")"""
+
+
+def _new_tab(browser, width: int, scheme: str, javascript: bool, route=None):
     phone = width == PHONE
     context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone,
                                   has_touch=phone, color_scheme=scheme, reduced_motion="reduce",
-                                  java_script_enabled=state != "no JavaScript")
+                                  java_script_enabled=javascript)
     if route:
         context.route(*route)
-    page = context.new_page()
+    return context, context.new_page()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """tabs(site, width, scheme, javascript) -> a page of that site with those settings. One page per site and
+    setting, kept open and navigated from case to case (the two sites are on different ports, so each keeps
+    its own storage; both go through the same pages, so each has the same visited links): a case loads two
+    pages rather than opening two browser contexts."""
+    opened = {}
+
+    def tab(site: str, width: int, scheme: str, javascript: bool):
+        key = site, width, scheme, javascript
+        if key not in opened:
+            opened[key] = _new_tab(browser, width, scheme, javascript)
+        return opened[key][1]
+    yield tab
+    for context, _ in opened.values():
+        context.close()
+
+
+def _show(page, root: str, path: str, width: int, state: str) -> None:
+    """Load root + path in page and bring it to the state."""
     if state == "judged":
         _judge(page, root)
-    page.goto(url)
+    page.goto(root + path)
     if state != "no JavaScript":
         # Material's bundle and site.js start after the first paint (overrides/main.html): wait for both.
         page.wait_for_function("() => window.component$ !== undefined")
-        page.wait_for_load_state("networkidle")
+    page.wait_for_function(LOADED)
     if state == "search":
-        if phone:
+        if width == PHONE:
             page.locator("label.md-header__button[for=__search]").click()
         page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").type(QUERY)
+        # One input event with the whole query (assets/search-box.js searches on input and draws only the results
+        # of what the box holds): no earlier keystroke's results can be on screen.
+        page.locator("input.md-search__input").fill(QUERY)
         page.wait_for_function("() => /match/.test(document.querySelector('.md-search-result__meta').textContent)"
                                " && document.querySelectorAll('.md-search-result__item').length > 3")
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(300)          # the last keystroke's results replace the earlier ones
     elif state == "drawer":
         page.locator("label.md-header__button[for=__drawer]").click()
         page.wait_for_function("() => document.getElementById('__drawer').checked")
-    return context, page
 
 
 def _snapshot(page):
     return page.evaluate(SIGNATURES), page.screenshot(animations="disabled", caret="hide")
 
 
-def differences(browser, reference_url: str, shipped_url: str, path: str, width: int, scheme: str, state: str,
+def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, width: int, scheme: str, state: str,
                 route=None) -> list[str]:
-    """What differs between the two sites for one page in one state (empty when they render the same)."""
-    ref_context, ref = _open(browser, reference_url + path, width, scheme, state, root=reference_url)
-    new_context, new = _open(browser, shipped_url + path, width, scheme, state, route, root=shipped_url)
+    """What differs between the two sites for one page in one state (empty when they render the same). route, if
+    given, is put on the shipped site's context (to change what it serves)."""
+    javascript = state != "no JavaScript"
+    own = []                    # contexts opened for this case alone, closed at its end
+    # Saved work stays in a context's storage, and a changed stylesheet is this case's alone: such cases open
+    # both sites in fresh contexts (both, so that the two have the same history, as :visited links draw it).
+    if state == "judged" or route:
+        own = [_new_tab(browser, width, scheme, javascript), _new_tab(browser, width, scheme, javascript, route)]
+        ref, new = own[0][1], own[1][1]
+    else:
+        ref, new = tabs(reference_url, width, scheme, javascript), tabs(shipped_url, width, scheme, javascript)
     try:
+        _show(ref, reference_url, path, width, state)
+        _show(new, shipped_url, path, width, state)
         (ref_sig, ref_png), (new_sig, new_png) = _snapshot(ref), _snapshot(new)
         if [name for name, _ in ref_sig] != [name for name, _ in new_sig]:
             return [f"the pages' elements differ ({len(ref_sig)} against {len(new_sig)})"]
@@ -192,8 +242,8 @@ def differences(browser, reference_url: str, shipped_url: str, path: str, width:
                 problems.append(f"same computed styles, but {count} pixels of the screenshots differ (by up to {worst})")
         return problems
     finally:
-        ref_context.close()
-        new_context.close()
+        for context, _ in own:
+            context.close()
 
 
 def _data_url(png: bytes) -> str:
@@ -210,22 +260,21 @@ def _declarations(text: str):
             yield section + name, value
 
 
-# The pruned stylesheet keeps or drops a rule by whether its selector can match the page's elements (page type
-# and state); media queries and palettes stay whole. So each page type is compared at both widths and in both
-# palettes (the phone in one, the laptop in the other, crossed between neighbouring pages), and each state on
-# the pages that have it, rather than every combination of the four.
+# Every page type at both widths in both palettes; the search at both widths in both palettes; the drawer (a phone's)
+# in both palettes; saved work on both workbook pages at both widths; every page type with JavaScript off at both
+# widths. Cases that share a width, palette and JavaScript setting follow each other (they share the tabs).
 SCHEMES = ("light", "dark")
-CASES = ([(page, width, SCHEMES[(n + k) % 2], "page") for n, page in enumerate(PAGES)
-          for k, width in enumerate((PHONE, LAPTOP))]
-         + [("area", PHONE, "dark", "search"), ("area", LAPTOP, "light", "search")]
+CASES = ([(page, width, scheme, "page") for width in (PHONE, LAPTOP) for scheme in SCHEMES for page in PAGES]
+         + [("area", width, scheme, "search") for width in (PHONE, LAPTOP) for scheme in SCHEMES]
          + [("home", PHONE, scheme, "drawer") for scheme in SCHEMES]
-         + [("self-evaluation", PHONE, "light", "judged"), ("action plan", LAPTOP, "light", "judged")]
-         + [(page, (PHONE, LAPTOP)[n % 2], "light", "no JavaScript") for n, page in enumerate(PAGES)])
+         + [(page, width, "light", "judged") for page in ("self-evaluation", "action plan") for width in (PHONE, LAPTOP)]
+         + [(page, width, "light", "no JavaScript") for width in (PHONE, LAPTOP) for page in PAGES])
 
 
 @pytest.mark.parametrize("name, width, scheme, state", CASES)
-def test_shipped_stylesheet_renders_as_materials_full_css(browser, full_css_url, base_url, name, width, scheme, state):
-    problems = differences(browser, full_css_url, base_url, PAGES[name], width, scheme, state)
+def test_shipped_stylesheet_renders_as_materials_full_css(browser, tabs, full_css_url, base_url, name, width, scheme,
+                                                          state):
+    problems = differences(browser, tabs, full_css_url, base_url, PAGES[name], width, scheme, state)
     assert not problems, f"{name}, {width}px, {scheme}, {state}:\n" + "\n".join(problems)
 
 
@@ -242,9 +291,9 @@ def _without_rule(css: str, selector: str) -> str:
     ("stylesheets/styles.*.css", "[data-md-color-scheme=slate]", "case study", PHONE, "dark", "page"),  # dark colours
     ("workbook.css", ".table-wrap", "action plan", LAPTOP, "light", "judged"),    # the workbook pages' own sheet
 ])
-def test_comparison_notices_a_dropped_rule(browser, full_css_url, base_url, site_dir, sheet, selector, name, width, scheme,
-                                           state):
+def test_comparison_notices_a_dropped_rule(browser, tabs, full_css_url, base_url, site_dir, sheet, selector, name, width,
+                                           scheme, state):
     shipped = next(site_dir.glob("assets/" + sheet)).read_text(encoding="utf-8")
     broken = _without_rule(shipped, selector)
     route = ("**/assets/" + sheet, lambda r: r.fulfill(body=broken, content_type="text/css"))
-    assert differences(browser, full_css_url, base_url, PAGES[name], width, scheme, state, route)
+    assert differences(browser, tabs, full_css_url, base_url, PAGES[name], width, scheme, state, route)
