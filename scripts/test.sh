@@ -9,5 +9,5 @@ if [ ! -x .venv-zensical/bin/zensical ]; then
   .venv-zensical/bin/python -m pip install -q --disable-pip-version-check -r requirements-zensical.txt
 fi
 # Two test workers share one site build; each file runs whole on one worker, in its order, so a site that a
-# file builds for itself is built once.
-NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"
+# file builds for itself is built once. The longest files go first (tests/conftest.py), kept in that order.
+NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile --no-loadscope-reorder "$@"

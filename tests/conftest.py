@@ -153,3 +153,17 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# Two workers share the files, each file whole on one worker (scripts/test.sh). The longest files start first,
+# so that the two workers finish together; the rest keep their order. Only the suite's time depends on this list.
+LONGEST_FIRST = ("test_quality_axe.py", "test_styles_browser.py", "test_security_corpus.py",
+                 "test_workbook_faults_browser.py", "test_offline_browser.py", "test_security_site.py",
+                 "test_yaml_mutations.py", "test_layout_shift_browser.py", "test_quality_requests.py")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+    items.sort(key=rank)    # a stable sort: each file's tests keep their order
