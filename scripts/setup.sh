@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -r "${1:-requirements.txt}"
+# --no-compile: Python compiles a module when it is first imported; compiling every installed file costs seconds
+.venv/bin/python -m pip install -q --no-compile --disable-pip-version-check -r "${1:-requirements.txt}"
 # npm: esbuild (the build minifies our scripts with it); the quality tools too for the tests.
 if [ "${1:-}" = "requirements-dev.txt" ]; then
   npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null
