@@ -27,18 +27,18 @@ def _lower_words(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _wanted(form: str) -> str:
-    """A term, long form or alias as the words to find: in capitals as written, or in lower case."""
+def _wanted(form: str) -> tuple[bool, str]:
+    """A term, long form or alias as the words to find: in capitals as written (True), or in lower case."""
     capitals = form == form.upper() and form != form.lower()
-    return _words(form).strip() if capitals else _words(form).strip().lower()
+    return capitals, (_words(form).strip() if capitals else _words(form).strip().lower())
 
 
 def _mentions(text: str, entry: GlossaryEntry) -> bool:
     """The term, its long form or an alias (or that plus s) occurs as whole words in text.
     An abbreviation in capitals must match in capitals ("ARE" is not "are")."""
     for form in filter(None, [entry.term, entry.expansion, *entry.aliases]):
-        capitals = form == form.upper() and form != form.lower()
-        hay, want = (_words(text) if capitals else _lower_words(text)), _wanted(form)
+        capitals, want = _wanted(form)
+        hay = _words(text) if capitals else _lower_words(text)
         if f" {want} " in hay or f" {want}s " in hay:
             return True
     return False
