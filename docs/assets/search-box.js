@@ -22,6 +22,7 @@
 
   function ask() {
     start();
+    drawing++;                                   /* the rest of an answer to what was typed before: not drawn */
     var query = input.value.trim();
     if (!query) { list.textContent = ""; meta.textContent = result.getAttribute("data-placeholder"); return; }
     worker.postMessage(query);
@@ -31,12 +32,16 @@
     if (toggle && toggle.checked !== state) toggle.click();
   }
 
-  /* Text with the query's words marked, as text nodes and <mark> elements. */
-  function marked(parent, text, words) {
-    var pattern = words.length ? new RegExp("(" + words.map(function (w) {
+  /* The query's words as one pattern, made once per answer (not once per title and text drawn). */
+  function pattern(words) {
+    return words.length ? new RegExp("(" + words.map(function (w) {
       return "\\b" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\w*";
     }).join("|") + ")", "giu") : null;
-    (pattern ? text.split(pattern) : [text]).forEach(function (part, i) {
+  }
+
+  /* Text with the query's words marked, as text nodes and <mark> elements. */
+  function marked(parent, text, words) {
+    (words ? text.split(words) : [text]).forEach(function (part, i) {
       if (!part) return;
       if (i % 2) { var m = document.createElement("mark"); m.textContent = part; parent.appendChild(m); }
       else parent.appendChild(document.createTextNode(part));
@@ -50,14 +55,10 @@
     return el;
   }
 
-  function draw(data) {
-    if (data.failed) { meta.textContent = result.getAttribute("data-none"); return; }
-    if (data.query !== input.value.trim()) return;          /* an answer to what was typed before */
-    list.textContent = "";
-    var count = data.groups.length;
-    meta.textContent = count === 0 ? result.getAttribute("data-none")
-      : count === 1 ? result.getAttribute("data-one") : result.getAttribute("data-other").replace("#", count);
-    data.groups.forEach(function (docs) {
+  /* The results as list items: a page's links, each with its heading, area and snippet. */
+  function items(groups, words) {
+    var out = document.createDocumentFragment();
+    groups.forEach(function (docs) {
       var item = element("li", "md-search-result__item");
       docs.forEach(function (doc, n) {
         var link = element("a", "md-search-result__link");
@@ -65,16 +66,37 @@
         var article = element("article", "md-search-result__article md-typeset" +
           (n === 0 ? " md-search-result__article--document" : ""));
         var heading = element(n === 0 ? "h2" : "h3");
-        marked(heading, doc.kind === "statement" ? "Statement " + doc.label + ": " + doc.title : doc.title, data.words);
+        marked(heading, doc.kind === "statement" ? "Statement " + doc.label + ": " + doc.title : doc.title, words);
         article.appendChild(heading);
         if (doc.area) article.appendChild(element("p", "search-result__area",
           (doc.kind === "statement" ? "" : "Case study · ") + doc.area));
-        if (doc.text) { var p = element("p"); marked(p, doc.text, data.words); article.appendChild(p); }
+        if (doc.text) { var p = element("p"); marked(p, doc.text, words); article.appendChild(p); }
         link.appendChild(article);
         item.appendChild(link);
       });
-      list.appendChild(item);
+      out.appendChild(item);
     });
+    return out;
+  }
+
+  /* The first screen of results is drawn at once, the rest once it is on screen, and then the count is said.
+     On a slow phone the first results show sooner, and while someone types on, the rest of an answer the next
+     key has made out of date is never drawn: typing stays quick. */
+  var FIRST = 5, drawing = 0;
+  function draw(data) {
+    if (data.failed) { meta.textContent = result.getAttribute("data-none"); return; }
+    if (data.query !== input.value.trim()) return;          /* an answer to what was typed before */
+    var count = data.groups.length, words = pattern(data.words), mine = ++drawing;
+    list.textContent = "";
+    list.appendChild(items(data.groups.slice(0, FIRST), words));
+    function rest() {
+      if (mine !== drawing) return;
+      list.appendChild(items(data.groups.slice(FIRST), words));
+      meta.textContent = count === 0 ? result.getAttribute("data-none")
+        : count === 1 ? result.getAttribute("data-one") : result.getAttribute("data-other").replace("#", count);
+    }
+    if (count > FIRST) requestAnimationFrame(function () { setTimeout(rest); });
+    else rest();
   }
 
   /* the worker first: it starts while the page opens search */
@@ -86,7 +108,7 @@
     var first = list.querySelector("a");
     if (first) location.href = first.href;
   });
-  form.addEventListener("reset", function () { list.textContent = ""; setTimeout(function () { input.focus(); }); });
+  form.addEventListener("reset", function () { drawing++; list.textContent = ""; setTimeout(function () { input.focus(); }); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") {
       var first = list.querySelector("a");
