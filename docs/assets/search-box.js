@@ -1,6 +1,7 @@
-/* The search box (overrides/partials/search.html): starts the search worker (search-worker.js) when someone
-   first focuses the box, opens search (the icon, or "/", "s", "f" outside a form field), and draws its answers
-   as links, built as DOM nodes (no markup from data). Enter opens the first result; Escape closes search. */
+/* The search box (overrides/partials/search.html): starts the search worker (search-worker.js) and fetches its
+   documents when someone first comes to the box (a pointer on it, a finger on the search icon, focus), opens
+   search (the icon, or "/", "s", "f" outside a form field), and draws its answers as links, built as DOM nodes
+   (no markup from data). Enter opens the first result; Escape closes search. */
 (function () {
   var form = document.getElementById("site-search"), input = document.getElementById("site-search-input");
   var result = document.getElementById("site-search-result"), toggle = document.getElementById("__search");
@@ -16,14 +17,21 @@
     if (worker) return;
     worker = new Worker(new URL("assets/search-worker.js", base).href);
     worker.addEventListener("message", function (event) { draw(event.data); });
+    /* the documents come while the worker's script loads, not after it: their bytes are handed over (not copied) */
+    fetch(new URL("search/documents.json", base).href).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.arrayBuffer();
+    }).then(function (bytes) { worker.postMessage(bytes, [bytes]); }, function () { worker.postMessage(null); });
     if (input.value.trim()) ask();
     else meta.textContent = result.getAttribute("data-placeholder");
   }
 
+  var asked = "";
   function ask() {
     start();
-    drawing++;                                   /* the rest of an answer to what was typed before: not drawn */
     var query = input.value.trim();
+    if (query === asked && query) return;         /* a space typed: the answer drawn or coming still stands */
+    asked = query;
     if (!query) { list.textContent = ""; meta.textContent = result.getAttribute("data-placeholder"); return; }
     worker.postMessage(query);
   }
@@ -55,7 +63,7 @@
     return el;
   }
 
-  /* The results as list items: a page's links, each with its heading, area and snippet. */
+  /* The results as list items, apart from the page: a page's links, each with its heading, area and snippet. */
   function items(groups, words) {
     var out = document.createDocumentFragment();
     groups.forEach(function (docs) {
@@ -79,28 +87,23 @@
     return out;
   }
 
-  /* The first screen of results is drawn at once, the rest once it is on screen, and then the count is said.
-     On a slow phone the first results show sooner, and while someone types on, the rest of an answer the next
-     key has made out of date is never drawn: typing stays quick. */
-  var FIRST = 5, drawing = 0;
   function draw(data) {
     if (data.failed) { meta.textContent = result.getAttribute("data-none"); return; }
     if (data.query !== input.value.trim()) return;          /* an answer to what was typed before */
-    var count = data.groups.length, words = pattern(data.words), mine = ++drawing;
+    var count = data.groups.length;
     list.textContent = "";
-    list.appendChild(items(data.groups.slice(0, FIRST), words));
-    function rest() {
-      if (mine !== drawing) return;
-      list.appendChild(items(data.groups.slice(FIRST), words));
-      meta.textContent = count === 0 ? result.getAttribute("data-none")
-        : count === 1 ? result.getAttribute("data-one") : result.getAttribute("data-other").replace("#", count);
-    }
-    if (count > FIRST) requestAnimationFrame(function () { setTimeout(rest); });
-    else rest();
+    list.appendChild(items(data.groups, pattern(data.words)));
+    meta.textContent = count === 0 ? result.getAttribute("data-none")
+      : count === 1 ? result.getAttribute("data-one") : result.getAttribute("data-other").replace("#", count);
   }
 
-  /* the worker first: it starts while the page opens search */
+  /* the worker first: it starts while the page opens search, or sooner, when a pointer comes onto the box or a
+     finger down on the search icon (never for someone who does not go near search) */
   input.addEventListener("focus", function () { start(); open(true); });
+  form.addEventListener("pointerenter", start);
+  [].forEach.call(document.querySelectorAll("label[for='__search']"), function (label) {
+    label.addEventListener("pointerdown", start);
+  });
   /* every key asked at once: the worker answers only the last of those waiting */
   input.addEventListener("input", ask);
   form.addEventListener("submit", function (event) {
@@ -108,7 +111,7 @@
     var first = list.querySelector("a");
     if (first) location.href = first.href;
   });
-  form.addEventListener("reset", function () { drawing++; list.textContent = ""; setTimeout(function () { input.focus(); }); });
+  form.addEventListener("reset", function () { asked = ""; list.textContent = ""; setTimeout(function () { input.focus(); }); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") {
       var first = list.querySelector("a");
