@@ -11,12 +11,18 @@
   var config = document.getElementById("__config"), me = document.currentScript && document.currentScript.src;
   var base = me && /\/assets\/search-box\.js(\?|$)/.test(me) ? new URL("../", me)
     : new URL((config && JSON.parse(config.textContent).base || ".") + "/", location.href);
-  var worker = null;
+  var worker = null, latest = null;
 
   function start() {
     if (worker) return;
     worker = new Worker(new URL("assets/search-worker.js", base).href);
-    worker.addEventListener("message", function (event) { draw(event.data); });
+    /* An answer is drawn at the next frame, when it can first be seen: of answers that come in between, only the
+       last is drawn, and none that a key pressed meanwhile has put out of date. Typing stays quick on a slow phone. */
+    worker.addEventListener("message", function (event) {
+      var first = latest === null;
+      latest = event.data;
+      if (first) requestAnimationFrame(function () { var data = latest; latest = null; draw(data); });
+    });
     /* the documents come while the worker's script loads, not after it: their bytes are handed over (not copied) */
     fetch(new URL("search/documents.json", base).href).then(function (response) {
       if (!response.ok) throw new Error(response.status);
