@@ -1,6 +1,7 @@
-/* The search box (overrides/partials/search.html): starts the search worker (search-worker.js) when someone
-   first focuses the box, opens search (the icon, or "/", "s", "f" outside a form field), and draws its answers
-   as links, built as DOM nodes (no markup from data). Enter opens the first result; Escape closes search. */
+/* The search box (overrides/partials/search.html): starts the search worker (search-worker.js) and fetches its
+   documents when someone first comes to the box (a pointer on it, a finger on the search icon, focus), opens
+   search (the icon, or "/", "s", "f" outside a form field), and draws its answers as links, built as DOM nodes
+   (no markup from data). Enter opens the first result; Escape closes search. */
 (function () {
   var form = document.getElementById("site-search"), input = document.getElementById("site-search-input");
   var result = document.getElementById("site-search-result"), toggle = document.getElementById("__search");
@@ -10,19 +11,33 @@
   var config = document.getElementById("__config"), me = document.currentScript && document.currentScript.src;
   var base = me && /\/assets\/search-box\.js(\?|$)/.test(me) ? new URL("../", me)
     : new URL((config && JSON.parse(config.textContent).base || ".") + "/", location.href);
-  var worker = null;
+  var worker = null, latest = null;
 
   function start() {
     if (worker) return;
     worker = new Worker(new URL("assets/search-worker.js", base).href);
-    worker.addEventListener("message", function (event) { draw(event.data); });
+    /* An answer is drawn at the next frame, when it can first be seen: of answers that come in between, only the
+       last is drawn, and none that a key pressed meanwhile has put out of date. Typing stays quick on a slow phone. */
+    worker.addEventListener("message", function (event) {
+      var first = latest === null;
+      latest = event.data;
+      if (first) requestAnimationFrame(function () { var data = latest; latest = null; draw(data); });
+    });
+    /* the documents come while the worker's script loads, not after it: their bytes are handed over (not copied) */
+    fetch(new URL("search/documents.json", base).href).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.arrayBuffer();
+    }).then(function (bytes) { worker.postMessage(bytes, [bytes]); }, function () { worker.postMessage(null); });
     if (input.value.trim()) ask();
     else meta.textContent = result.getAttribute("data-placeholder");
   }
 
+  var asked = "";
   function ask() {
     start();
     var query = input.value.trim();
+    if (query === asked && query) return;         /* a space typed: the answer drawn or coming still stands */
+    asked = query;
     if (!query) { list.textContent = ""; meta.textContent = result.getAttribute("data-placeholder"); return; }
     worker.postMessage(query);
   }
@@ -31,12 +46,16 @@
     if (toggle && toggle.checked !== state) toggle.click();
   }
 
-  /* Text with the query's words marked, as text nodes and <mark> elements. */
-  function marked(parent, text, words) {
-    var pattern = words.length ? new RegExp("(" + words.map(function (w) {
+  /* The query's words as one pattern, made once per answer (not once per title and text drawn). */
+  function pattern(words) {
+    return words.length ? new RegExp("(" + words.map(function (w) {
       return "\\b" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\w*";
     }).join("|") + ")", "giu") : null;
-    (pattern ? text.split(pattern) : [text]).forEach(function (part, i) {
+  }
+
+  /* Text with the query's words marked, as text nodes and <mark> elements. */
+  function marked(parent, text, words) {
+    (words ? text.split(words) : [text]).forEach(function (part, i) {
       if (!part) return;
       if (i % 2) { var m = document.createElement("mark"); m.textContent = part; parent.appendChild(m); }
       else parent.appendChild(document.createTextNode(part));
@@ -50,14 +69,10 @@
     return el;
   }
 
-  function draw(data) {
-    if (data.failed) { meta.textContent = result.getAttribute("data-none"); return; }
-    if (data.query !== input.value.trim()) return;          /* an answer to what was typed before */
-    list.textContent = "";
-    var count = data.groups.length;
-    meta.textContent = count === 0 ? result.getAttribute("data-none")
-      : count === 1 ? result.getAttribute("data-one") : result.getAttribute("data-other").replace("#", count);
-    data.groups.forEach(function (docs) {
+  /* The results as list items, apart from the page: a page's links, each with its heading, area and snippet. */
+  function items(groups, words) {
+    var out = document.createDocumentFragment();
+    groups.forEach(function (docs) {
       var item = element("li", "md-search-result__item");
       docs.forEach(function (doc, n) {
         var link = element("a", "md-search-result__link");
@@ -65,20 +80,36 @@
         var article = element("article", "md-search-result__article md-typeset" +
           (n === 0 ? " md-search-result__article--document" : ""));
         var heading = element(n === 0 ? "h2" : "h3");
-        marked(heading, doc.kind === "statement" ? "Statement " + doc.label + ": " + doc.title : doc.title, data.words);
+        marked(heading, doc.kind === "statement" ? "Statement " + doc.label + ": " + doc.title : doc.title, words);
         article.appendChild(heading);
         if (doc.area) article.appendChild(element("p", "search-result__area",
           (doc.kind === "statement" ? "" : "Case study · ") + doc.area));
-        if (doc.text) { var p = element("p"); marked(p, doc.text, data.words); article.appendChild(p); }
+        if (doc.text) { var p = element("p"); marked(p, doc.text, words); article.appendChild(p); }
         link.appendChild(article);
         item.appendChild(link);
       });
-      list.appendChild(item);
+      out.appendChild(item);
     });
+    return out;
   }
 
-  /* the worker first: it starts while the page opens search */
+  function draw(data) {
+    if (data.failed) { meta.textContent = result.getAttribute("data-none"); return; }
+    if (data.query !== input.value.trim()) return;          /* an answer to what was typed before */
+    var count = data.groups.length;
+    list.textContent = "";
+    list.appendChild(items(data.groups, pattern(data.words)));
+    meta.textContent = count === 0 ? result.getAttribute("data-none")
+      : count === 1 ? result.getAttribute("data-one") : result.getAttribute("data-other").replace("#", count);
+  }
+
+  /* the worker first: it starts while the page opens search, or sooner, when a pointer comes onto the box or a
+     finger down on the search icon (never for someone who does not go near search) */
   input.addEventListener("focus", function () { start(); open(true); });
+  form.addEventListener("pointerenter", start);
+  [].forEach.call(document.querySelectorAll("label[for='__search']"), function (label) {
+    label.addEventListener("pointerdown", start);
+  });
   /* every key asked at once: the worker answers only the last of those waiting */
   input.addEventListener("input", ask);
   form.addEventListener("submit", function (event) {
@@ -86,7 +117,7 @@
     var first = list.querySelector("a");
     if (first) location.href = first.href;
   });
-  form.addEventListener("reset", function () { list.textContent = ""; setTimeout(function () { input.focus(); }); });
+  form.addEventListener("reset", function () { asked = ""; list.textContent = ""; setTimeout(function () { input.focus(); }); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown") {
       var first = list.querySelector("a");

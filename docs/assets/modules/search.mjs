@@ -47,17 +47,21 @@ export function createSiteSearch(data, weights, Engine) {
   function words(text) {
     var out = [], re = /\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’&][\p{L}\p{N}]+)*/gu, m;
     while ((m = re.exec(String(text || "")))) {
-      var token = m[0].replace(/['’]s$/i, "");
+      var token = m[0], end = token.charCodeAt(token.length - 1);
+      if (end === 115 || end === 83) token = token.replace(/['’]s$/i, "");      /* only a word ending in "s" */
       if (/[-'’&]/.test(token) && !/\d[.:]\d/.test(token)) {            /* "C&I" is also "ci" */
-        out.push(single(token.replace(/[-'’&]/g, "")));
-        token.split(/[-'’&]/).forEach(function (part) { if (part) out.push(single(part)); });
-      } else out.push(single(token));
+        keep(out, single(token.replace(/[-'’&]/g, "")));
+        token.split(/[-'’&]/).forEach(function (part) { if (part) keep(out, single(part)); });
+      } else keep(out, single(token));
     }
-    return out.filter(function (w) { return w.length > 1 || /\d/.test(w); });
+    return out;
   }
+  function keep(out, w) { if (w.length > 1 || /\d/.test(w)) out.push(w); }
 
   /* A plural as its singular ("transitions", "TAs", "needs"), not "progress", "focus", "analysis". */
   function single(token) {
+    var end = token.charCodeAt(token.length - 1);
+    if (end !== 115 && end !== 83) return token.toLowerCase();        /* no "s" or "S" at the end: no plural */
     if (/^[A-Z]{2,}s$/.test(token)) return token.slice(0, -1).toLowerCase();
     var w = token.toLowerCase();
     if (w.length > 4 && /ies$/.test(w)) return w.slice(0, -3) + "y";
@@ -85,29 +89,44 @@ export function createSiteSearch(data, weights, Engine) {
     var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
     var all = null, has = new Set(list), synonyms = [];
     function uses(m) {     /* a word by the set of the document's words, a phrase (all its words there) in its text */
-      return m.first !== undefined && m.list.every(function (w) { return has.has(w); }) &&
-        (m.list.length === 1 || (all || (all = spaced(list))).indexOf(m.spaced) !== -1);
+      if (m.first === undefined || !has.has(m.first)) return false;
+      for (var i = 1; i < m.list.length; i++) if (!has.has(m.list[i])) return false;
+      return m.list.length === 1 || (all || (all = spaced(list))).indexOf(m.spaced) !== -1;
     }
-    groups.forEach(function (members, g) {
-      if (members.some(uses))
-        members.forEach(function (m, i) { if (!uses(m)) synonyms.push(data.synonyms[g][i]); });
-    });
+    /* plain loops: this runs for every group on every document, while the index is made */
+    for (var g = 0; g < groups.length; g++) {
+      var members = groups[g], any = false;
+      for (var i = 0; i < members.length && !any; i++) any = uses(members[i]);
+      if (any) for (i = 0; i < members.length; i++) if (!uses(members[i])) synonyms.push(data.synonyms[g][i]);
+    }
     own.synonyms = synonyms.join(" ; ");
     cached(own.synonyms);
     cached(own.area || "");
     return own;
   }
   var docs = data.docs.map(indexed);
+  /* A text's words, as the index took them when it has them */
+  function wordsOf(text) { return tokens.get(text) || words(text); }
 
   var options = {
     fields: FIELDS, storeFields: [],
-    tokenize: function (text) { return tokens.get(text) || words(text); },
+    tokenize: wordsOf,
     processTerm: function (term) { return term; },
     searchOptions: { boost: BOOST, tokenize: function (text) { return words(text); }, bm25: WEIGHT.bm25,
       weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
   };
   var index = new Engine(options);
+  /* MiniSearch (7.2.0, pinned) walks its tree of words for every word of every text it takes in, though a word's
+     entry never moves once made (only new words change the tree): while the documents go in, a word seen before
+     goes straight to its entry. The same index, made sooner. */
+  var tree = index._index, entries = new Map();
+  if (tree && typeof tree.fetch === "function") tree.fetch = function (word, made) {
+    var entry = entries.get(word);
+    if (entry === undefined) { entry = Object.getPrototypeOf(tree).fetch.call(tree, word, made); entries.set(word, entry); }
+    return entry;
+  };
   index.addAll(docs);
+  if (tree) delete tree.fetch;
 
   /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
   var vocab = Array.from(seen).sort();
@@ -127,7 +146,7 @@ export function createSiteSearch(data, weights, Engine) {
     var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
     if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
     return list.filter(Boolean).map(function (n) {
-      var all = words(n), said = all.filter(function (w) { return !STOP[w]; });
+      var all = wordsOf(n), said = all.filter(function (w) { return !STOP[w]; });
       /* its initials, with and without its small words ("ZoR", "PfA"): an abbreviation the index lacks names it */
       if (said.length > 1 && all.length <= 5) [all, said].forEach(function (list) {
         var key = list.map(function (w) { return w[0]; }).join("");
@@ -142,7 +161,7 @@ export function createSiteSearch(data, weights, Engine) {
   function sequences(id) {
     if (!runs[id]) {
       var doc = data.docs[id];
-      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || []).filter(Boolean).map(words);
+      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || []).filter(Boolean).map(wordsOf);
     }
     return runs[id];
   }
@@ -156,7 +175,7 @@ export function createSiteSearch(data, weights, Engine) {
     }).length;
   }
   var titles = docs.map(function (doc) {
-    return words(doc.title).filter(function (w) { return !STOP[w]; });
+    return wordsOf(doc.title).filter(function (w) { return !STOP[w]; });
   });
 
   function sorted(w) { return w.split("").sort().join(""); }
