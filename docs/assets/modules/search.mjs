@@ -116,17 +116,7 @@ export function createSiteSearch(data, weights, Engine) {
       weights: { prefix: WEIGHT.prefix, fuzzy: WEIGHT.fuzzy } }
   };
   var index = new Engine(options);
-  /* MiniSearch (7.2.0, pinned) walks its tree of words for every word of every text it takes in, though a word's
-     entry never moves once made (only new words change the tree): while the documents go in, a word seen before
-     goes straight to its entry. The same index, made sooner. */
-  var tree = index._index, entries = new Map();
-  if (tree && typeof tree.fetch === "function") tree.fetch = function (word, made) {
-    var entry = entries.get(word);
-    if (entry === undefined) { entry = Object.getPrototypeOf(tree).fetch.call(tree, word, made); entries.set(word, entry); }
-    return entry;
-  };
   index.addAll(docs);
-  if (tree) delete tree.fetch;
 
   /* Every word of the index, sorted: a query word none starts with is a slip; a British spelling must be one. */
   var vocab = Array.from(seen).sort();
