@@ -31,6 +31,18 @@ export function start(root, W, fw) {
       if (area) area.open = true;
     });
   } catch (e) { /* storage blocked: every area starts closed */ }
+  /* Closed areas start out of the layout (site.css): once the page has loaded, lay them out one by one when the
+   * browser is idle, hidden as a closed <details> is, so that find in page reaches them. */
+  var idle = window.requestIdleCallback || function (run) { setTimeout(run, 50); };
+  var unlaid = Array.prototype.slice.call(areas);
+  function layOutOne() {
+    var area = unlaid.shift();
+    if (!area) return;
+    area.classList.add("wb-laid-out");
+    area.lastElementChild.getBoundingClientRect();      // laid out now, in this idle moment, not when first asked
+    idle(layOutOne);
+  }
+  if (document.readyState === "complete") idle(layOutOne); else window.addEventListener("load", function () { idle(layOutOne); });
   areas.forEach(function (area) {
     area.addEventListener("toggle", function () {
       try {
