@@ -31,15 +31,15 @@ export function start(root, W, fw) {
       if (area) area.open = true;
     });
   } catch (e) { /* storage blocked: every area starts closed */ }
-  /* The statements of closed areas start out of the layout (site.css): lay them out one at a time when the browser
-   * is idle, hidden as a closed <details> is, so that find in page reaches them. */
-  var sections = document.querySelectorAll(".wb-statement"), laid = 0;
-  var idle = window.requestIdleCallback || function (run) { setTimeout(run, 50); };
+  /* Closed areas start out of the layout (site.css): lay them out one at a time when the browser is idle, hidden
+   * as a closed <details> is, so that find in page reaches them. An area at a time: the browser lays out a
+   * hidden area whole, whatever part of it is asked for. */
+  var laid = 0, idle = window.requestIdleCallback || function (run) { setTimeout(run, 50); };
   idle(function layOutOne() {
-    var section = sections[laid++];
-    if (!section) return;
-    section.classList.add("wb-laid-out");
-    section.getBoundingClientRect();      // laid out now, in this idle moment, not all at once when first asked
+    var area = areas[laid++];
+    if (!area) return;
+    area.classList.add("wb-laid-out");
+    area.lastElementChild.getBoundingClientRect();      // laid out now, in this idle moment, not all at once when first asked
     idle(layOutOne);
   });
   areas.forEach(function (area) {
