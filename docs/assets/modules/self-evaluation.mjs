@@ -31,17 +31,24 @@ export function start(root, W, fw) {
       if (area) area.open = true;
     });
   } catch (e) { /* storage blocked: every area starts closed */ }
-  /* Closed areas start out of the layout (site.css): lay them out one at a time when the browser is idle, hidden
-   * as a closed <details> is, so that find in page reaches them. An area at a time: the browser lays out a
-   * hidden area whole, whatever part of it is asked for. */
+  /* Closed areas start out of the layout (site.css). Once the reader does anything (scrolls, taps, types, or turns
+   * to the browser's find bar or menu), lay them out one at a time when the browser is idle, hidden as a closed
+   * <details> is, so that find in page reaches them. An area at a time: the browser lays out a hidden area whole,
+   * whatever part of it is asked for. */
   var laid = 0, idle = window.requestIdleCallback || function (run) { setTimeout(run, 50); };
-  idle(function layOutOne() {
+  var firstActs = ["scroll", "pointerdown", "keydown", "focusin", "blur"];
+  function layOutOne() {
     var area = areas[laid++];
     if (!area) return;
     area.classList.add("wb-laid-out");
     area.lastElementChild.getBoundingClientRect();      // laid out now, in this idle moment, not all at once when first asked
     idle(layOutOne);
-  });
+  }
+  function firstAct() {
+    firstActs.forEach(function (type) { window.removeEventListener(type, firstAct, true); });
+    idle(layOutOne);
+  }
+  firstActs.forEach(function (type) { window.addEventListener(type, firstAct, { capture: true, passive: true }); });
   areas.forEach(function (area) {
     area.addEventListener("toggle", function () {
       try {
