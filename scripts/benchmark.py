@@ -16,6 +16,10 @@ What it measures:
 - the size of the search index, and how long the first search takes on a phone-speed CPU;
 - Lighthouse mobile scores (performance, accessibility, best practices, SEO) for the same pages,
   target 1.00 each. Lighthouse is the npm package in package.json, run on Debian's Chromium.
+- main-thread blocking on a phone-speed CPU: each page loaded from a Chromium trace, and every task of the page's
+  main thread after the first contentful paint counted as Lighthouse's simulation counts it, four times its
+  length, less 50 ms (total blocking time). Lighthouse times tasks by the clock, which other processes on a
+  shared machine stretch; this counts the time the thread itself ran, so it repeats from run to run;
 - LCP as a ratio: each page's Lighthouse LCP divided by the LCP of the same page's HTML with every stylesheet
   and script removed (the fastest this content can paint), measured in the same run, one after the other.
   Time on a shared machine is noisy; the ratio much less so. Target <= 1.5.
@@ -229,6 +233,53 @@ def transferred_later(base_url: str) -> dict[str, tuple[int, int]]:
     return out
 
 
+# ---- main-thread blocking ----
+
+SLOWDOWN = 4          # Lighthouse's mobile CPU slowdown
+BLOCKING_FROM_MS = 50  # a task blocks input for what it takes beyond this
+TASKS = ("RunTask", "ThreadControllerImpl::RunTask")
+BLOCKING_RUNS = 5
+
+
+def blocking(base_url: str, path: str, runs: int = BLOCKING_RUNS) -> list[tuple[float, float]]:
+    """Per run: (blocking time in ms, the longest task in ms), both on a CPU SLOWDOWN times slower, from a trace of
+    the page's load until 4 s after its load event. Each task is its thread time (not the clock's), times
+    SLOWDOWN; it blocks for what it takes beyond BLOCKING_FROM_MS; tasks that start before the first contentful
+    paint do not count, as in Lighthouse."""
+    from playwright.sync_api import sync_playwright
+    out = []
+    with sync_playwright() as p, tempfile.TemporaryDirectory(prefix="iaf-trace-") as tmp:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        for run in range(runs):
+            context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, device_scale_factor=1.75)
+            page = context.new_page()
+            trace = Path(tmp) / f"{run}.json"
+            browser.start_tracing(page=page, path=str(trace), categories=["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "loading"])
+            page.goto(base_url + path, wait_until="load")
+            page.wait_for_timeout(4000)
+            browser.stop_tracing()
+            context.close()
+            events = json.loads(trace.read_text(encoding="utf-8"))
+            events = events["traceEvents"] if isinstance(events, dict) else events
+            # the page's main thread is the one that parsed its HTML
+            pid, tid = next((e["pid"], e["tid"]) for e in events if e.get("name") == "ParseHTML")
+            fcp = min((e["ts"] for e in events if e.get("name") == "firstContentfulPaint"), default=0)
+            total, longest, end = 0.0, 0.0, 0
+            for e in sorted((e for e in events if e.get("name") in TASKS and e.get("ph") == "X"
+                             and (e["pid"], e["tid"]) == (pid, tid)), key=lambda e: (e["ts"], -e["dur"])):
+                if e["ts"] < end:      # a task run inside another is part of it
+                    continue
+                end = e["ts"] + e["dur"]
+                if e["ts"] < fcp:
+                    continue
+                ms = SLOWDOWN * e.get("tdur", e["dur"]) / 1000
+                total += max(0.0, ms - BLOCKING_FROM_MS)
+                longest = max(longest, ms)
+            out.append((total, longest))
+        browser.close()
+    return out
+
+
 # ---- Lighthouse ----
 
 def write_bare_pages(site: Path) -> None:
@@ -282,7 +333,17 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep Lighthouse's JSON reports in DIR")
     parser.add_argument("--runs", type=int, default=1, metavar="N",
                         help="run Lighthouse N times per page; print the run with the median LCP ratio (a shared machine is noisy)")
+    parser.add_argument("--pages", metavar="NAMES",
+                        help="measure blocking time and Lighthouse for these pages only, e.g. self-evaluation,area "
+                             "(the first word of each name in the output)")
     args = parser.parse_args()
+    measured = PAGES
+    if args.pages:
+        wanted = set(args.pages.split(","))
+        measured = {name: path for name, path in PAGES.items() if name.split()[0] in wanted}
+        if not measured:
+            parser.error("--pages: none of " + ", ".join(sorted(wanted)) + " is one of " +
+                         ", ".join(name.split()[0] for name in PAGES))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
     print(f"Benchmark on this machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
@@ -342,12 +403,19 @@ def main() -> None:
             for name, (total, count) in transferred_later(base_url).items():
                 print(f"{name:16} {kib(total):>10} in {count:2} requests")
 
+            print(f"\n== main-thread blocking, phone-speed CPU ({SLOWDOWN}x), thread time (median of {BLOCKING_RUNS} loads) ==")
+            for name, path in measured.items():
+                runs = sorted(blocking(base_url, path))
+                total, longest = runs[len(runs) // 2]
+                print(f"{name:16} blocking {total:4.0f} ms, longest task {longest:4.0f} ms   "
+                      f"(in {BLOCKING_RUNS} runs: {', '.join(f'{r[0]:.0f}' for r in runs)})")
+
             if not args.no_lighthouse:
                 write_bare_pages(site)
                 print(f"\n== Lighthouse, mobile (target 1.00 each; LCP ratio to the bare page <= {LCP_RATIO_TARGET}) ==")
                 reports = args.keep or tmp
                 reports.mkdir(parents=True, exist_ok=True)
-                for name, path in PAGES.items():
+                for name, path in measured.items():
                     slug = name.split()[0]
                     runs = []
                     for run in range(args.runs):

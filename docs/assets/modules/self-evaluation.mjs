@@ -31,6 +31,24 @@ export function start(root, W, fw) {
       if (area) area.open = true;
     });
   } catch (e) { /* storage blocked: every area starts closed */ }
+  /* Closed areas start out of the layout (site.css). Once the reader does anything (scrolls, taps, types, or turns
+   * to the browser's find bar or menu), lay them out one at a time when the browser is idle, hidden as a closed
+   * <details> is, so that find in page reaches them. An area at a time: the browser lays out a hidden area whole,
+   * whatever part of it is asked for. */
+  var laid = 0, idle = window.requestIdleCallback || function (run) { setTimeout(run, 50); };
+  var firstActs = ["scroll", "pointerdown", "keydown", "focusin", "blur"];
+  function layOutOne() {
+    var area = areas[laid++];
+    if (!area) return;
+    area.classList.add("wb-laid-out");
+    area.lastElementChild.getBoundingClientRect();      // laid out now, in this idle moment, not all at once when first asked
+    idle(layOutOne);
+  }
+  function firstAct() {
+    firstActs.forEach(function (type) { window.removeEventListener(type, firstAct, true); });
+    idle(layOutOne);
+  }
+  firstActs.forEach(function (type) { window.addEventListener(type, firstAct, { capture: true, passive: true }); });
   areas.forEach(function (area) {
     area.addEventListener("toggle", function () {
       try {
@@ -117,7 +135,7 @@ export function start(root, W, fw) {
   function clock() { return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); }
 
   function savedText() {
-    return "Saved in this browser at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + "." +
+    return "Saved in this browser at " + clock() + "." +
       (keepWord === "granted" ? " The browser agreed to keep it until you clear it." :
         keepWord ? " The browser has not promised to keep it: it may delete it if the device runs short of space, so export a file too." : "");
   }
@@ -344,7 +362,11 @@ export function start(root, W, fw) {
     // no need to measure, which would force a layout of the whole long page (reading scrollY would too)
     if (!scrolledOnce) return open[0];
     var top = 0;
-    var after = open.filter(function (x) { return document.getElementById("eval-" + x.statement.id).getBoundingClientRect().top > top + 200; });
+    // a statement in a closed area starts where its area's heading ends (measuring it would lay out the area)
+    var after = open.filter(function (x) {
+      var section = document.getElementById("eval-" + x.statement.id), area = section.closest("details");
+      return (area.open ? section.getBoundingClientRect().top : area.firstElementChild.getBoundingClientRect().bottom) > top + 200;
+    });
     return after[0] || open[0];
   }
 
