@@ -155,6 +155,9 @@ LOADED = """() => document.fonts.status === "loaded"
                   && [...document.images].every(img => img.complete || img.loading === "lazy")"""
 
 
+SETTLED = "() => !document.querySelector('.wb-js .wb-area:not(.wb-laid-out)')"
+
+
 def _new_tab(browser, width: int, scheme: str, javascript: bool, route=None):
     phone = width == PHONE
     context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone,
@@ -191,6 +194,10 @@ def _show(page, root: str, path: str, width: int, state: str) -> None:
     if state != "no JavaScript":
         # Material's bundle and site.js start after the first paint (overrides/main.html): wait for both.
         page.wait_for_function("() => window.component$ !== undefined")
+        # The workbook lays out its closed areas once the reader first does something (self-evaluation.mjs):
+        # a key press, then wait until it has, so both sites are compared in the same, settled state.
+        page.keyboard.press("Shift")
+        page.wait_for_function(SETTLED)
     page.wait_for_function(LOADED)
     if state == "search":
         if width == PHONE:
