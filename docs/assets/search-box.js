@@ -1,5 +1,5 @@
 /* The search box (overrides/partials/search.html): starts the search worker (search-worker.js) and fetches its
-   documents when someone first comes to the box (a pointer on it, a finger on the search icon, focus), opens
+   documents when someone starts to search (a finger down on the search icon, or the box focused), opens
    search (the icon, or "/", "s", "f" outside a form field), and draws its answers as links, built as DOM nodes
    (no markup from data). Enter opens the first result; Escape closes search. */
 (function () {
@@ -103,10 +103,9 @@
       : count === 1 ? result.getAttribute("data-one") : result.getAttribute("data-other").replace("#", count);
   }
 
-  /* the worker first: it starts while the page opens search, or sooner, when a pointer comes onto the box or a
-     finger down on the search icon (never for someone who does not go near search) */
+  /* the worker first: it starts while the page opens search, or sooner, with a finger down on the search icon.
+     Not when a pointer merely passes over the box: the documents download only for someone who searches. */
   input.addEventListener("focus", function () { start(); open(true); });
-  form.addEventListener("pointerenter", start);
   [].forEach.call(document.querySelectorAll("label[for='__search']"), function (label) {
     label.addEventListener("pointerdown", start);
   });
