@@ -53,9 +53,9 @@
     }).join("|") + ")", "giu") : null;
   }
 
-  /* Text with the query's words marked, as text nodes and <mark> elements. */
-  function marked(parent, text, words) {
-    (words ? text.split(words) : [text]).forEach(function (part, i) {
+  /* Text with the query's words (the pattern above, or null) marked, as text nodes and <mark> elements. */
+  function marked(parent, text, marks) {
+    (marks ? text.split(marks) : [text]).forEach(function (part, i) {
       if (!part) return;
       if (i % 2) { var m = document.createElement("mark"); m.textContent = part; parent.appendChild(m); }
       else parent.appendChild(document.createTextNode(part));
@@ -70,7 +70,7 @@
   }
 
   /* The results as list items, apart from the page: a page's links, each with its heading, area and snippet. */
-  function items(groups, words) {
+  function items(groups, marks) {
     var out = document.createDocumentFragment();
     groups.forEach(function (docs) {
       var item = element("li", "md-search-result__item");
@@ -80,11 +80,11 @@
         var article = element("article", "md-search-result__article md-typeset" +
           (n === 0 ? " md-search-result__article--document" : ""));
         var heading = element(n === 0 ? "h2" : "h3");
-        marked(heading, doc.kind === "statement" ? "Statement " + doc.label + ": " + doc.title : doc.title, words);
+        marked(heading, doc.kind === "statement" ? "Statement " + doc.label + ": " + doc.title : doc.title, marks);
         article.appendChild(heading);
         if (doc.area) article.appendChild(element("p", "search-result__area",
           (doc.kind === "statement" ? "" : "Case study · ") + doc.area));
-        if (doc.text) { var p = element("p"); marked(p, doc.text, words); article.appendChild(p); }
+        if (doc.text) { var p = element("p"); marked(p, doc.text, marks); article.appendChild(p); }
         link.appendChild(article);
         item.appendChild(link);
       });
