@@ -2,8 +2,12 @@
 
 axe-core comes from npm (node_modules/axe-core, pinned in package.json) and is injected with Playwright into
 headless Debian Chromium. Rules: the WCAG 2.0/2.1/2.2 A and AA tags plus axe's best-practice rules
-(landmarks, one <h1>, headings in order, skip link, named dialogs). The dark palette is chosen the way a visitor's
-system chooses it (prefers-color-scheme: dark), and the test checks that Material applied it.
+(landmarks, one <h1>, headings in order, skip link, named dialogs).
+
+Every page is loaded once, for all that a desktop visit checks: axe's rules in the light palette, axe's colour
+rules after the page's palette switch turns it dark, and every request the page makes (the no-other-host test,
+tests/test_quality_requests.py, gets its results from here). The phone, search and workbook tests load the dark
+palette the way a visitor's system chooses it (prefers-color-scheme: dark) and check that Material applied it.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from test_quality_common import (
     AXE_JS, BEST_PRACTICE_TAGS, WCAG_TAGS, content_pages, open_page, require_file, serve_under_site_prefix,
     wait_for_scheme,
 )
+from test_quality_requests import Recorder
 
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -56,22 +61,61 @@ def describe(found: dict[str, list[dict]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_every_page_has_no_axe_violations(browser, base_url, html_pages, axe_source, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+# Choose a palette as Material's palette switch does (its radio button checked, and the change it listens for), from
+# script, so that focus stays where it is.
+CHOOSE_PALETTE = """scheme => {
+  const input = document.querySelector(`input[name=__palette][data-md-color-scheme='${scheme}']`);
+  if (!input) return false;
+  input.checked = true;
+  input.dispatchEvent(new Event("change", {bubbles: true}));
+  return true;
+}"""
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def switch_palette(pg, scheme: str) -> None:
+    """Turn the open page to a palette (Material saves the choice: the next page opens in it)."""
+    assert pg.evaluate(CHOOSE_PALETTE, SCHEMES[scheme]), f"{pg.url}: no palette switch on the page"
+    wait_for_scheme(pg, SCHEMES[scheme])
+    pg.wait_for_function(SETTLED)
+
+
+@pytest.fixture(scope="module")
+def every_page(browser, base_url, html_pages, axe_source):
+    """Each page at 1280px, loaded once: axe's violations in the light palette (every rule) and in the dark one
+    (the colour rules), and a Recorder of every request the pages made."""
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     serve_under_site_prefix(context)
+    recorder = Recorder(context)
     pg = context.new_page()
-    found = {}
+    found = {"light": {}, "dark": {}}
     try:
         for rel in content_pages(html_pages):
+            recorder.page = rel
             open_page(pg, base_url, rel)
-            wait_for_scheme(pg, SCHEMES[scheme])
-            violations = axe_violations(pg, axe_source, colours_only=scheme != "light")
-            if violations:
-                found[rel] = violations
+            wait_for_scheme(pg, SCHEMES["light"])
+            if violations := axe_violations(pg, axe_source):
+                found["light"][rel] = violations
+            switch_palette(pg, "dark")
+            if violations := axe_violations(pg, axe_source, colours_only=True):
+                found["dark"][rel] = violations
+            switch_palette(pg, "light")
+            recorder.settle(pg)
     finally:
         context.close()
+    return found, recorder
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_every_page_has_no_axe_violations(every_page, scheme):
+    found = every_page[0][scheme]
     assert not found, f"axe-core found problems in the {scheme} palette:\n" + describe(found)
+
+
+def test_no_page_requests_anything_from_another_host(every_page, html_pages):
+    recorder = every_page[1]
+    assert recorder.count > len(html_pages) * 3, "the recorder should have seen every page's assets"
+    assert not recorder.outside and not recorder.failed, recorder.report()
 
 
 # A phone: the navigation is a drawer, the search a full-screen overlay; targets must still be 24px.

@@ -1,6 +1,8 @@
-"""No request to any other host: load every page in Chromium, record every request, and fail on any that
-leaves 127.0.0.1 (the test server). Also fail on any local request that fails or answers with an error,
-since a missing asset is a broken page too. Searching loads the search worker and index: tested as well.
+"""No request to any other host: record every request Chromium makes, and fail on any that leaves 127.0.0.1
+(the test server). Also fail on any local request that fails or answers with an error, since a missing asset
+is a broken page too. Every page is loaded once in tests/test_quality_axe.py, which records its requests with
+the Recorder below and checks them; here, the phone layout, the dark palette and searching, which loads the
+search worker and index.
 """
 from __future__ import annotations
 
@@ -8,10 +10,9 @@ import re
 import time
 from urllib.parse import urlsplit
 
-from test_quality_common import content_pages, open_page, serve_under_site_prefix
+from test_quality_common import open_page
 
 LOCAL_SCHEMES = ("data", "blob", "about")
-TABS = 4                                   # pages loaded side by side in the all-pages test
 OTHER_HOSTS = re.compile(r"^(?!http://127\.0\.0\.1[:/])[a-z][a-z0-9+.-]*://")   # a regex: matched in the browser
 
 
@@ -20,8 +21,7 @@ class Recorder:
     recorded and then aborted, so a test run never sends traffic off this machine."""
 
     def __init__(self, context):
-        self.page = "?"
-        self.page_of: dict = {}        # tab -> the page it shows, where several tabs load pages at once
+        self.page = "?"                # the page being loaded, which names its requests
         self.outside: list[str] = []
         self.failed: list[str] = []
         self.count = 0
@@ -33,12 +33,6 @@ class Recorder:
         context.on("response", self.on_response)
         context.route(OTHER_HOSTS, lambda route: route.abort("blockedbyclient"))
 
-    def _page(self, request) -> str:
-        try:
-            return self.page_of.get(request.frame.page, self.page)
-        except Exception:             # a request with no frame (a worker's): named by self.page
-            return self.page
-
     def on_request(self, request):
         self.count += 1
         self.in_flight += 1
@@ -47,7 +41,7 @@ class Recorder:
         if parts.scheme in LOCAL_SCHEMES:
             return
         if parts.hostname != "127.0.0.1":
-            self.outside.append(f"{self._page(request)}: {request.resource_type} {request.url}")
+            self.outside.append(f"{self.page}: {request.resource_type} {request.url}")
 
     def on_done(self, request):
         self.in_flight -= 1
@@ -58,11 +52,11 @@ class Recorder:
         # ERR_ABORTED is the browser dropping a request because the test moved to the next page (seen with the
         # favicon); a missing file still fails the test through its 404 in on_response.
         if urlsplit(request.url).hostname == "127.0.0.1" and request.failure != "net::ERR_ABORTED":
-            self.failed.append(f"{self._page(request)}: {request.url} failed ({request.failure})")
+            self.failed.append(f"{self.page}: {request.url} failed ({request.failure})")
 
     def on_response(self, response):
         if response.status >= 400 and urlsplit(response.url).hostname == "127.0.0.1":
-            self.failed.append(f"{self._page(response.request)}: {response.url} answered {response.status}")
+            self.failed.append(f"{self.page}: {response.url} answered {response.status}")
 
     def settle(self, pg, quiet: float = 0.25, limit: float = 10) -> None:
         """Wait until nothing has been in flight for `quiet` seconds (Playwright's networkidle waits 0.5 s,
@@ -75,25 +69,6 @@ class Recorder:
 
     def report(self) -> str:
         return "\n".join(["requests to other hosts:", *self.outside, "failed requests:", *self.failed])
-
-
-def test_no_page_requests_anything_from_another_host(browser, base_url, html_pages):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    serve_under_site_prefix(context)
-    recorder = Recorder(context)
-    tabs = [context.new_page() for _ in range(TABS)]
-    rels = content_pages(html_pages)
-    try:
-        # a few pages at a time, one per tab, then one wait for quiet: every request of each is still recorded
-        for start in range(0, len(rels), TABS):
-            for pg, rel in zip(tabs, rels[start:start + TABS]):
-                recorder.page = recorder.page_of[pg] = rel
-                open_page(pg, base_url, rel)
-            recorder.settle(tabs[0])
-    finally:
-        context.close()
-    assert recorder.count > len(html_pages) * 3, "the recorder should have seen every page's assets"
-    assert not recorder.outside and not recorder.failed, recorder.report()
 
 
 def test_phone_layout_dark_palette_and_search_request_nothing_from_another_host(browser, base_url):
