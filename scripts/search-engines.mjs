@@ -1,6 +1,7 @@
 // Engine comparison: the site's search (docs/assets/modules/search.mjs: the same documents, query words and weighing)
 // with MiniSearch, as the site runs it, and with lunr.js 2.3.9 (the engine Material's search used) behind the
 // same interface, on the tuning query sets only. Prints top-five hits and statement landings per set.
+//   (cd scripts/benchmark-tools && npm ci)   # once: installs lunr
 //   node scripts/search-engines.mjs SITE_DIR
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -9,7 +10,8 @@ import MiniSearch from "minisearch";
 import { createSiteSearch } from "../docs/assets/modules/search.mjs";
 import { loadQueries, evaluate, figures } from "../tests/js/search-lib.mjs";
 
-const require = createRequire(import.meta.url);
+// lunr is one of the benchmark's own tools: `npm ci` in scripts/benchmark-tools installs it.
+const require = createRequire(new URL("./benchmark-tools/package.json", import.meta.url));
 const lunr = require("lunr");
 const site = process.argv[2];
 const data = () => JSON.parse(readFileSync(path.join(site, "search/documents.json"), "utf8"));
