@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv-zensical/bin/zensical ]; then
   python3 -m venv .venv-zensical
-  .venv-zensical/bin/python -m pip install -q --no-compile --disable-pip-version-check -r requirements-zensical.txt
+  bash scripts/install-requirements.sh .venv-zensical requirements-zensical.txt
 fi
 [ -x .venv/bin/python ] || bash scripts/setup.sh
 exec .venv/bin/python scripts/build.py --engine zensical --site-dir "${1:-site-zensical}"
