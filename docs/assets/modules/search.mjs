@@ -35,7 +35,7 @@ export function createSiteSearch(data, weights, Engine) {
      with its whole title in the query and when the query names its kind; `weights` overrides them (the tuning
      and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
+    kind: 3, rare: 0.2, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
   /* Words that name a kind of document ("SCERTS case study"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -100,10 +100,12 @@ export function createSiteSearch(data, weights, Engine) {
       if (any) for (i = 0; i < members.length; i++) if (!uses(members[i])) synonyms.push(data.synonyms[g][i]);
     }
     own.synonyms = synonyms.join(" ; ");
+    has.forEach(function (w) { spread[w] = (spread[w] || 0) + 1; });
     cached(own.synonyms);
     cached(own.area || "");
     return own;
   }
+  var spread = Object.create(null);
   var docs = data.docs.map(indexed);
   /* A text's words, as the index took them when it has them */
   function wordsOf(text) { return tokens.get(text) || words(text); }
@@ -168,6 +170,13 @@ export function createSiteSearch(data, weights, Engine) {
     return wordsOf(doc.title).filter(function (w) { return !STOP[w]; });
   });
 
+  /* MiniSearch weighs a word by how rare it is in each field, so a word in nearly every text ("pupil") weighs much
+     in the few titles that have it: a query word weighs also by how rare it is in the whole index (`rare`: what
+     the commonest word keeps). */
+  function rarity(w) {
+    var n = spread[w] || 0;
+    return WEIGHT.rare + (1 - WEIGHT.rare) * Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)) / Math.log(1 + docs.length);
+  }
   function sorted(w) { return w.split("").sort().join(""); }
 
   function british(w) {
@@ -238,10 +247,13 @@ export function createSiteSearch(data, weights, Engine) {
     }, []);
     var terms = parts.map(term).filter(function (t) { return t.word; });
     if (!terms.length) return [];
+    terms.forEach(function (t) { t.rare = rarity(t.word); });
+    var weight = terms.reduce(function (s, t) { return s + t.rare; }, 0);
     var said = terms.map(function (t) { return t.word; }).join(" ");
     var results = index.search({
       combineWith: "OR",
-      queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy }; })
+      queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy,
+        boostTerm: function () { return t.rare; } }; })
     });
     /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
     if (!results.length && kind) return search(original, true);
@@ -251,8 +263,8 @@ export function createSiteSearch(data, weights, Engine) {
       var doc = docs[r.id];
       var found = {};
       r.queryTerms.forEach(function (q) { found[q] = true; });
-      var share = terms.filter(function (t) { return found[t.word]; }).length / terms.length;
-      /* A document with all the query's words before one with many of a few. */
+      var share = terms.reduce(function (s, t) { return s + (found[t.word] ? t.rare : 0); }, 0) / weight;
+      /* A document with all the query's words before one with many of a few, a rare word counting more. */
       var score = r.score * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
       if (names[r.id].indexOf(said) !== -1) score *= WEIGHT.named;
