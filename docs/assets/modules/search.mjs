@@ -13,7 +13,8 @@ export function createSiteSearch(data, weights, Engine) {
   /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
   var STOP = set("a an and are as at be by can could did do does for from has have how i if in into is it its me " +
     "my of on or our should so that the their them these they this to was we what when where which who why will " +
-    "with would you your us");
+    "with would you your us might may must shall only ever always just also up out too very some any such much many " +
+    "than then there here");
   /* Words that ask what something is: the glossary's entry is the answer, so term documents weigh more. */
   var ASKING = /^\s*(?:what(?:'s|’s| is| are| does| do)?|who (?:is|are)|define|definition of|meaning of)\b|\b(?:stands? for|means?|meaning|definition|abbreviation|acronym|full form|long form)\W*$/i;
   var ASKING_WORDS = set("define definition meaning mean means stand stands abbreviation acronym full form long");
