@@ -227,7 +227,9 @@ export function createSiteSearch(data, weights, Engine) {
     var typed = String(query).match(/\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/gu) || [];
     var plain = typed.filter(function (w) {
       var low = w.toLowerCase();
-      return !STOP[low] && !(asking && ASKING_WORDS[low]) || (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w));
+      /* "can't", "don't": a "not" says nothing about the subject, and its halves would find "candidate", "donate" */
+      return !STOP[low] && !/n['’]t$/.test(low) && !(asking && ASKING_WORDS[low]) ||
+        (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w));
     });
     /* A joined word the index lacks written solid ("calm-down") is its parts */
     var parts = [].concat.apply([], (plain.length ? plain : typed).map(function (w) {
