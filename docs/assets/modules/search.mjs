@@ -32,11 +32,11 @@ export function createSiteSearch(data, weights, Engine) {
   /* A title or a statement's number says what a document is about more than a word in its text does. */
   var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
   /* How much a result's score grows with the share of the query's words it has (its power), with the query
-     being its name, for a term when the query asks what something means, with the query's words side by side,
-     with its whole title in the query and when the query names its kind; `weights` overrides them (the tuning
-     and engine comparison scripts). */
+     being its name, with its name among the query's words, for a term when the query asks what something means,
+     with the query's words side by side, with its whole title in the query and when the query names its kind;
+     `weights` overrides them (the tuning and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3, rare: 0.2, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
+    kind: 3, rare: 0.2, contains: 2, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
   /* Words that name a kind of document ("SCERTS case study"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -178,6 +178,9 @@ export function createSiteSearch(data, weights, Engine) {
     var n = spread[w] || 0;
     return WEIGHT.rare + (1 - WEIGHT.rare) * Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)) / Math.log(1 + docs.length);
   }
+  function rare(name) {
+    return name.split(" ").some(function (w) { return (spread[w] || 0) < docs.length / 20; });
+  }
   function sorted(w) { return w.split("").sort().join(""); }
 
   function british(w) {
@@ -271,6 +274,10 @@ export function createSiteSearch(data, weights, Engine) {
       var score = r.score * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
       if (names[r.id].indexOf(said) !== -1) score *= WEIGHT.named;
+      /* A query that has a document's name among other words ("PfA pathways", "C&L area of need") is about it,
+         when the name is no everyday word of the site ("SEND", "pupil": in more than one document in 20). */
+      else if (names[r.id].some(function (n) { return n && (" " + said + " ").indexOf(" " + n + " ") !== -1 && rare(n); }))
+        score *= WEIGHT.contains;
       /* A question about what something means: the glossary answers it. */
       if (asking && doc.kind === "term") score *= WEIGHT.asked;
       /* The query's words side by side, as typed ("over identification"): about what the query says. */
