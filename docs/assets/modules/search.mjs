@@ -264,6 +264,10 @@ export function createSiteSearch(data, weights, Engine) {
     /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
     if (!results.length && kind) return search(original, true);
     var pages = Object.create(null), order = [];
+    function titled(id) {
+      return titles[id].length && titles[id].every(function (w) { return terms.some(function (t) { return w.indexOf(t.word) === 0; }); });
+    }
+    var naming = results.some(function (r) { return names[r.id].indexOf(said) !== -1 || titles[r.id].length > 2 && titled(r.id); });
     var pairs = terms.slice(1).map(function (t, i) { return [terms[i].word, t.word]; });
     results.forEach(function (r, rank) {
       var doc = docs[r.id];
@@ -275,17 +279,17 @@ export function createSiteSearch(data, weights, Engine) {
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
       if (names[r.id].indexOf(said) !== -1) score *= WEIGHT.named;
       /* A query that has a document's name among other words ("PfA pathways", "C&L area of need") is about it,
-         when the name is no everyday word of the site ("SEND", "pupil": in more than one document in 20). */
-      else if (names[r.id].some(function (n) { return n && (" " + said + " ").indexOf(" " + n + " ") !== -1 && rare(n); }))
+         when the name is no everyday word of the site ("SEND", "pupil": in more than one document in 20) and the
+         query has no other document's whole name or title of three words or more ("Unlocking Barriers: The Iris
+         Approach"). */
+      else if (!naming && names[r.id].some(function (n) { return n && (" " + said + " ").indexOf(" " + n + " ") !== -1 && rare(n); }))
         score *= WEIGHT.contains;
       /* A question about what something means: the glossary answers it. */
       if (asking && doc.kind === "term") score *= WEIGHT.asked;
       /* The query's words side by side, as typed ("over identification"): about what the query says. */
       if (pairs.length && rank < 200) score *= 1 + WEIGHT.near * beside(r.id, pairs) / pairs.length;
       /* Every word of a title in the query ("the hive", "eight areas"): the query names it. */
-      if (titles[r.id].length && titles[r.id].every(function (w) {
-        return terms.some(function (t) { return w.indexOf(t.word) === 0; });
-      })) score *= WEIGHT.titled;
+      if (titled(r.id)) score *= WEIGHT.titled;
       if (kind && doc.kind === kind) score *= WEIGHT.kind;           /* "SCERTS case study" */
       var page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
