@@ -138,6 +138,11 @@ export function createSiteSearch(data, weights, Engine) {
   var names = docs.map(function (doc) {
     var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
     if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
+    /* a term's names have their synonyms ("QFT" for "high-quality teaching"), which name it too */
+    if (doc.kind === "term") (data.synonyms || []).forEach(function (group) {
+      var lower = group.map(function (m) { return m.toLowerCase(); });
+      if (list.some(function (n) { return n && lower.indexOf(n.toLowerCase()) !== -1; })) list = list.concat(group);
+    });
     return list.filter(Boolean).map(function (n) {
       var all = wordsOf(n), said = all.filter(function (w) { return !STOP[w]; });
       /* its initials, with and without its small words ("ZoR", "PfA"): an abbreviation the index lacks names it */
