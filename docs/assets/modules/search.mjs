@@ -202,7 +202,7 @@ export function createSiteSearch(data, weights, Engine) {
     var abbreviation = typed.length <= 5 && /[A-Z]/.test(typed) && typed === typed.toUpperCase();
     /* "E.H.C.P." is EHCP; "2.3" stays a number; "co-production" and "C&I" are taken solid */
     var w = british(words(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed)[0] || "");
-    var base = w.replace(ENDINGS, "");
+    var base = w.replace(ENDINGS, ""), full = w;
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
     var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
@@ -219,7 +219,7 @@ export function createSiteSearch(data, weights, Engine) {
       });
       if (same.length === 1) { w = same[0]; slip = false; }
     }
-    return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
+    return { word: w, full: slip ? w : full, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
 
   /* The pages found for a query, best first, each with its documents best first:
@@ -261,6 +261,9 @@ export function createSiteSearch(data, weights, Engine) {
     terms.forEach(function (t) { t.rare = rarity(t.word); });
     var weight = terms.reduce(function (s, t) { return s + t.rare; }, 0);
     var said = terms.map(function (t) { return t.word; }).join(" ");
+    /* the query's words, and as typed, before their endings went ("supported internship") */
+    var spoken = [said, terms.map(function (t) { return t.full; }).join(" ")];
+    function named(id) { return spoken.some(function (q) { return names[id].indexOf(q) !== -1; }); }
     var results = index.search({
       combineWith: "OR",
       queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy,
@@ -272,7 +275,7 @@ export function createSiteSearch(data, weights, Engine) {
     function titled(id) {
       return titles[id].length && titles[id].every(function (w) { return terms.some(function (t) { return w.indexOf(t.word) === 0; }); });
     }
-    var naming = results.some(function (r) { return names[r.id].indexOf(said) !== -1 || titles[r.id].length > 2 && titled(r.id); });
+    var naming = results.some(function (r) { return named(r.id) || titles[r.id].length > 2 && titled(r.id); });
     var pairs = terms.slice(1).map(function (t, i) { return [terms[i].word, t.word]; });
     results.forEach(function (r, rank) {
       var doc = docs[r.id];
@@ -282,12 +285,14 @@ export function createSiteSearch(data, weights, Engine) {
       /* A document with all the query's words before one with many of a few, a rare word counting more. */
       var score = r.score * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
-      if (names[r.id].indexOf(said) !== -1) score *= WEIGHT.named;
+      if (named(r.id)) score *= WEIGHT.named;
       /* A query that has a document's name among other words ("PfA pathways", "C&L area of need") is about it,
          when the name is no everyday word of the site ("SEND", "pupil": in more than one document in 20) and the
          query has no other document's whole name or title of three words or more ("Unlocking Barriers: The Iris
          Approach"). */
-      else if (!naming && names[r.id].some(function (n) { return n && (" " + said + " ").indexOf(" " + n + " ") !== -1 && rare(n); }))
+      else if (!naming && names[r.id].some(function (n) {
+        return n && rare(n) && spoken.some(function (q) { return (" " + q + " ").indexOf(" " + n + " ") !== -1; });
+      }))
         score *= WEIGHT.contains;
       /* A question about what something means: the glossary answers it. */
       if (asking && doc.kind === "term") score *= WEIGHT.asked;
