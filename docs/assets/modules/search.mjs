@@ -186,6 +186,13 @@ export function createSiteSearch(data, weights, Engine) {
   function rare(name) {
     return name.split(" ").some(function (w) { return (spread[w] || 0) < docs.length / 20; });
   }
+  /* Two words one letter apart (one left out, added or mistyped); a slip in the first two letters is rare. */
+  function oneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a[0] !== b[0] && a[1] !== b[1]) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
+  }
   function sorted(w) { return w.split("").sort().join(""); }
 
   function british(w) {
@@ -210,6 +217,11 @@ export function createSiteSearch(data, weights, Engine) {
     for (var i = 1; slip && i < w.length; i++) {
       var swapped = w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
       if (whole(swapped)) { w = swapped; slip = false; }
+    }
+    /* One letter missing, added or mistyped, when only one word of the index is that near ("identifcation") */
+    if (slip) {
+      var near = vocab.filter(function (v) { return oneEdit(w, v); });
+      if (near.length === 1) { w = near[0]; slip = false; }
     }
     /* A short word's letters jumbled further, as abbreviations are ("ECPH": EHCP): the word of the index with
        those letters and the same first letter */
