@@ -106,7 +106,7 @@ export function createSiteSearch(data, weights, Engine) {
     cached(own.area || "");
     return own;
   }
-  var spread = Object.create(null);
+  var spread = Object.create(null);                             /* how many documents have each word */
   var docs = data.docs.map(indexed);
   /* A text's words, as the index took them when it has them */
   function wordsOf(text) { return tokens.get(text) || words(text); }
@@ -181,8 +181,10 @@ export function createSiteSearch(data, weights, Engine) {
      the commonest word keeps). */
   function rarity(w) {
     var n = spread[w] || 0;
-    return WEIGHT.rare + (1 - WEIGHT.rare) * Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)) / Math.log(1 + docs.length);
+    var idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)) / Math.log(1 + docs.length);   /* 0 to 1 */
+    return WEIGHT.rare + (1 - WEIGHT.rare) * idf;
   }
+  /* A name with a word that is no everyday word of the site (in fewer than one document in 20) */
   function rare(name) {
     return name.split(" ").some(function (w) { return (spread[w] || 0) < docs.length / 20; });
   }
@@ -284,8 +286,10 @@ export function createSiteSearch(data, weights, Engine) {
     /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
     if (!results.length && kind) return search(original, true);
     var pages = Object.create(null), order = [];
-    function titled(id) {
-      return titles[id].length && titles[id].every(function (w) { return terms.some(function (t) { return w.indexOf(t.word) === 0; }); });
+    function titled(id) {                                        /* every word of its title is in the query */
+      return titles[id].length && titles[id].every(function (w) {
+        return terms.some(function (t) { return w.indexOf(t.word) === 0; });
+      });
     }
     var naming = results.some(function (r) { return named(r.id) || titles[r.id].length > 2 && titled(r.id); });
     var pairs = terms.slice(1).map(function (t, i) { return [terms[i].word, t.word]; });
