@@ -126,6 +126,18 @@ test("slips: two letters swapped, a word typed in two, an abbreviation the index
   assert.ok(first("ECPH").includes("glossary/#term-ehcp"));        // letters jumbled further than one swap
 });
 
+test("a word found nearly everywhere weighs less than the rarer words typed with it; filler words and negatives say nothing", () => {
+  const first = (q) => search.search(q).slice(0, TOP).map((g) => g.docs[0].url);
+  assert.ok(!first("pupil anxiety").includes("glossary/#term-pupil-premium"));    // it shares only "pupil"
+  assert.deepEqual(search.search("pupils can't always"), search.search("pupils"));
+});
+
+test("a term is named by its synonyms, by its name among other words and by its name one letter wrong", () => {
+  const first = (q) => search.search(q).slice(0, TOP).map((g) => g.docs[0].url);
+  assert.equal(first("HQT")[0], "glossary/#term-high-quality-teaching");           // a synonym of its name
+  assert.equal(first("emotional disregulation")[0], "glossary/#term-regulation");  // one letter wrong, among others
+});
+
 test("a kind named with words that find nothing: the query as typed", () => {
   assert.ok(search.search("case studies xqzvw")[0]?.page.startsWith("case-studies/"));
 });

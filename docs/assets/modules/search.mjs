@@ -13,7 +13,8 @@ export function createSiteSearch(data, weights, Engine) {
   /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
   var STOP = set("a an and are as at be by can could did do does for from has have how i if in into is it its me " +
     "my of on or our should so that the their them these they this to was we what when where which who why will " +
-    "with would you your us");
+    "with would you your us might may must shall only ever always just also up out too very some any such much many " +
+    "than then there here");
   /* Words that ask what something is: the glossary's entry is the answer, so term documents weigh more. */
   var ASKING = /^\s*(?:what(?:'s|’s| is| are| does| do)?|who (?:is|are)|define|definition of|meaning of)\b|\b(?:stands? for|means?|meaning|definition|abbreviation|acronym|full form|long form)\W*$/i;
   var ASKING_WORDS = set("define definition meaning mean means stand stands abbreviation acronym full form long");
@@ -31,11 +32,11 @@ export function createSiteSearch(data, weights, Engine) {
   /* A title or a statement's number says what a document is about more than a word in its text does. */
   var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
   /* How much a result's score grows with the share of the query's words it has (its power), with the query
-     being its name, for a term when the query asks what something means, with the query's words side by side,
-     with its whole title in the query and when the query names its kind; `weights` overrides them (the tuning
-     and engine comparison scripts). */
+     being its name, with its name among the query's words, for a term when the query asks what something means,
+     with the query's words side by side, with its whole title in the query and when the query names its kind;
+     `weights` overrides them (the tuning and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
+    kind: 3, rare: 0.2, contains: 2, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
   /* Words that name a kind of document ("SCERTS case study"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -100,10 +101,12 @@ export function createSiteSearch(data, weights, Engine) {
       if (any) for (i = 0; i < members.length; i++) if (!uses(members[i])) synonyms.push(data.synonyms[g][i]);
     }
     own.synonyms = synonyms.join(" ; ");
+    has.forEach(function (w) { spread[w] = (spread[w] || 0) + 1; });
     cached(own.synonyms);
     cached(own.area || "");
     return own;
   }
+  var spread = Object.create(null);                             /* how many documents have each word */
   var docs = data.docs.map(indexed);
   /* A text's words, as the index took them when it has them */
   function wordsOf(text) { return tokens.get(text) || words(text); }
@@ -135,6 +138,11 @@ export function createSiteSearch(data, weights, Engine) {
   var names = docs.map(function (doc) {
     var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
     if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
+    /* a term's names have their synonyms ("QFT" for "high-quality teaching"), which name it too */
+    if (doc.kind === "term") (data.synonyms || []).forEach(function (group) {
+      var lower = group.map(function (m) { return m.toLowerCase(); });
+      if (list.some(function (n) { return n && lower.indexOf(n.toLowerCase()) !== -1; })) list = list.concat(group);
+    });
     return list.filter(Boolean).map(function (n) {
       var all = wordsOf(n), said = all.filter(function (w) { return !STOP[w]; });
       /* its initials, with and without its small words ("ZoR", "PfA"): an abbreviation the index lacks names it */
@@ -168,6 +176,25 @@ export function createSiteSearch(data, weights, Engine) {
     return wordsOf(doc.title).filter(function (w) { return !STOP[w]; });
   });
 
+  /* MiniSearch weighs a word by how rare it is in each field, so a word in nearly every text ("pupil") weighs much
+     in the few titles that have it: a query word weighs also by how rare it is in the whole index (`rare`: what
+     the commonest word keeps). */
+  function rarity(w) {
+    var n = spread[w] || 0;
+    var idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)) / Math.log(1 + docs.length);   /* 0 to 1 */
+    return WEIGHT.rare + (1 - WEIGHT.rare) * idf;
+  }
+  /* A name with a word that is no everyday word of the site (in fewer than one document in 20) */
+  function rare(name) {
+    return name.split(" ").some(function (w) { return (spread[w] || 0) < docs.length / 20; });
+  }
+  /* Two words one letter apart (one left out, added or mistyped); a slip in the first two letters is rare. */
+  function oneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a[0] !== b[0] && a[1] !== b[1]) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
+  }
   function sorted(w) { return w.split("").sort().join(""); }
 
   function british(w) {
@@ -184,7 +211,7 @@ export function createSiteSearch(data, weights, Engine) {
     var abbreviation = typed.length <= 5 && /[A-Z]/.test(typed) && typed === typed.toUpperCase();
     /* "E.H.C.P." is EHCP; "2.3" stays a number; "co-production" and "C&I" are taken solid */
     var w = british(words(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed)[0] || "");
-    var base = w.replace(ENDINGS, "");
+    var base = w.replace(ENDINGS, ""), full = w;
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
     var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
@@ -192,6 +219,11 @@ export function createSiteSearch(data, weights, Engine) {
     for (var i = 1; slip && i < w.length; i++) {
       var swapped = w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
       if (whole(swapped)) { w = swapped; slip = false; }
+    }
+    /* One letter missing, added or mistyped, when only one word of the index is that near ("identifcation") */
+    if (slip) {
+      var near = vocab.filter(function (v) { return oneEdit(w, v); });
+      if (near.length === 1) { w = near[0]; slip = false; }
     }
     /* A short word's letters jumbled further, as abbreviations are ("ECPH": EHCP): the word of the index with
        those letters and the same first letter */
@@ -201,7 +233,7 @@ export function createSiteSearch(data, weights, Engine) {
       });
       if (same.length === 1) { w = same[0]; slip = false; }
     }
-    return { word: w, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
+    return { word: w, full: slip ? w : full, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
 
   /* The pages found for a query, best first, each with its documents best first:
@@ -217,7 +249,9 @@ export function createSiteSearch(data, weights, Engine) {
     var typed = String(query).match(/\d+(?:[.:]\d+)+|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/gu) || [];
     var plain = typed.filter(function (w) {
       var low = w.toLowerCase();
-      return !STOP[low] && !(asking && ASKING_WORDS[low]) || (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w));
+      /* "can't", "don't": a "not" says nothing about the subject, and its halves would find "candidate", "donate" */
+      return !STOP[low] && !/n['’]t$/.test(low) && !(asking && ASKING_WORDS[low]) ||
+        (w.length > 1 && w === w.toUpperCase() && /[A-Z]/.test(w));
     });
     /* A joined word the index lacks written solid ("calm-down") is its parts */
     var parts = [].concat.apply([], (plain.length ? plain : typed).map(function (w) {
@@ -238,32 +272,50 @@ export function createSiteSearch(data, weights, Engine) {
     }, []);
     var terms = parts.map(term).filter(function (t) { return t.word; });
     if (!terms.length) return [];
+    terms.forEach(function (t) { t.rare = rarity(t.word); });
+    var weight = terms.reduce(function (s, t) { return s + t.rare; }, 0);
     var said = terms.map(function (t) { return t.word; }).join(" ");
+    /* the query's words, and as typed, before their endings went ("supported internship") */
+    var spoken = [said, terms.map(function (t) { return t.full; }).join(" ")];
+    function named(id) { return spoken.some(function (q) { return names[id].indexOf(q) !== -1; }); }
     var results = index.search({
       combineWith: "OR",
-      queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy }; })
+      queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy,
+        boostTerm: function () { return t.rare; } }; })
     });
     /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
     if (!results.length && kind) return search(original, true);
     var pages = Object.create(null), order = [];
+    function titled(id) {                                        /* every word of its title is in the query */
+      return titles[id].length && titles[id].every(function (w) {
+        return terms.some(function (t) { return w.indexOf(t.word) === 0; });
+      });
+    }
+    var naming = results.some(function (r) { return named(r.id) || titles[r.id].length > 2 && titled(r.id); });
     var pairs = terms.slice(1).map(function (t, i) { return [terms[i].word, t.word]; });
     results.forEach(function (r, rank) {
       var doc = docs[r.id];
       var found = {};
       r.queryTerms.forEach(function (q) { found[q] = true; });
-      var share = terms.filter(function (t) { return found[t.word]; }).length / terms.length;
-      /* A document with all the query's words before one with many of a few. */
+      var share = terms.reduce(function (s, t) { return s + (found[t.word] ? t.rare : 0); }, 0) / weight;
+      /* A document with all the query's words before one with many of a few, a rare word counting more. */
       var score = r.score * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
-      if (names[r.id].indexOf(said) !== -1) score *= WEIGHT.named;
+      if (named(r.id)) score *= WEIGHT.named;
+      /* A query that has a document's name among other words ("PfA pathways", "C&L area of need") is about it,
+         when the name is no everyday word of the site ("SEND", "pupil": in more than one document in 20) and the
+         query has no other document's whole name or title of three words or more ("Unlocking Barriers: The Iris
+         Approach"). */
+      else if (!naming && names[r.id].some(function (n) {
+        return n && rare(n) && spoken.some(function (q) { return (" " + q + " ").indexOf(" " + n + " ") !== -1; });
+      }))
+        score *= WEIGHT.contains;
       /* A question about what something means: the glossary answers it. */
       if (asking && doc.kind === "term") score *= WEIGHT.asked;
       /* The query's words side by side, as typed ("over identification"): about what the query says. */
       if (pairs.length && rank < 200) score *= 1 + WEIGHT.near * beside(r.id, pairs) / pairs.length;
       /* Every word of a title in the query ("the hive", "eight areas"): the query names it. */
-      if (titles[r.id].length && titles[r.id].every(function (w) {
-        return terms.some(function (t) { return w.indexOf(t.word) === 0; });
-      })) score *= WEIGHT.titled;
+      if (titled(r.id)) score *= WEIGHT.titled;
       if (kind && doc.kind === kind) score *= WEIGHT.kind;           /* "SCERTS case study" */
       var page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
