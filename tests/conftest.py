@@ -159,7 +159,7 @@ def page(browser):
 # so that the two workers finish together; the rest keep their order. Only the suite's time depends on this list.
 LONGEST_FIRST = ("test_quality_axe.py", "test_styles_browser.py", "test_security_corpus.py",
                  "test_workbook_faults_browser.py", "test_offline_browser.py", "test_security_site.py",
-                 "test_yaml_mutations.py", "test_layout_shift_browser.py", "test_quality_requests.py")
+                 "test_yaml_mutations.py", "test_layout_shift_browser.py")
 
 
 def pytest_collection_modifyitems(items):
