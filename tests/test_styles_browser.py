@@ -34,16 +34,49 @@ PAGES = {"home": "", "area": "areas/leadership-of-send/", "case study": "case-st
 PHONE, LAPTOP = 390, 1280
 QUERY = "transition"
 
-# Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages: every
-# property but custom properties, which are not drawn. The property names are the same for every element (and
-# both sites), so they are read once per page and the values hashed as they are read, in that order; the text
-# of an element's style is only put together for the message when its hashes differ (ELEMENT_STYLE).
-SIGNATURES = """() => {
-  const names = [...getComputedStyle(document.documentElement)].filter(p => !p.startsWith("--"));
+# The properties worth reading. A computed style has some 470 properties and reading one costs about a
+# microsecond, so reading them all on every element of a long page takes seconds per site; most of them no
+# stylesheet sets. A property that no author rule of either site (at any depth of @media, @supports, @layer,
+# @container, nesting, @keyframes) and no style attribute declares takes its value from Chromium's own
+# stylesheet, the HTML, inheritance and the element's other properties, and those are the same in both sites
+# as long as the properties they come from are: by induction down the tree, comparing the declared ones
+# compares the rest (font-size carries em values, color currentcolor, border-style the border widths; the
+# logical properties share their values with the physical ones). What does not follow from properties is
+# layout: the two sites' pages differ in their whitespace (finish/spaces.py), and some properties read back
+# what layout made of them (a box's width and height, margins, padding, insets, grid tracks, transform
+# origins), so those are always read. Each page lists what its sheets declare; both are hashed over the union,
+# so a property that only the full CSS declares is still compared (test_comparison_notices_a_lost_property).
+DECLARED = """layout => {
+  const names = new Set(layout);
+  const add = style => { for (let i = 0; i < style.length; i++) names.add(style[i]); };
+  function walk(rules) {
+    for (const rule of rules) {
+      if (rule.style) add(rule.style);            // style rules, nested declarations, keyframes, @font-face...
+      if (rule.cssRules) walk(rule.cssRules);     // @media, @supports, @layer, @container, nested rules
+      if (rule.styleSheet) walk(rule.styleSheet.cssRules);   // @import
+    }
+  }
+  for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) walk(sheet.cssRules);
+  for (const el of document.querySelectorAll("[style]")) add(el.style);
+  const every = [...getComputedStyle(document.documentElement)].filter(name => !name.startsWith("--"));
+  return names.has("all") ? every : every.filter(name => names.has(name));    // "all" is listed as itself
+}"""
+# Properties whose value getComputedStyle reads back from layout (CSSOM's resolved values, and Chromium's for
+# transforms and grid tracks): read on every element whether a stylesheet declares them or not.
+LAYOUT = [f"{box}-{side}" for box in ("margin", "padding") for side in ("top", "right", "bottom", "left")] + [
+    "width", "height", "top", "right", "bottom", "left", "transform", "transform-origin", "perspective-origin",
+    "grid-template-columns", "grid-template-rows"]
+
+# Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages: the
+# given properties' values, hashed as they are read, in that order; the text of an element's whole style (every
+# property but custom properties, which are not drawn) is only put together for the message when its hashes
+# differ (ELEMENT_STYLE).
+SIGNATURES = """names => {
   const pseudos = ["::before", "::after"];
   const drawn = style => style.content !== "none" && style.content !== "normal";
   window.__styleText = el => {
-    const text = style => names.map(name => name + ":" + style.getPropertyValue(name)).join(";");
+    const every = [...getComputedStyle(document.documentElement)].filter(p => !p.startsWith("--"));
+    const text = style => every.map(name => name + ":" + style.getPropertyValue(name)).join(";");
     let s = text(getComputedStyle(el));
     for (const pseudo of pseudos) {
       const style = getComputedStyle(el, pseudo);
@@ -213,8 +246,8 @@ def _show(page, root: str, path: str, width: int, state: str) -> None:
         page.wait_for_function("() => document.getElementById('__drawer').checked")
 
 
-def _snapshot(page):
-    return page.evaluate(SIGNATURES), page.screenshot(animations="disabled", caret="hide")
+def _snapshot(page, names):
+    return page.evaluate(SIGNATURES, names), page.screenshot(animations="disabled", caret="hide")
 
 
 def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, width: int, scheme: str, state: str,
@@ -233,7 +266,8 @@ def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, 
     try:
         _show(ref, reference_url, path, width, state)
         _show(new, shipped_url, path, width, state)
-        (ref_sig, ref_png), (new_sig, new_png) = _snapshot(ref), _snapshot(new)
+        names = sorted(set(ref.evaluate(DECLARED, LAYOUT)) | set(new.evaluate(DECLARED, LAYOUT)))
+        (ref_sig, ref_png), (new_sig, new_png) = _snapshot(ref, names), _snapshot(new, names)
         if [name for name, _ in ref_sig] != [name for name, _ in new_sig]:
             return [f"the pages' elements differ ({len(ref_sig)} against {len(new_sig)})"]
         problems = []
@@ -304,3 +338,16 @@ def test_comparison_notices_a_dropped_rule(browser, tabs, full_css_url, base_url
     broken = _without_rule(shipped, selector)
     route = ("**/assets/" + sheet, lambda r: r.fulfill(body=broken, content_type="text/css"))
     assert differences(browser, tabs, full_css_url, base_url, PAGES[name], width, scheme, state, route)
+
+
+def test_comparison_notices_a_lost_property(browser, tabs, full_css_url, base_url, site_dir):
+    """A property that only the full CSS declares is compared too: with its one declaration taken out of the
+    shipped stylesheet, the shipped site's sheets no longer name it, and the comparison still reads it."""
+    sheet = next(site_dir.glob("assets/stylesheets/styles.*.css"))
+    shipped = sheet.read_text(encoding="utf-8")
+    declaration = re.compile(r";?text-underline-offset:[^;}]*")
+    assert len(declaration.findall(shipped)) == 1, "text-underline-offset is no longer declared once (site.css)"
+    broken = declaration.sub("", shipped)
+    route = ("**/assets/stylesheets/" + sheet.name, lambda r: r.fulfill(body=broken, content_type="text/css"))
+    problems = differences(browser, tabs, full_css_url, base_url, PAGES["glossary"], LAPTOP, "light", "page", route)
+    assert any("text-underline-offset" in problem for problem in problems), problems
