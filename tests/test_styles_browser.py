@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import functools
 import http.server
+import json
 import re
 import sys
 import threading
@@ -34,32 +35,58 @@ PAGES = {"home": "", "area": "areas/leadership-of-send/", "case study": "case-st
 PHONE, LAPTOP = 390, 1280
 QUERY = "transition"
 
-# The properties worth reading. A computed style has some 470 properties and reading one costs about a
-# microsecond, so reading them all on every element of a long page takes seconds per site; most of them no
-# stylesheet sets. A property that no author rule of either site (at any depth of @media, @supports, @layer,
-# @container, nesting, @keyframes) and no style attribute declares takes its value from Chromium's own
-# stylesheet, the HTML, inheritance and the element's other properties, and those are the same in both sites
-# as long as the properties they come from are: by induction down the tree, comparing the declared ones
-# compares the rest (font-size carries em values, color currentcolor, border-style the border widths; the
-# logical properties share their values with the physical ones). What does not follow from properties is
-# layout: the two sites' pages differ in their whitespace (finish/spaces.py), and some properties read back
-# what layout made of them (a box's width and height, margins, padding, insets, grid tracks, transform
-# origins), so those are always read. Each page lists what its sheets declare; both are hashed over the union,
-# so a property that only the full CSS declares is still compared (test_comparison_notices_a_lost_property).
+# What is worth reading. A computed style has some 470 properties and reading one costs about a microsecond, so
+# reading them all on every element of a long page takes seconds per site, and most were set by no stylesheet.
+# A property that no author rule of either site and no style attribute declares for an element (or its ::before,
+# ::after, ::placeholder) takes its value there from Chromium's own stylesheet, the HTML, its parent (inheritance)
+# and the element's other properties (font-size carries em values, color currentcolor, border-style the border
+# widths, writing-mode the logical properties), all the same in both sites as long as those properties are: by
+# induction down the tree and through those properties, comparing each declared property where a rule declaring
+# it matches compares everything. So each page lists, per property, the elements that its rules' selectors
+# (with ::before, ::after, ::placeholder read as their element) and style attributes give it, and both pages are
+# hashed over the union of the two lists, so that a property only the full CSS gives an element is still read
+# there (test_comparison_notices_a_lost_property). A rule matched by its selector alone (whatever its @media,
+# @supports, @layer or @container) can only add elements. A declaration whose reach a selector does not tell
+# (another pseudo-element, such as ::details-content whose children inherit from it; nested rules, @scope,
+# @keyframes, @starting-style; a selector querySelectorAll refuses) is read on every element. What does not
+# follow from properties is layout: the two sites' pages differ in their whitespace (finish/spaces.py), and some
+# properties read back what layout made of them (a box's width and height, margins, padding, insets, grid tracks,
+# transform origins): those are read on every element.
 DECLARED = """layout => {
-  const names = new Set(layout);
-  const add = style => { for (let i = 0; i < style.length; i++) names.add(style[i]); };
-  function walk(rules) {
+  const all = [document.documentElement, document.body, ...document.body.querySelectorAll("*")];
+  const index = new Map(all.map((el, i) => [el, i]));
+  const everywhere = new Set(layout), where = new Map(), bySelector = new Map();
+  const names = style => Array.from({length: style.length}, (_, i) => style[i]);
+  const somewhere = (name, i) => { if (!where.has(name)) where.set(name, new Set()); where.get(name).add(i); };
+  const grouping = [CSSMediaRule, CSSSupportsRule, CSSLayerBlockRule, CSSContainerRule];
+  function walk(rules, plain) {
     for (const rule of rules) {
-      if (rule.style) add(rule.style);            // style rules, nested declarations, keyframes, @font-face...
-      if (rule.cssRules) walk(rule.cssRules);     // @media, @supports, @layer, @container, nested rules
-      if (rule.styleSheet) walk(rule.styleSheet.cssRules);   // @import
+      if (rule.style && plain && rule instanceof CSSStyleRule) {
+        if (!bySelector.has(rule.selectorText)) bySelector.set(rule.selectorText, new Set());
+        for (const name of names(rule.style)) bySelector.get(rule.selectorText).add(name);
+      } else if (rule.style) {
+        for (const name of names(rule.style)) everywhere.add(name);
+      }
+      if (rule.cssRules) walk(rule.cssRules, plain && grouping.some(type => rule instanceof type));
+      if (rule.styleSheet) walk(rule.styleSheet.cssRules, plain);          // @import
     }
   }
-  for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) walk(sheet.cssRules);
-  for (const el of document.querySelectorAll("[style]")) add(el.style);
+  for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) walk(sheet.cssRules, true);
+  for (const [selector, declared] of bySelector) {
+    const own = selector.replace(/::(before|after|placeholder)(?![\\w-])|:(before|after)(?![\\w-])/g, ":is(*)");
+    let matched = null;
+    if (!/::|:first-l/.test(own)) { try { matched = document.querySelectorAll(own); } catch (error) {} }
+    for (const name of declared) {
+      if (!matched) everywhere.add(name);
+      else for (const el of matched) if (index.has(el)) somewhere(name, index.get(el));
+    }
+  }
+  all.forEach((el, i) => { for (const name of names(el.style)) somewhere(name, i); });
   const every = [...getComputedStyle(document.documentElement)].filter(name => !name.startsWith("--"));
-  return names.has("all") ? every : every.filter(name => names.has(name));    // "all" is listed as itself
+  const known = new Set(every);
+  if (everywhere.has("all") || where.has("all")) return JSON.stringify([every, {}]);   // "all" is listed as itself
+  return JSON.stringify([[...everywhere].filter(name => known.has(name)),
+    Object.fromEntries([...where].filter(([name]) => known.has(name)).map(([name, at]) => [name, [...at]]))]);
 }"""
 # Properties whose value getComputedStyle reads back from layout (CSSOM's resolved values, and Chromium's for
 # transforms and grid tracks): read on every element whether a stylesheet declares them or not.
@@ -67,11 +94,28 @@ LAYOUT = [f"{box}-{side}" for box in ("margin", "padding") for side in ("top", "
     "width", "height", "top", "right", "bottom", "left", "transform", "transform-origin", "perspective-origin",
     "grid-template-columns", "grid-template-rows"]
 
+
+def _reading(ref, new) -> tuple[list[str], dict[str, list[str]]]:
+    """The properties to read on every element, and those to read on some elements too (the union of what the
+    two pages declare, DECLARED), the same for both pages."""
+    (ref_every, ref_where), (new_every, new_where) = (json.loads(page.evaluate(DECLARED, LAYOUT)) for page in (ref, new))
+    every = set(ref_every) | set(new_every)
+    extra: dict[int, set[str]] = {}
+    for where in (ref_where, new_where):
+        for name, elements in where.items():
+            if name not in every:
+                for i in elements:
+                    extra.setdefault(i, set()).add(name)
+    return sorted(every), {str(i): sorted(names) for i, names in extra.items()}     # by element index
+
+
 # Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages: the
-# given properties' values, hashed as they are read, in that order; the text of an element's whole style (every
+# values of the properties read on every element and of those read on it too (_reading), hashed as they are
+# read, in that order; the text of an element's whole style (every
 # property but custom properties, which are not drawn) is only put together for the message when its hashes
 # differ (ELEMENT_STYLE).
-SIGNATURES = """names => {
+SIGNATURES = """reading => {
+  const [every, extra] = JSON.parse(reading);
   const pseudos = ["::before", "::after"];
   const drawn = style => style.content !== "none" && style.content !== "normal";
   window.__styleText = el => {
@@ -91,9 +135,11 @@ SIGNATURES = """names => {
     h = Math.imul(h, 0x01000193);
     n += s.length + 1;
   }
+  let names;
   function addStyle(style) { for (const name of names) add(style.getPropertyValue(name)); }
-  function signature(el) {
+  function signature(el, i) {
     h = 0x811c9dc5; n = 0;
+    names = extra[i] ? every.concat(extra[i]) : every;
     addStyle(getComputedStyle(el));
     for (const pseudo of pseudos) {
       const style = getComputedStyle(el, pseudo);
@@ -103,8 +149,8 @@ SIGNATURES = """names => {
     return (h >>> 0).toString(16) + ":" + n;
   }
   const all = [document.documentElement, document.body, ...document.body.querySelectorAll("*")];
-  return all.map(el => [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-                        + (el.classList.length ? "." + [...el.classList].join(".") : ""), signature(el)]);
+  return JSON.stringify(all.map((el, i) => [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+                        + (el.classList.length ? "." + [...el.classList].join(".") : ""), signature(el, i)]));
 }"""
 
 # Pixels that differ between two PNG screenshots (as data: URLs), and the largest difference in one channel.
@@ -246,8 +292,8 @@ def _show(page, root: str, path: str, width: int, state: str) -> None:
         page.wait_for_function("() => document.getElementById('__drawer').checked")
 
 
-def _snapshot(page, names):
-    return page.evaluate(SIGNATURES, names), page.screenshot(animations="disabled", caret="hide")
+def _snapshot(page, reading: str):
+    return json.loads(page.evaluate(SIGNATURES, reading)), page.screenshot(animations="disabled", caret="hide")
 
 
 def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, width: int, scheme: str, state: str,
@@ -266,8 +312,8 @@ def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, 
     try:
         _show(ref, reference_url, path, width, state)
         _show(new, shipped_url, path, width, state)
-        names = sorted(set(ref.evaluate(DECLARED, LAYOUT)) | set(new.evaluate(DECLARED, LAYOUT)))
-        (ref_sig, ref_png), (new_sig, new_png) = _snapshot(ref, names), _snapshot(new, names)
+        reading = json.dumps(_reading(ref, new))
+        (ref_sig, ref_png), (new_sig, new_png) = _snapshot(ref, reading), _snapshot(new, reading)
         if [name for name, _ in ref_sig] != [name for name, _ in new_sig]:
             return [f"the pages' elements differ ({len(ref_sig)} against {len(new_sig)})"]
         problems = []
