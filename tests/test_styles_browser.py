@@ -84,9 +84,10 @@ DECLARED = """layout => {
   all.forEach((el, i) => { for (const name of names(el.style)) somewhere(name, i); });
   const every = [...getComputedStyle(document.documentElement)].filter(name => !name.startsWith("--"));
   const known = new Set(every);
-  if (everywhere.has("all") || where.has("all")) return JSON.stringify([every, {}]);   // "all" is listed as itself
+  if (everywhere.has("all") || where.has("all")) return JSON.stringify([every, {}, all.length]);   // listed as "all"
   return JSON.stringify([[...everywhere].filter(name => known.has(name)),
-    Object.fromEntries([...where].filter(([name]) => known.has(name)).map(([name, at]) => [name, [...at]]))]);
+    Object.fromEntries([...where].filter(([name]) => known.has(name)).map(([name, at]) => [name, [...at]])),
+    all.length]);
 }"""
 # Properties whose value getComputedStyle reads back from layout (CSSOM's resolved values, and Chromium's for
 # transforms and grid tracks): read on every element whether a stylesheet declares them or not.
@@ -95,10 +96,11 @@ LAYOUT = [f"{box}-{side}" for box in ("margin", "padding") for side in ("top", "
     "grid-template-columns", "grid-template-rows"]
 
 
-def _reading(ref, new) -> tuple[list[str], dict[str, list[str]]]:
-    """The properties to read on every element, and those to read on some elements too (the union of what the
-    two pages declare, DECLARED), the same for both pages."""
-    (ref_every, ref_where), (new_every, new_where) = (json.loads(page.evaluate(DECLARED, LAYOUT)) for page in (ref, new))
+def _reading(ref, new) -> tuple[list[str], dict[str, list[str]], int | None]:
+    """The properties to read on every element, those to read on some elements too (the union of what the two
+    pages declare, DECLARED), and how many elements they were counted over, the same for both pages."""
+    (ref_every, ref_where, ref_count), (new_every, new_where, new_count) = (
+        json.loads(page.evaluate(DECLARED, LAYOUT)) for page in (ref, new))
     every = set(ref_every) | set(new_every)
     extra: dict[int, set[str]] = {}
     for where in (ref_where, new_where):
@@ -106,7 +108,9 @@ def _reading(ref, new) -> tuple[list[str], dict[str, list[str]]]:
             if name not in every:
                 for i in elements:
                     extra.setdefault(i, set()).add(name)
-    return sorted(every), {str(i): sorted(names) for i, names in extra.items()}     # by element index
+    # By element index; with different numbers of elements, the comparison fails anyway (on the elements).
+    count = ref_count if ref_count == new_count else None
+    return sorted(every), {str(i): sorted(names) for i, names in extra.items()}, count
 
 
 # Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages: the
@@ -115,7 +119,7 @@ def _reading(ref, new) -> tuple[list[str], dict[str, list[str]]]:
 # property but custom properties, which are not drawn) is only put together for the message when its hashes
 # differ (ELEMENT_STYLE).
 SIGNATURES = """reading => {
-  const [every, extra] = JSON.parse(reading);
+  const [every, extra, count] = JSON.parse(reading);
   const pseudos = ["::before", "::after"];
   const drawn = style => style.content !== "none" && style.content !== "normal";
   window.__styleText = el => {
@@ -149,6 +153,7 @@ SIGNATURES = """reading => {
     return (h >>> 0).toString(16) + ":" + n;
   }
   const all = [document.documentElement, document.body, ...document.body.querySelectorAll("*")];
+  if (count !== null && count !== all.length) throw new Error("the page's elements changed while it was read");
   return JSON.stringify(all.map((el, i) => [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
                         + (el.classList.length ? "." + [...el.classList].join(".") : ""), signature(el, i)]));
 }"""
