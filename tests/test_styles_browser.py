@@ -241,6 +241,11 @@ LOADED = """() => document.fonts.status === "loaded"
 
 SETTLED = "() => !document.querySelector('.wb-js .wb-area:not(.wb-laid-out)')"
 
+# A transition still running (Material's colours fade for a quarter of a second when the palette is set, or the
+# search opens) gives the two sites different values at the moment they are read: wait for the finite ones to end.
+STILL = """() => document.getAnimations().every(a => a.playState !== "running"
+                                                 || a.effect.getComputedTiming().endTime === Infinity)"""
+
 
 def _new_tab(browser, width: int, scheme: str, javascript: bool, route=None):
     phone = width == PHONE
@@ -292,9 +297,13 @@ def _show(page, root: str, path: str, width: int, state: str) -> None:
         page.locator("input.md-search__input").fill(QUERY)
         page.wait_for_function("() => /match/.test(document.querySelector('.md-search-result__meta').textContent)"
                                " && document.querySelectorAll('.md-search-result__item').length > 3")
+        if width == PHONE:
+            # On a phone, Material fixes the page under the open search 400 ms after it opens (data-md-scrolllock).
+            page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
     elif state == "drawer":
         page.locator("label.md-header__button[for=__drawer]").click()
         page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.wait_for_function(STILL)
 
 
 def _snapshot(page, reading: str):
