@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import functools
 import http.server
+import json
 import re
 import sys
 import threading
@@ -34,16 +35,96 @@ PAGES = {"home": "", "area": "areas/leadership-of-send/", "case study": "case-st
 PHONE, LAPTOP = 390, 1280
 QUERY = "transition"
 
-# Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages: every
-# property but custom properties, which are not drawn. The property names are the same for every element (and
-# both sites), so they are read once per page and the values hashed as they are read, in that order; the text
-# of an element's style is only put together for the message when its hashes differ (ELEMENT_STYLE).
-SIGNATURES = """() => {
-  const names = [...getComputedStyle(document.documentElement)].filter(p => !p.startsWith("--"));
+# What is worth reading. A computed style has some 470 properties and reading one costs about a microsecond, so
+# reading them all on every element of a long page takes seconds per site, and most were set by no stylesheet.
+# A property that no author rule of either site and no style attribute declares for an element (or its ::before,
+# ::after, ::placeholder) takes its value there from Chromium's own stylesheet, the HTML, its parent (inheritance)
+# and the element's other properties (font-size carries em values, color currentcolor, border-style the border
+# widths, writing-mode the logical properties), all the same in both sites as long as those properties are: by
+# induction down the tree and through those properties, comparing each declared property where a rule declaring
+# it matches compares everything. So each page lists, per property, the elements that its rules' selectors
+# (with ::before, ::after, ::placeholder read as their element) and style attributes give it, and both pages are
+# hashed over the union of the two lists, so that a property only the full CSS gives an element is still read
+# there (test_comparison_notices_a_lost_property). A rule matched by its selector alone (whatever its @media,
+# @supports, @layer or @container) can only add elements. A declaration whose reach a selector does not tell
+# (another pseudo-element, such as ::details-content whose children inherit from it; nested rules, @scope,
+# @keyframes, @starting-style; a selector querySelectorAll refuses) is read on every element. What does not
+# follow from properties is layout: the two sites' pages differ in their whitespace (finish/spaces.py), and some
+# properties read back what layout made of them (a box's width and height, margins, padding, insets, grid tracks,
+# transform origins): those are read on every element.
+DECLARED = """layout => {
+  const all = [document.documentElement, document.body, ...document.body.querySelectorAll("*")];
+  const index = new Map(all.map((el, i) => [el, i]));
+  const everywhere = new Set(layout), where = new Map(), bySelector = new Map();
+  const names = style => Array.from({length: style.length}, (_, i) => style[i]);
+  const somewhere = (name, i) => { if (!where.has(name)) where.set(name, new Set()); where.get(name).add(i); };
+  const grouping = [CSSMediaRule, CSSSupportsRule, CSSLayerBlockRule, CSSContainerRule];
+  function walk(rules, plain) {
+    for (const rule of rules) {
+      if (rule.style && plain && rule instanceof CSSStyleRule) {
+        if (!bySelector.has(rule.selectorText)) bySelector.set(rule.selectorText, new Set());
+        for (const name of names(rule.style)) bySelector.get(rule.selectorText).add(name);
+      } else if (rule.style) {
+        for (const name of names(rule.style)) everywhere.add(name);
+      }
+      if (rule.cssRules) walk(rule.cssRules, plain && grouping.some(type => rule instanceof type));
+      if (rule.styleSheet) walk(rule.styleSheet.cssRules, plain);          // @import
+    }
+  }
+  for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) walk(sheet.cssRules, true);
+  for (const [selector, declared] of bySelector) {
+    const own = selector.replace(/::(before|after|placeholder)(?![\\w-])|:(before|after)(?![\\w-])/g, ":is(*)");
+    let matched = null;
+    if (!/::|:first-l/.test(own)) { try { matched = document.querySelectorAll(own); } catch (error) {} }
+    for (const name of declared) {
+      if (!matched) everywhere.add(name);
+      else for (const el of matched) if (index.has(el)) somewhere(name, index.get(el));
+    }
+  }
+  all.forEach((el, i) => { for (const name of names(el.style)) somewhere(name, i); });
+  const every = [...getComputedStyle(document.documentElement)].filter(name => !name.startsWith("--"));
+  const known = new Set(every);
+  if (everywhere.has("all") || where.has("all")) return JSON.stringify([every, {}, all.length]);   // listed as "all"
+  return JSON.stringify([[...everywhere].filter(name => known.has(name)),
+    Object.fromEntries([...where].filter(([name]) => known.has(name)).map(([name, at]) => [name, [...at]])),
+    all.length]);
+}"""
+# Properties whose value getComputedStyle reads back from layout (CSSOM's resolved values, and Chromium's for
+# transforms and grid tracks): read on every element whether a stylesheet declares them or not.
+LAYOUT = [f"{box}-{side}" for box in ("margin", "padding") for side in ("top", "right", "bottom", "left")] + [
+    "width", "height", "top", "right", "bottom", "left", "transform", "transform-origin", "perspective-origin",
+    "grid-template-columns", "grid-template-rows"]
+
+
+def _reading(ref, new) -> tuple[list[str], dict[str, list[str]], int | None]:
+    """The properties to read on every element, those to read on some elements too (the union of what the two
+    pages declare, DECLARED), and how many elements they were counted over, the same for both pages."""
+    (ref_every, ref_where, ref_count), (new_every, new_where, new_count) = (
+        json.loads(page.evaluate(DECLARED, LAYOUT)) for page in (ref, new))
+    every = set(ref_every) | set(new_every)
+    extra: dict[int, set[str]] = {}
+    for where in (ref_where, new_where):
+        for name, elements in where.items():
+            if name not in every:
+                for i in elements:
+                    extra.setdefault(i, set()).add(name)
+    # By element index; with different numbers of elements, the comparison fails anyway (on the elements).
+    count = ref_count if ref_count == new_count else None
+    return sorted(every), {str(i): sorted(names) for i, names in extra.items()}, count
+
+
+# Per element, a hash of its computed style (and of its pseudo-elements'), with a short name for messages: the
+# values of the properties read on every element and of those read on it too (_reading), hashed as they are
+# read, in that order; the text of an element's whole style (every
+# property but custom properties, which are not drawn) is only put together for the message when its hashes
+# differ (ELEMENT_STYLE).
+SIGNATURES = """reading => {
+  const [every, extra, count] = JSON.parse(reading);
   const pseudos = ["::before", "::after"];
   const drawn = style => style.content !== "none" && style.content !== "normal";
   window.__styleText = el => {
-    const text = style => names.map(name => name + ":" + style.getPropertyValue(name)).join(";");
+    const every = [...getComputedStyle(document.documentElement)].filter(p => !p.startsWith("--"));
+    const text = style => every.map(name => name + ":" + style.getPropertyValue(name)).join(";");
     let s = text(getComputedStyle(el));
     for (const pseudo of pseudos) {
       const style = getComputedStyle(el, pseudo);
@@ -58,9 +139,11 @@ SIGNATURES = """() => {
     h = Math.imul(h, 0x01000193);
     n += s.length + 1;
   }
+  let names;
   function addStyle(style) { for (const name of names) add(style.getPropertyValue(name)); }
-  function signature(el) {
+  function signature(el, i) {
     h = 0x811c9dc5; n = 0;
+    names = extra[i] ? every.concat(extra[i]) : every;
     addStyle(getComputedStyle(el));
     for (const pseudo of pseudos) {
       const style = getComputedStyle(el, pseudo);
@@ -70,8 +153,9 @@ SIGNATURES = """() => {
     return (h >>> 0).toString(16) + ":" + n;
   }
   const all = [document.documentElement, document.body, ...document.body.querySelectorAll("*")];
-  return all.map(el => [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-                        + (el.classList.length ? "." + [...el.classList].join(".") : ""), signature(el)]);
+  if (count !== null && count !== all.length) throw new Error("the page's elements changed while it was read");
+  return JSON.stringify(all.map((el, i) => [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+                        + (el.classList.length ? "." + [...el.classList].join(".") : ""), signature(el, i)]));
 }"""
 
 # Pixels that differ between two PNG screenshots (as data: URLs), and the largest difference in one channel.
@@ -157,6 +241,11 @@ LOADED = """() => document.fonts.status === "loaded"
 
 SETTLED = "() => !document.querySelector('.wb-js .wb-area:not(.wb-laid-out)')"
 
+# A transition still running (Material's colours fade for a quarter of a second when the palette is set, or the
+# search opens) gives the two sites different values at the moment they are read: wait for the finite ones to end.
+STILL = """() => document.getAnimations().every(a => a.playState !== "running"
+                                                 || a.effect.getComputedTiming().endTime === Infinity)"""
+
 
 def _new_tab(browser, width: int, scheme: str, javascript: bool, route=None):
     phone = width == PHONE
@@ -208,13 +297,17 @@ def _show(page, root: str, path: str, width: int, state: str) -> None:
         page.locator("input.md-search__input").fill(QUERY)
         page.wait_for_function("() => /match/.test(document.querySelector('.md-search-result__meta').textContent)"
                                " && document.querySelectorAll('.md-search-result__item').length > 3")
+        if width == PHONE:
+            # On a phone, Material fixes the page under the open search 400 ms after it opens (data-md-scrolllock).
+            page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
     elif state == "drawer":
         page.locator("label.md-header__button[for=__drawer]").click()
         page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.wait_for_function(STILL)
 
 
-def _snapshot(page):
-    return page.evaluate(SIGNATURES), page.screenshot(animations="disabled", caret="hide")
+def _snapshot(page, reading: str):
+    return json.loads(page.evaluate(SIGNATURES, reading)), page.screenshot(animations="disabled", caret="hide")
 
 
 def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, width: int, scheme: str, state: str,
@@ -233,7 +326,8 @@ def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, 
     try:
         _show(ref, reference_url, path, width, state)
         _show(new, shipped_url, path, width, state)
-        (ref_sig, ref_png), (new_sig, new_png) = _snapshot(ref), _snapshot(new)
+        reading = json.dumps(_reading(ref, new))
+        (ref_sig, ref_png), (new_sig, new_png) = _snapshot(ref, reading), _snapshot(new, reading)
         if [name for name, _ in ref_sig] != [name for name, _ in new_sig]:
             return [f"the pages' elements differ ({len(ref_sig)} against {len(new_sig)})"]
         problems = []
@@ -304,3 +398,16 @@ def test_comparison_notices_a_dropped_rule(browser, tabs, full_css_url, base_url
     broken = _without_rule(shipped, selector)
     route = ("**/assets/" + sheet, lambda r: r.fulfill(body=broken, content_type="text/css"))
     assert differences(browser, tabs, full_css_url, base_url, PAGES[name], width, scheme, state, route)
+
+
+def test_comparison_notices_a_lost_property(browser, tabs, full_css_url, base_url, site_dir):
+    """A property that only the full CSS declares is compared too: with its one declaration taken out of the
+    shipped stylesheet, the shipped site's sheets no longer name it, and the comparison still reads it."""
+    sheet = next(site_dir.glob("assets/stylesheets/styles.*.css"))
+    shipped = sheet.read_text(encoding="utf-8")
+    declaration = re.compile(r";?text-underline-offset:[^;}]*")
+    assert len(declaration.findall(shipped)) == 1, "text-underline-offset is no longer declared once (site.css)"
+    broken = declaration.sub("", shipped)
+    route = ("**/assets/stylesheets/" + sheet.name, lambda r: r.fulfill(body=broken, content_type="text/css"))
+    problems = differences(browser, tabs, full_css_url, base_url, PAGES["glossary"], LAPTOP, "light", "page", route)
+    assert any("text-underline-offset" in problem for problem in problems), problems
