@@ -206,29 +206,30 @@ def compute(fw: Framework) -> Relation:
     computed = [(cs, cs_words[cs.id], cs_topic[cs.id], cs_terms[id(cs)], math.sqrt(len(cs_words[cs.id])))
                 for cs in studies if not explicit_statements(cs)]
 
-    candidates: list[tuple] = []      # (score, statement, case study, shared words, key terms)
+    candidates: list[tuple] = []      # (score, statement, case study, words in common, key terms)
+    weights: dict[str, dict[str, float]] = {}
     for area in fw.areas:
         featured, also = {id(cs) for cs in area.featured}, {id(cs) for cs in area.also}
         for s in area.statements:
             own, desc = s_words[s.id]
             # each word's weight for this statement (a word found only in the descriptors counts less)
-            mine = {w: weight[w] * (1 if w in own else DESCRIPTOR_SHARE) for w in own | desc if w in weight}
+            mine = weights[s.id] = {w: weight[w] * (1 if w in own else DESCRIPTOR_SHARE) for w in own | desc if w in weight}
+            mine_words = frozenset(mine)      # (two frozensets intersect faster than a dict's keys and a set)
             s_terms = {g.term for g in s.key_terms}       # key_terms.for_statement, worked out once by load.py
             for cs, ws, topic, terms_of_cs, length in computed:
-                common = mine.keys() & ws
+                common = mine_words & ws
                 terms = sorted(s_terms & terms_of_cs) if s_terms and terms_of_cs else []
                 if len(common) < 2 and not terms and not common & topic:
                     continue        # one word in common ("policy"), not the case study's theme, is a coincidence
-                share = {w: mine[w] * (TOPIC_WEIGHT if w in topic else 1) for w in common}
-                # in word order where weights tie, and summed in that order: a set's order changes from one run
-                # of Python to the next, and the reasons shown (and a rounded score) must not
-                shared = sorted(share, key=lambda w: (-share[w], w))
-                score = math.fsum(share[w] for w in shared) / length + KEY_TERM_POINTS * len(terms)
+                # fsum is exact, so the order of the words (a set's, which changes from one run to the next)
+                # cannot change the score
+                score = (math.fsum([mine[w] * (TOPIC_WEIGHT if w in topic else 1) for w in common]) / length
+                         + KEY_TERM_POINTS * len(terms))
                 if id(cs) in featured:
                     score += FEATURED_POINTS
                 elif id(cs) in also:
                     score += ALSO_POINTS
-                candidates.append((round(score, 2), s, cs, shared, terms))
+                candidates.append((round(score, 2), s, cs, common, terms))
 
     chosen: dict[tuple[str, str], tuple] = {}
     by_statement: dict[str, list[tuple]] = {}
@@ -254,8 +255,12 @@ def compute(fw: Framework) -> Relation:
             chosen_studies.add(cs_id)
 
     shown = []
-    for score, s, cs, shared, terms in chosen.values():
-        # the shared words as the texts write them (worked out only for the pairs shown)
+    for score, s, cs, common, terms in chosen.values():
+        # the words in common, weightiest first, in word order where weights tie (never a set's order, which
+        # changes from one run of Python to the next), and as the texts write them: only for the pairs shown
+        topic, mine = cs_topic[cs.id], weights[s.id]
+        share = {w: mine[w] * (TOPIC_WEIGHT if w in topic else 1) for w in common}
+        shared = sorted(share, key=lambda w: (-share[w], w))
         words_shown = shown_words(shared[:5], _forms(s.text + " " + _descriptor_text(s)), _forms(_case_study_text(cs)))
         shown.append(Pair(s, cs, score, shared, terms, shown=words_shown))
     statements = {s.id: s for s in fw.statements}
