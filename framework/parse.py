@@ -37,6 +37,7 @@ _RESOLVED: dict = {}
 _STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 _SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
 _MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_INT = "tag:yaml.org,2002:int"
 _MERGE_OR_VALUE = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}    # keys flatten_mapping rewrites
 _Scalar, _Sequence, _Mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
@@ -65,15 +66,19 @@ class LineLoader(_Base):
 
 
 def _construct(loader, node):
-    """loader.construct_object(node, deep=True), with PyYAML's bookkeeping done here for texts, mappings and
-    lists, which are the whole file: a text's value is taken directly (what PyYAML's constructor for text
-    returns); a mapping or list is remembered (an alias gives the same object) and refused if it contains
-    itself, as construct_object does."""
+    """loader.construct_object(node, deep=True), with PyYAML's bookkeeping done here for texts, numbers,
+    mappings and lists, which are the whole file: a text's value is taken directly (what PyYAML's constructor
+    for text returns), and so is a number written with digits only (not 0-prefixed, which YAML reads as octal);
+    a mapping or list is remembered (an alias gives the same object) and refused if it contains itself, as
+    construct_object does."""
     tag = node.tag
     kind = node.__class__
     if kind is _Scalar:
         if tag == _STR:
             return node.value
+        value = node.value
+        if tag == _INT and value.isascii() and value.isdecimal() and (value[0] != "0" or value == "0"):
+            return int(value)
     elif (kind is _Mapping and tag == _MAP) or (kind is _Sequence and tag == _SEQ):
         done = loader.constructed_objects
         if node in done:
