@@ -33,13 +33,18 @@ def _wanted(form: str) -> tuple[bool, str]:
     return capitals, (_words(form).strip() if capitals else _words(form).strip().lower())
 
 
+@functools.lru_cache(maxsize=4096)
+def _looked_for(forms: tuple) -> tuple[tuple[bool, str, str], ...]:
+    """(in capitals?, the form as whole words, the form plus s) for each form that is written."""
+    return tuple((capitals, f" {want} ", f" {want}s ") for capitals, want in map(_wanted, filter(None, forms)))
+
+
 def _mentions(text: str, entry: GlossaryEntry) -> bool:
     """The term, its long form or an alias (or that plus s) occurs as whole words in text.
     An abbreviation in capitals must match in capitals ("ARE" is not "are")."""
-    for form in filter(None, [entry.term, entry.expansion, *entry.aliases]):
-        capitals, want = _wanted(form)
+    for capitals, one, plural in _looked_for((entry.term, entry.expansion, *entry.aliases)):
         hay = _words(text) if capitals else _lower_words(text)
-        if f" {want} " in hay or f" {want}s " in hay:
+        if one in hay or plural in hay:
             return True
     return False
 
@@ -62,7 +67,13 @@ def for_case_study(fw: Framework, cs: CaseStudy) -> list[GlossaryEntry]:
     return [g for g in _specific(fw) if cs in g.case_studies]
 
 
-def statements_using(area: Area, entry: GlossaryEntry) -> list[Statement]:
-    """The area's statements whose text or tier descriptors use the entry (for the glossary page)."""
+def statement_text(area: Area, statement: Statement) -> str:
+    """The statement and its tier descriptors: where its key terms are looked for."""
+    return " ".join([statement.text] + [d.text for _, ds in area.descriptors_for(statement) for d in ds])
+
+
+def statements_using(area: Area, entry: GlossaryEntry, texts: dict[int, str] | None = None) -> list[Statement]:
+    """The area's statements whose text or tier descriptors use the entry (for the glossary page).
+    texts: each statement's statement_text by id(statement), when the caller has them already."""
     return [s for s in area.statements
-            if _mentions(" ".join([s.text] + [d.text for _, ds in area.descriptors_for(s) for d in ds]), entry)]
+            if _mentions(texts[id(s)] if texts is not None else statement_text(area, s), entry)]

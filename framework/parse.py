@@ -34,14 +34,28 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C parser when PyYA
 
 
 _RESOLVED: dict = {}
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+_SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_INT = "tag:yaml.org,2002:int"
+_MERGE_OR_VALUE = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}    # keys flatten_mapping rewrites
+_Scalar, _Sequence, _Mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
 
 class LineLoader(_Base):
     def resolve(self, kind, value, implicit):
-        """The tag of a node, as PyYAML resolves it, remembered: a file of thousands of texts asks again and
-        again for the same few answers, and each answer depends on nothing else (there are no path resolvers)."""
+        """The tag of a node, as PyYAML resolves it. Only a plain (unquoted) scalar can be read as something
+        other than text; its answer is remembered: a file of thousands of texts asks again and again for the
+        same few answers, and each answer depends on nothing else (there are no path resolvers)."""
         if self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
+        if kind is _Scalar:
+            if not implicit[0]:
+                return _STR             # quoted, or tagged `!`: text
+        elif kind is _Sequence:
+            return _SEQ
+        elif kind is _Mapping:
+            return _MAP
         key = (kind, value, implicit)
         tag = _RESOLVED.get(key)
         if tag is None:
@@ -51,36 +65,59 @@ class LineLoader(_Base):
         return tag
 
 
-_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
-
-
 def _construct(loader, node):
-    """loader.construct_object(node, deep=True), with a text's value taken directly (what PyYAML's
-    constructor for text returns), because texts are most of the file."""
-    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value
+    """loader.construct_object(node, deep=True), with PyYAML's bookkeeping done here for texts, numbers,
+    mappings and lists, which are the whole file: a text's value is taken directly (what PyYAML's constructor
+    for text returns), and so is a number written with digits only (not 0-prefixed, which YAML reads as octal);
+    a mapping or list is remembered (an alias gives the same object) and refused if it contains itself, as
+    construct_object does."""
+    tag = node.tag
+    kind = node.__class__
+    if kind is _Scalar:
+        if tag == _STR:
+            return node.value
+        value = node.value
+        if tag == _INT and value.isascii() and value.isdecimal() and (value[0] != "0" or value == "0"):
+            return int(value)
+    elif (kind is _Mapping and tag == _MAP) or (kind is _Sequence and tag == _SEQ):
+        done = loader.constructed_objects
+        if node in done:
+            return done[node]
+        if node in loader.recursive_objects:
+            raise yaml.constructor.ConstructorError(None, None, "found unconstructable recursive node",
+                                                    node.start_mark)
+        loader.recursive_objects[node] = None
+        data = _mapping(loader, node) if kind is _Mapping else _sequence(loader, node)
+        done[node] = data
+        del loader.recursive_objects[node]
+        return data
     return loader.construct_object(node, deep=True)
 
 
 def _mapping(loader, node):
-    loader.flatten_mapping(node)
+    for key_node, _ in node.value:
+        if key_node.tag in _MERGE_OR_VALUE:      # `<<:` or `=`: only then is there anything to flatten
+            loader.flatten_mapping(node)
+            break
     result = Node()
     result.line = node.start_mark.line + 1
-    result.key_lines = {}
+    result.key_lines = key_lines = {}
     for key_node, value_node in node.value:
-        key = _construct(loader, key_node)
+        key = key_node.value if key_node.tag == _STR and key_node.__class__ is _Scalar else _construct(loader, key_node)
         if not isinstance(key, str):
             raise _KeyProblem(f"{key_node.start_mark.line + 1}: the key {key!r} must be text (a word, like name:)")
         if key in result:
             raise _KeyProblem(f"{key_node.start_mark.line + 1}: the key '{key}' appears twice in one mapping: "
-                                f"keep one (the first is on line {result.key_lines[key]})")
-        result[key] = _construct(loader, value_node)
-        result.key_lines[key] = key_node.start_mark.line + 1
+                                f"keep one (the first is on line {key_lines[key]})")
+        result[key] = (value_node.value if value_node.tag == _STR and value_node.__class__ is _Scalar
+                       else _construct(loader, value_node))
+        key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
 def _sequence(loader, node):
-    result = Seq(_construct(loader, child) for child in node.value)
+    result = Seq([child.value if child.tag == _STR and child.__class__ is _Scalar else _construct(loader, child)
+                  for child in node.value])
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result

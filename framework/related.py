@@ -131,7 +131,7 @@ def words(text: str) -> set[str]:
 
 def forms(text: str) -> dict[str, list[str]]:
     """Each content word's stem -> the whole words of the text that make it, in the order they first appear."""
-    return {stem: list(ws) for stem, ws in _forms(text)}
+    return {stem: list(ws) for stem, ws in _forms(text).items()}
 
 
 # Cached (and so immutable), because a file loaded again with one field changed has the same texts
@@ -143,14 +143,15 @@ def _words(text: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _forms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _forms(text: str) -> dict[str, tuple[str, ...]]:
+    """forms(text), shared by every caller: read it, never change it."""
     out: dict[str, list[str]] = {}
     for w in re.findall(r"[a-z]+", text.lower()):
         if len(w) >= 4 and w not in _STOPWORDS:
             seen = out.setdefault(_stem(w), [])
             if w not in seen:
                 seen.append(w)
-    return tuple((stem, tuple(ws)) for stem, ws in out.items())
+    return {stem: tuple(ws) for stem, ws in out.items()}
 
 
 def shown_words(stems: list[str], statement_forms: dict[str, list[str]], study_forms: dict[str, list[str]]) -> list[str]:
@@ -179,14 +180,14 @@ def explicit_statements(cs: CaseStudy) -> list[str]:
 
 def compute(fw: Framework) -> Relation:
     studies = fw.case_studies
-    cs_words = {cs.id: words(_case_study_text(cs)) for cs in studies}
-    cs_topic = {cs.id: words(_topic_text(cs)) for cs in studies}
+    cs_words = {cs.id: _words(_case_study_text(cs)) for cs in studies}
+    cs_topic = {cs.id: _words(_topic_text(cs)) for cs in studies}
     df: dict[str, int] = {}
     for ws in cs_words.values():
         for w in ws:
             df[w] = df.get(w, 0) + 1
     n = len(studies)
-    s_words = {s.id: (words(s.text), words(_descriptor_text(s))) for s in fw.statements}
+    s_words = {s.id: (_words(s.text), _words(_descriptor_text(s))) for s in fw.statements}
     s_df: dict[str, int] = {}
     for own, desc in s_words.values():
         for w in own | desc:
@@ -195,58 +196,74 @@ def compute(fw: Framework) -> Relation:
     # rare among case studies, and rare among statements ("embedded" and "strong" describe every statement)
     weight = {w: math.log(n / k) * math.log((m + 1) / s_df.get(w, 1)) / math.log(m + 1)
               for w, k in df.items() if k <= max(1, COMMON_SHARE * n)}
-    cs_terms = {cs.id: {g.term for g in key_terms.for_case_study(fw, cs)} for cs in studies}
-    cs_forms = {cs.id: forms(_case_study_text(cs)) for cs in studies}
-    s_forms = {s.id: forms(s.text + " " + _descriptor_text(s)) for s in fw.statements}
+    cs_terms: dict[int, set[str]] = {id(cs): set() for cs in studies}     # as key_terms.for_case_study
+    for g in key_terms.specific(fw):
+        for cs in g.case_studies:
+            if id(cs) in cs_terms:
+                cs_terms[id(cs)].add(g.term)
+    # Every statement meets every case study: what depends on the case study alone is worked out once
+    # (a file loaded again and again, as the tests do, runs this each time).
+    computed = [(cs, cs_words[cs.id], cs_topic[cs.id], cs_terms[id(cs)], math.sqrt(len(cs_words[cs.id])))
+                for cs in studies if not explicit_statements(cs)]
 
-    candidates: list[Pair] = []
+    candidates: list[tuple] = []      # (score, statement, case study, words in common, key terms)
+    weights: dict[str, dict[str, float]] = {}
     for area in fw.areas:
+        featured, also = {id(cs) for cs in area.featured}, {id(cs) for cs in area.also}
         for s in area.statements:
             own, desc = s_words[s.id]
+            # each word's weight for this statement (a word found only in the descriptors counts less)
+            mine = weights[s.id] = {w: weight[w] * (1 if w in own else DESCRIPTOR_SHARE) for w in own | desc if w in weight}
+            mine_words = frozenset(mine)      # (two frozensets intersect faster than a dict's keys and a set)
             s_terms = {g.term for g in s.key_terms}       # key_terms.for_statement, worked out once by load.py
-            for cs in studies:
-                if explicit_statements(cs):
-                    continue
-                share = {w: weight[w] * (1 if w in own else DESCRIPTOR_SHARE)
-                         * (TOPIC_WEIGHT if w in cs_topic[cs.id] else 1)
-                         for w in (own | desc) & cs_words[cs.id] if w in weight}
-                # in word order where weights tie, and summed in that order: a set's order changes from one run
-                # of Python to the next, and the reasons shown (and a rounded score) must not
-                shared = sorted(share, key=lambda w: (-share[w], w))
-                terms = sorted(s_terms & cs_terms[cs.id])
-                if len(shared) < 2 and not terms and not set(shared) & cs_topic[cs.id]:
+            for cs, ws, topic, terms_of_cs, length in computed:
+                common = mine_words & ws
+                terms = sorted(s_terms & terms_of_cs) if s_terms and terms_of_cs else []
+                if len(common) < 2 and not terms and not common & topic:
                     continue        # one word in common ("policy"), not the case study's theme, is a coincidence
-                score = (math.fsum(share[w] for w in shared) / math.sqrt(len(cs_words[cs.id]))
+                # fsum is exact, so the order of the words (a set's, which changes from one run to the next)
+                # cannot change the score
+                score = (math.fsum([mine[w] * (TOPIC_WEIGHT if w in topic else 1) for w in common]) / length
                          + KEY_TERM_POINTS * len(terms))
-                if cs in area.featured:
+                if id(cs) in featured:
                     score += FEATURED_POINTS
-                elif cs in area.also:
+                elif id(cs) in also:
                     score += ALSO_POINTS
-                candidates.append(Pair(s, cs, round(score, 2), shared, terms,
-                                       shown=shown_words(shared[:5], s_forms[s.id], cs_forms[cs.id])))
+                candidates.append((round(score, 2), s, cs, common, terms))
 
-    chosen: dict[tuple[str, str], Pair] = {}
-    by_statement: dict[str, list[Pair]] = {}
-    by_study: dict[str, list[Pair]] = {}
+    chosen: dict[tuple[str, str], tuple] = {}
+    by_statement: dict[str, list[tuple]] = {}
+    by_study: dict[str, list[tuple]] = {}
     for p in candidates:
-        by_statement.setdefault(p.statement.id, []).append(p)
-        by_study.setdefault(p.case_study.id, []).append(p)
+        by_statement.setdefault(p[1].id, []).append(p)
+        by_study.setdefault(p[2].id, []).append(p)
     for pairs in (*by_statement.values(), *by_study.values()):
-        pairs.sort(key=lambda p: (-p.score, p.case_study.title, p.statement.id))
+        pairs.sort(key=lambda p: (-p[0], p[2].title, p[1].id))
     for pairs in by_statement.values():         # each statement: its best few that score enough
         for p in pairs[:PER_STATEMENT]:
-            if p.score >= MIN_SCORE:
-                chosen[(p.statement.id, p.case_study.id)] = p
+            if p[0] >= MIN_SCORE:
+                chosen[(p[1].id, p[2].id)] = p
+    chosen_statements = {k[0] for k in chosen}
     for s in fw.statements:                     # ...or its best one, if that still honestly relates
         best = by_statement.get(s.id, [])
-        if best and best[0].score >= FLOOR_SCORE and not any(k[0] == s.id for k in chosen):
-            chosen[(s.id, best[0].case_study.id)] = best[0]
+        if best and best[0][0] >= FLOOR_SCORE and s.id not in chosen_statements:
+            chosen[(s.id, best[0][2].id)] = best[0]
+    chosen_studies = {k[1] for k in chosen}
     for cs_id, pairs in by_study.items():       # a case study no statement chose: its best statement
-        if pairs and pairs[0].score >= FLOOR_SCORE and not any(k[1] == cs_id for k in chosen):
-            chosen[(pairs[0].statement.id, cs_id)] = pairs[0]
+        if pairs and pairs[0][0] >= FLOOR_SCORE and cs_id not in chosen_studies:
+            chosen[(pairs[0][1].id, cs_id)] = pairs[0]
+            chosen_studies.add(cs_id)
 
+    shown = []
+    for score, s, cs, common, terms in chosen.values():
+        # the words in common, weightiest first, in word order where weights tie (never a set's order, which
+        # changes from one run of Python to the next), and as the texts write them: only for the pairs shown
+        topic, mine = cs_topic[cs.id], weights[s.id]
+        share = {w: mine[w] * (TOPIC_WEIGHT if w in topic else 1) for w in common}
+        shared = sorted(share, key=lambda w: (-share[w], w))
+        words_shown = shown_words(shared[:5], _forms(s.text + " " + _descriptor_text(s)), _forms(_case_study_text(cs)))
+        shown.append(Pair(s, cs, score, shared, terms, shown=words_shown))
     statements = {s.id: s for s in fw.statements}
     explicit = [Pair(statements[sid], cs, 0.0, set_by_maintainer=True)
                 for cs in studies for sid in explicit_statements(cs) if sid in statements]
-    return Relation(explicit + list(chosen.values()))
-
+    return Relation(explicit + shown)

@@ -11,6 +11,7 @@ cross-reference checks (ids resolve, no duplicates...), which need the whole fil
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from typing import Annotated, Literal
 
@@ -38,8 +39,15 @@ def _long_text(value: str) -> str:
     return value.strip()
 
 
+# Remembered: checking a text renders it with Markdown, and the same texts come back in every load of the file
+# (tests load hundreds of variants of data/framework.yaml that differ in one text).
+@functools.lru_cache(maxsize=8192)
+def _problems(value: str, links: bool) -> tuple[str, ...]:
+    return tuple(safe_text.problems(value, links))
+
+
 def _checked(value: str, links: bool) -> str:
-    found = safe_text.problems(value, links)
+    found = _problems(value, links)
     if found:
         raise PydanticCustomError("unsafe_text", "; ".join(found))
     return value

@@ -77,13 +77,18 @@ def dump(tree) -> str:
 class OneChange:
     """dump(with_payload(tree, path, text)) for many paths and texts, the same text byte for byte but without
     representing the whole tree again each time (most of dump's work): the tree becomes YAML nodes once, and
-    each text is written with its one node swapped in."""
+    each text is written with its one node swapped in. Only the top-level key that holds the text is written
+    again: the file is its top-level keys one after another, each written alike whatever the others hold
+    (checked here once, and by the corpus against yaml.dump itself)."""
 
     def __init__(self, tree):
         self._dumper = yaml.CSafeDumper(io.StringIO(), **DUMP_OPTIONS)
         self._root = self._dumper.represent_data(tree)
+        self._sections = [self._write(self._section(i)) for i in range(len(self._root.value))]
+        assert "".join(self._sections) == dump(tree)
 
     def dump(self, path, text: str) -> str:
+        top, _ = self._child(self._root, path[0])
         parent = self._root
         for step in path[:-1]:
             parent = self._child(parent, step)[1]
@@ -91,14 +96,22 @@ class OneChange:
         new = self._dumper.represent_data(text)           # as yaml.dump represents it
         parent.value[slot] = (parent.value[slot][0], new) if isinstance(parent, yaml.MappingNode) else new
         try:
-            out = io.StringIO()
-            writer = yaml.CSafeDumper(out, **DUMP_OPTIONS)
-            writer.open()
-            writer.serialize(self._root)
-            writer.close()
-            return out.getvalue()
+            return "".join([*self._sections[:top], self._write(self._section(top)), *self._sections[top + 1:]])
         finally:
             parent.value[slot] = (parent.value[slot][0], old) if isinstance(parent, yaml.MappingNode) else old
+
+    def _section(self, index: int):
+        """The file's index-th top-level key alone, as a YAML mapping."""
+        return yaml.MappingNode(self._root.tag, [self._root.value[index]], flow_style=self._root.flow_style)
+
+    @staticmethod
+    def _write(node) -> str:
+        out = io.StringIO()
+        writer = yaml.CSafeDumper(out, **DUMP_OPTIONS)
+        writer.open()
+        writer.serialize(node)
+        writer.close()
+        return out.getvalue()
 
     @staticmethod
     def _child(node, step):

@@ -9,13 +9,14 @@ it in Chromium. The figures (cases, refused, inert) are printed with -s.
 """
 from __future__ import annotations
 
+import copy
 import re
 
 import markdown
 import pytest
 import yaml
 
-from hostile import PAYLOADS, ROOT, OneChange, dump, live_markup, plain_tree, project, renamed, text_fields, with_payload
+from hostile import PAYLOADS, ROOT, OneChange, dump, live_markup, plain_tree, project, renamed, set_at, text_fields, with_payload
 from rendering import pages
 from macros.inputs import generated_files
 from framework.load import FrameworkError, load_framework
@@ -104,9 +105,9 @@ def test_every_text_field_refuses_the_payload_with_its_line_or_publishes_it_iner
     if not accepted:
         return
     # every accepted field at once (each payload tagged with its field), rendered and parsed
-    tree = TREE
+    tree = copy.deepcopy(TREE)
     for path, payload in accepted:
-        tree = with_payload(tree, path, payload)
+        set_at(tree, path, payload)
     fw, messages = _try(tmp_path, tree, accepted[0][1].split("\n")[0])
     assert fw is not None, messages
     problems = []

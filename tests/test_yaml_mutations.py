@@ -225,10 +225,11 @@ def _render_everything(fw):
 def _try(text: str, folder: Path):
     """(outcome, detail, model) for this YAML text: refused / refused-without-line / traceback / accepted."""
     data = folder / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    for extra in (ROOT / "data").iterdir():
-        if extra.name != "framework.yaml" and extra.is_file():
-            shutil.copy(extra, data / extra.name)
+    if not data.is_dir():        # the other data files, copied once per folder (the loader only reads them)
+        data.mkdir(parents=True)
+        for extra in (ROOT / "data").iterdir():
+            if extra.name != "framework.yaml" and extra.is_file():
+                shutil.copy(extra, data / extra.name)
     path = data / "framework.yaml"
     path.write_text(text, encoding="utf-8")
     try:
