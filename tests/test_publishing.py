@@ -27,9 +27,14 @@ def test_build_job_installs_pinned_requirements_tests_and_builds_strictly():
     assert "bash scripts/test.sh" in runs
     assert "scripts/build.py" in runs          # the publishing build: render with --strict, finish, then swap in
     assert '"build", "--strict"' in (ROOT / "scripts" / "build.py").read_text()
-    # test.sh installs requirements-dev.txt through setup.sh, which pins everything via requirements.txt
+    # test.sh installs requirements-dev.txt through setup.sh, which pins everything via requirements.txt; setup.sh
+    # hands the file to install-requirements.sh, which installs it with uv, or with pip if uv cannot
     assert re.search(r"^bash scripts/setup\.sh requirements-dev\.txt$", (ROOT / "scripts" / "test.sh").read_text(), re.M)
-    assert re.search(r'pip install .*-r "\$\{1:-requirements\.txt\}"', (ROOT / "scripts" / "setup.sh").read_text())
+    assert re.search(r'^bash scripts/install-requirements\.sh \.venv "\$\{1:-requirements\.txt\}"$',
+                     (ROOT / "scripts" / "setup.sh").read_text(), re.M)
+    installer = (ROOT / "scripts" / "install-requirements.sh").read_text()
+    assert re.search(r'uv" pip install .*-r "\$requirements"', installer)
+    assert re.search(r'^pip_install -r "\$requirements"$', installer, re.M)
     assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text().splitlines()
     pins = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
     assert pins and all("==" in line for line in pins)
