@@ -52,7 +52,7 @@ class _Head(HTMLParser):
 
 def _head(path: Path) -> _Head:
     parser = _Head()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(path.read_text(encoding="utf-8").partition("</head>")[0])    # the <meta> tags are all in the head
     return parser
 
 
