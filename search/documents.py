@@ -20,6 +20,7 @@ from markdown.extensions.toc import slugify
 from framework.key_terms import for_case_study, for_statement
 from framework.model import Framework, GlossaryEntry
 from rendering.pages import knowledge_page, partial
+from framework.parse import FrameworkError
 from .words import SearchWords, load_search_words
 
 # Pages whose blocks list other pages (every case study, every term, every statement): their documents keep
@@ -150,11 +151,24 @@ def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
     return docs
 
 
+def _unused_broader(words: SearchWords, docs: list[dict]) -> list[str]:
+    """The broader words of data/search.yaml's narrower: that no document uses (they would find nothing)."""
+    texts = [" " + " ".join(re.findall(r"[\w']+", " ".join([d.get("title", ""), d.get("text", ""), *d.get("keys", [])])
+                                        .lower())) + " " for d in docs]
+    return [key for key in words.narrower
+            if not any(" " + " ".join(re.findall(r"[\w']+", key.lower())) + " " in t for t in texts)]
+
+
 def documents_json(fw: Framework, words: SearchWords, docs_dir: Path) -> str:
     # a glossary term's names mean the same: a page that says "ordinarily available provision" is found by "OAP"
     named = [_names(e) for e in fw.glossary if len(_names(e)) > 1]
-    return json.dumps({"synonyms": words.synonyms + named, "docs": documents(fw, words, docs_dir)},
-                      ensure_ascii=False, separators=(",", ":"))
+    docs = documents(fw, words, docs_dir)
+    unused = _unused_broader(words, docs)
+    if unused:
+        raise FrameworkError("data/search.yaml: narrower: no page uses " + ", ".join(f"'{k}'" for k in unused) +
+                             ": name a word the framework or a page uses")
+    return json.dumps({"synonyms": words.synonyms + named, "narrower": [[k, *v] for k, v in words.narrower.items()],
+                       "docs": docs}, ensure_ascii=False, separators=(",", ":"))
 
 
 def documents_file(fw: Framework, words_path: Path, docs_dir: Path) -> dict[str, str]:

@@ -23,6 +23,7 @@ class SearchWords(BaseModel):
     glossary: dict[str, Words] = Field(default_factory=dict)
     pages: dict[str, Words] = Field(default_factory=dict)
     synonyms: list[Words] = Field(default_factory=list)
+    narrower: dict[str, Words] = Field(default_factory=dict)
 
 
 def page_ids(fw: Framework, docs_dir: Path) -> set[str]:
@@ -59,6 +60,9 @@ def load_search_words(path: Path, fw: Framework, docs_dir: Path) -> SearchWords:
             if low in seen and seen[low] != n:
                 problems.append((line_of(tree, ("synonyms", n)), f"synonyms: '{word}' is in two groups: keep it in one"))
             seen[low] = n
+    for key, items in words.narrower.items():
+        if not key.strip() or not all(item.strip() for item in items):
+            problems.append((line_of(tree, ("narrower", key)), f"narrower › {key}: an empty word"))
     if problems:
         raise FrameworkError("\n".join(f"{shown}:{line}: {m}" for line, m in sorted(problems)))
     return words

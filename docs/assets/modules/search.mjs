@@ -36,7 +36,7 @@ export function createSiteSearch(data, weights, Engine) {
      with the query's words side by side, with its whole title in the query and when the query names its kind;
      `weights` overrides them (the tuning and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3, rare: 0.2, contains: 2, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
+    kind: 3, rare: 0.2, contains: 2, via: 0, alt: 1, join: 1, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
   /* Words that name a kind of document ("SCERTS case study"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -83,12 +83,22 @@ export function createSiteSearch(data, weights, Engine) {
   var groups = (data.synonyms || []).map(function (group) {
     return group.map(function (w) { var list = words(w); return { first: list[0], list: list, spaced: spaced(list) }; });
   });
-  /* A document as the index takes it: its key terms as one text, with the other words of each synonym group it
-     uses. */
+  /* Broader words and the kinds of them staff name ("cognition and learning": MLD, SLD) */
+  var broader = (data.narrower || []).map(function (entry) {
+    var list = words(entry[0]);
+    return { first: list[0], list: list, spaced: spaced(list), narrower: entry.slice(1) };
+  });
+  /* A document as the index takes it: its key terms as one text, with the narrower words of each broader word it
+     uses, and the other words of each synonym group it uses (or a narrower word brings). */
   function indexed(doc, n) {
     var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
     var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
     var all = null, has = new Set(list), synonyms = [];
+    var kinds = broader.filter(uses);
+    if (kinds.length) {
+      kinds.forEach(function (b) { b.narrower.forEach(function (w) { synonyms.push(w); list = list.concat(["|"], cached(w)); }); });
+      has = new Set(list); all = null;
+    }
     function uses(m) {     /* a word by the set of the document's words, a phrase (all its words there) in its text */
       if (m.first === undefined || !has.has(m.first)) return false;
       for (var i = 1; i < m.list.length; i++) if (!has.has(m.list[i])) return false;
@@ -154,6 +164,19 @@ export function createSiteSearch(data, weights, Engine) {
     });
   });
 
+  /* Each glossary term's documents: the statements and case studies whose key terms name it. */
+  var termOf = Object.create(null), related = [];
+  docs.forEach(function (doc) {
+    if (doc.kind === "term") termOf[doc.title.replace(/\s*\(.*\)$/, "").toLowerCase()] = doc.id;
+  });
+  docs.forEach(function (doc) {
+    if (doc.kind === "term") return;
+    (data.docs[doc.id].keys || []).forEach(function (key) {
+      var t = termOf[key.toLowerCase()];
+      if (t !== undefined && (related[t] || (related[t] = [])).indexOf(doc.id) === -1) related[t].push(doc.id);
+    });
+  });
+
   /* A document's words in order, per field item, for words side by side. */
   var runs = [];
   function sequences(id) {
@@ -171,6 +194,17 @@ export function createSiteSearch(data, weights, Engine) {
         return false;
       });
     }).length;
+  }
+  /* Two words side by side somewhere in the index ("well being" is not; "base line" may be) */
+  var pairsSeen = null;
+  function paired(a, b) {
+    if (!pairsSeen) {
+      pairsSeen = new Set();
+      docs.forEach(function (doc) {
+        sequences(doc.id).forEach(function (seq) { for (var i = 1; i < seq.length; i++) pairsSeen.add(seq[i - 1] + " " + seq[i]); });
+      });
+    }
+    return pairsSeen.has(a + " " + b);
   }
   var titles = docs.map(function (doc) {
     return wordsOf(doc.title).filter(function (w) { return !STOP[w]; });
@@ -214,6 +248,10 @@ export function createSiteSearch(data, weights, Engine) {
     var base = w.replace(ENDINGS, ""), full = w;
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
+    /* A Latin verb's "d" is its noun's "s" ("excluded": exclusion, "provide": provision, "decide": decision) */
+    var root = (base.length >= 4 ? base : w).replace(/e$/, ""), latin = root.slice(0, -1) + "s";
+    var alt = WEIGHT.alt && !abbreviation && root.length >= 5 && /[aeiou]d$/.test(root) && known(latin) ? latin : null;
+    if (alt && !known(w)) { w = alt; alt = null; }
     var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
     /* Two letters swapped, the commonest slip, is one slip, not two edits ("ECHP": EHCP) */
     for (var i = 1; slip && i < w.length; i++) {
@@ -233,7 +271,7 @@ export function createSiteSearch(data, weights, Engine) {
       });
       if (same.length === 1) { w = same[0]; slip = false; }
     }
-    return { word: w, full: slip ? w : full, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
+    return { word: w, alt: alt, full: slip ? w : full, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
 
   /* The pages found for a query, best first, each with its documents best first:
@@ -262,11 +300,11 @@ export function createSiteSearch(data, weights, Engine) {
       var low = w.toLowerCase();
       return /^[A-Za-z]{2,5}$/.test(w) && /[A-Z]/.test(w) && !whole(low) && initials[low] ? initials[low].split(" ") : [w];
     }));
-    /* Two words that make one word of the index when joined, one of them no word of it, are that word ("well
-       comm": WellComm) */
+    /* Two words that make one word of the index when joined, and are never side by side in it, are that word
+       ("well comm": WellComm, "well being": wellbeing) */
     parts = parts.reduce(function (out, w) {
       var last = out[out.length - 1], a = last && words(last)[0], b = words(w)[0];
-      if (a && b && whole(a + b) && !(whole(a) && whole(b))) out[out.length - 1] = last + w;
+      if (a && b && whole(a + b) && !(whole(a) && whole(b) && (!WEIGHT.join || !/^[a-z]+ [a-z]+$/.test(a + " " + b) || STOP[a] || STOP[b] || paired(a, b)))) out[out.length - 1] = last + w;
       else out.push(w);
       return out;
     }, []);
@@ -280,12 +318,12 @@ export function createSiteSearch(data, weights, Engine) {
     function named(id) { return spoken.some(function (q) { return names[id].indexOf(q) !== -1; }); }
     var results = index.search({
       combineWith: "OR",
-      queries: terms.map(function (t) { return { queries: [t.word], prefix: t.prefix, fuzzy: t.fuzzy,
+      queries: terms.map(function (t) { return { queries: t.alt ? [t.word, t.alt] : [t.word], prefix: t.prefix, fuzzy: t.fuzzy,
         boostTerm: function () { return t.rare; } }; })
     });
     /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
     if (!results.length && kind) return search(original, true);
-    var pages = Object.create(null), order = [];
+    var pages = Object.create(null), order = [], scores = new Map();
     function titled(id) {                                        /* every word of its title is in the query */
       return titles[id].length && titles[id].every(function (w) {
         return terms.some(function (t) { return w.indexOf(t.word) === 0; });
@@ -297,7 +335,7 @@ export function createSiteSearch(data, weights, Engine) {
       var doc = docs[r.id];
       var found = {};
       r.queryTerms.forEach(function (q) { found[q] = true; });
-      var share = terms.reduce(function (s, t) { return s + (found[t.word] ? t.rare : 0); }, 0) / weight;
+      var share = terms.reduce(function (s, t) { return s + (found[t.word] || found[t.alt] ? t.rare : 0); }, 0) / weight;
       /* A document with all the query's words before one with many of a few, a rare word counting more. */
       var score = r.score * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
@@ -317,9 +355,19 @@ export function createSiteSearch(data, weights, Engine) {
       /* Every word of a title in the query ("the hive", "eight areas"): the query names it. */
       if (titled(r.id)) score *= WEIGHT.titled;
       if (kind && doc.kind === kind) score *= WEIGHT.kind;           /* "SCERTS case study" */
-      var page = doc.url.split("#")[0];
+      scores.set(r.id, score);
+    });
+    /* A glossary term found: the statements and case studies that use it are about it too ("Makaton": the term
+       that explains it, and the case studies of that term), with a share of its score. */
+    if (WEIGHT.via) scores.forEach(function (score, id) {
+      (related[id] || []).forEach(function (other) {
+        scores.set(other, (scores.get(other) || 0) + WEIGHT.via * score);
+      });
+    });
+    scores.forEach(function (score, id) {
+      var doc = docs[id], page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
-      pages[page].docs.push({ id: r.id, url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
+      pages[page].docs.push({ id: id, url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
         score: score });
     });
     /* The first screen: a page's best documents first, at most PER_PAGE of them (a glossary answer: the one
