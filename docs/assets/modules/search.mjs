@@ -36,7 +36,7 @@ export function createSiteSearch(data, weights, Engine) {
      with the query's words side by side, with its whole title in the query and when the query names its kind;
      `weights` overrides them (the tuning and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3, rare: 0.2, contains: 2, via: 0, alt: 1, join: 1, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
+    kind: 3, rare: 0.2, contains: 2, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
   /* Words that name a kind of document ("SCERTS case study"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -164,19 +164,6 @@ export function createSiteSearch(data, weights, Engine) {
     });
   });
 
-  /* Each glossary term's documents: the statements and case studies whose key terms name it. */
-  var termOf = Object.create(null), related = [];
-  docs.forEach(function (doc) {
-    if (doc.kind === "term") termOf[doc.title.replace(/\s*\(.*\)$/, "").toLowerCase()] = doc.id;
-  });
-  docs.forEach(function (doc) {
-    if (doc.kind === "term") return;
-    (data.docs[doc.id].keys || []).forEach(function (key) {
-      var t = termOf[key.toLowerCase()];
-      if (t !== undefined && (related[t] || (related[t] = [])).indexOf(doc.id) === -1) related[t].push(doc.id);
-    });
-  });
-
   /* A document's words in order, per field item, for words side by side. */
   var runs = [];
   function sequences(id) {
@@ -246,11 +233,14 @@ export function createSiteSearch(data, weights, Engine) {
     /* "E.H.C.P." is EHCP; "2.3" stays a number; "co-production" and "C&I" are taken solid */
     var w = british(words(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed)[0] || "");
     var base = w.replace(ENDINGS, ""), full = w;
+    /* "identify", "identifying", "identification": one word ("classify", "justify", "qualify" too) */
+    var ify = /^(.{3,}if)(?:y|ie[sd]|ying|ications?)$/.exec(w);
+    if (ify && known(ify[1])) base = ify[1];
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
     /* A Latin verb's "d" is its noun's "s" ("excluded": exclusion, "provide": provision, "decide": decision) */
     var root = (base.length >= 4 ? base : w).replace(/e$/, ""), latin = root.slice(0, -1) + "s";
-    var alt = WEIGHT.alt && !abbreviation && root.length >= 5 && /[aeiou]d$/.test(root) && known(latin) ? latin : null;
+    var alt = !abbreviation && root.length >= 5 && /[aeiou]d$/.test(root) && known(latin) ? latin : null;
     if (alt && !known(w)) { w = alt; alt = null; }
     var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
     /* Two letters swapped, the commonest slip, is one slip, not two edits ("ECHP": EHCP) */
@@ -262,6 +252,8 @@ export function createSiteSearch(data, weights, Engine) {
     if (slip) {
       var near = vocab.filter(function (v) { return oneEdit(w, v); });
       if (near.length === 1) { w = near[0]; slip = false; }
+      ify = /^(.{3,}if)(?:y|ie[sd]|ying|ications?)$/.exec(w);       /* "identifcation": identif* */
+      if (ify && known(ify[1])) w = ify[1];
     }
     /* A short word's letters jumbled further, as abbreviations are ("ECPH": EHCP): the word of the index with
        those letters and the same first letter */
@@ -304,7 +296,7 @@ export function createSiteSearch(data, weights, Engine) {
        ("well comm": WellComm, "well being": wellbeing) */
     parts = parts.reduce(function (out, w) {
       var last = out[out.length - 1], a = last && words(last)[0], b = words(w)[0];
-      if (a && b && whole(a + b) && !(whole(a) && whole(b) && (!WEIGHT.join || !/^[a-z]+ [a-z]+$/.test(a + " " + b) || STOP[a] || STOP[b] || paired(a, b)))) out[out.length - 1] = last + w;
+      if (a && b && whole(a + b) && !(whole(a) && whole(b) && (!/^[a-z]+ [a-z]+$/.test(a + " " + b) || STOP[a] || STOP[b] || paired(a, b)))) out[out.length - 1] = last + w;
       else out.push(w);
       return out;
     }, []);
@@ -356,13 +348,6 @@ export function createSiteSearch(data, weights, Engine) {
       if (titled(r.id)) score *= WEIGHT.titled;
       if (kind && doc.kind === kind) score *= WEIGHT.kind;           /* "SCERTS case study" */
       scores.set(r.id, score);
-    });
-    /* A glossary term found: the statements and case studies that use it are about it too ("Makaton": the term
-       that explains it, and the case studies of that term), with a share of its score. */
-    if (WEIGHT.via) scores.forEach(function (score, id) {
-      (related[id] || []).forEach(function (other) {
-        scores.set(other, (scores.get(other) || 0) + WEIGHT.via * score);
-      });
     });
     scores.forEach(function (score, id) {
       var doc = docs[id], page = doc.url.split("#")[0];
