@@ -77,3 +77,13 @@ def test_a_renamed_statement_keeps_its_words_under_its_earlier_id(tmp_path, fw):
     finally:
         statement.renamed_from = before
     assert "needs analysis" in doc["keys"]
+
+
+def test_a_broader_word_no_page_uses_is_refused(tmp_path, fw):
+    """A narrower: key must be a word the site's text uses, or its words would find nothing."""
+    from search.documents import documents_json
+    words = _load(tmp_path, fw, "narrower:\n  cognition and learning: [MLD]\n  zebra crossings: [pelican]\n")
+    with pytest.raises(FrameworkError, match="narrower: no page uses 'zebra crossings'"):
+        documents_json(fw, words, ROOT / "docs")
+    with pytest.raises(FrameworkError, match=r"search\.yaml:2: narrower › x: an empty word"):
+        _load(tmp_path, fw, "narrower:\n  x: ['  ']\n")

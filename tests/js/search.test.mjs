@@ -23,7 +23,8 @@ function site() {
 }
 const SITE = site();
 const search = siteSearch(SITE);
-const documents = JSON.parse(readFileSync(path.join(SITE, "search/documents.json"), "utf8")).docs;
+const data = JSON.parse(readFileSync(path.join(SITE, "search/documents.json"), "utf8"));
+const documents = data.docs;
 const urls = new Set(documents.map((d) => d.url));
 const pages = new Set(documents.map((d) => d.url.split("#")[0]));
 
@@ -104,6 +105,32 @@ test("a glossary term's name alone, or asked about, is answered by its entry fir
 test("a case study's title finds it first", () => {
   for (const doc of documents.filter((d) => d.kind === "case study"))
     assert.equal(search.search(doc.title)[0]?.page, doc.url, doc.title);
+});
+
+// A document's words, lower case, between spaces, as a reader would see them
+const plain = (d) => ` ${[d.title, d.label, d.text, ...(d.keys || [])].join(" ").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+const said = (phrase) => ` ${phrase.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+
+test("a kind of a subject staff name finds the documents that use the subject's word", () => {
+  const entries = data.narrower || [];
+  assert.ok(entries.length, "documents.json lists no narrower words");
+  let checked = 0;
+  for (const [broader, ...narrower] of entries)
+    for (const word of narrower) {
+      if (documents.some((d) => plain(d).includes(said(word)))) continue;   // found by its own text anyway
+      const under = entries.filter((e) => e.slice(1).includes(word)).map((e) => said(e[0]));
+      const shown = search.search(word).slice(0, TOP).flatMap((g) => g.docs.map((d) => documents[d.id]));
+      assert.ok(shown.some((d) => under.some((b) => plain(d).includes(b))), `${word} (under ${broader})`);
+      checked++;
+    }
+  assert.ok(checked > 0);
+});
+
+test("a word's other forms: a Latin verb's noun, -ify and -ification", () => {
+  const words = (q) => search.search(q).slice(0, TOP).flatMap((g) => g.docs.map((d) => plain(documents[d.id])));
+  assert.ok(words("excluded").some((t) => t.includes(" exclusion")), "excluded: exclusion");
+  assert.ok(words("identifying").some((t) => t.includes(" identification")), "identifying: identification");
+  assert.ok(words("identifcation").some((t) => t.includes(" identif")), "a slip, then its other forms");
 });
 
 test("the general rules: misspellings, American spellings, dotted abbreviations, other forms of a word", () => {
