@@ -138,7 +138,8 @@ def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
     for entry in fw.glossary:
         docs.append({"url": f"glossary/#{entry.anchor}", "kind": "term",
                      "title": entry.term + (f" ({entry.expansion})" if entry.expansion else ""),
-                     "text": entry.meaning, "keys": entry.aliases + words.glossary.get(entry.anchor[5:], [])})
+                     "text": entry.meaning, "keys": entry.aliases + words.glossary.get(entry.anchor[5:], []),
+                     **({"aliases": len(entry.aliases)} if entry.aliases else {})})
     for page in fw.knowledge_pages:
         for s in _sections(knowledge_page(fw, page.id), page.url):
             if not s["url"].endswith("#areas"):     # the list of areas the page bears on: names only
@@ -160,14 +161,12 @@ def _unused_broader(words: SearchWords, docs: list[dict]) -> list[str]:
 
 
 def documents_json(fw: Framework, words: SearchWords, docs_dir: Path) -> str:
-    # a glossary term's names mean the same: a page that says "ordinarily available provision" is found by "OAP"
-    named = [_names(e) for e in fw.glossary if len(_names(e)) > 1]
     docs = documents(fw, words, docs_dir)
     unused = _unused_broader(words, docs)
     if unused:
         raise FrameworkError("data/search.yaml: narrower: no page uses " + ", ".join(f"'{k}'" for k in unused) +
                              ": name a word the framework or a page uses")
-    return json.dumps({"synonyms": words.synonyms + named, "narrower": [[k, *v] for k, v in words.narrower.items()],
+    return json.dumps({"synonyms": words.synonyms, "narrower": [[k, *v] for k, v in words.narrower.items()],
                        "docs": docs}, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -80,7 +80,14 @@ export function createSiteSearch(data, weights, Engine) {
     if (!list) { list = words(text); tokens.set(text, list); for (var i = 0; i < list.length; i++) seen.add(list[i]); }
     return list;
   }
-  var groups = (data.synonyms || []).map(function (group) {
+  /* A glossary term's names (its term, long form and first `aliases` keys) mean the same ("OAP", "ordinarily
+     available provision"): a synonym group each */
+  var synonymGroups = (data.synonyms || []).concat(data.docs.filter(function (doc) { return doc.kind === "term"; })
+    .map(function (doc) {
+      var m = /^(.*?) \((.*)\)$/.exec(doc.title);
+      return (m ? [m[1], m[2]] : [doc.title]).concat((doc.keys || []).slice(0, doc.aliases || 0));
+    }).filter(function (names) { return names.length > 1; }));
+  var groups = synonymGroups.map(function (group) {
     return group.map(function (w) { var list = words(w); return { first: list[0], list: list, spaced: spaced(list) }; });
   });
   /* Broader words and the kinds of them staff name ("cognition and learning": MLD, SLD) */
@@ -108,7 +115,7 @@ export function createSiteSearch(data, weights, Engine) {
     for (var g = 0; g < groups.length; g++) {
       var members = groups[g], any = false;
       for (var i = 0; i < members.length && !any; i++) any = uses(members[i]);
-      if (any) for (i = 0; i < members.length; i++) if (!uses(members[i])) synonyms.push(data.synonyms[g][i]);
+      if (any) for (i = 0; i < members.length; i++) if (!uses(members[i])) synonyms.push(synonymGroups[g][i]);
     }
     own.synonyms = synonyms.join(" ; ");
     has.forEach(function (w) { spread[w] = (spread[w] || 0) + 1; });
@@ -149,7 +156,7 @@ export function createSiteSearch(data, weights, Engine) {
     var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
     if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
     /* a term's names have their synonyms ("QFT" for "high-quality teaching"), which name it too */
-    if (doc.kind === "term") (data.synonyms || []).forEach(function (group) {
+    if (doc.kind === "term") synonymGroups.forEach(function (group) {
       var lower = group.map(function (m) { return m.toLowerCase(); });
       if (list.some(function (n) { return n && lower.indexOf(n.toLowerCase()) !== -1; })) list = list.concat(group);
     });
