@@ -116,7 +116,15 @@ def _names(entry: GlossaryEntry) -> list[str]:
 
 
 def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
+    """The documents. A statement or case study names its key terms by their place in the glossary ("terms")
+    and its areas by number ("areas"): the browser reads their names from the term's and the area's own
+    documents, so each name is sent once."""
     docs = []
+    place = {id(e): n for n, e in enumerate(fw.glossary)}
+
+    def terms(entries: list[GlossaryEntry]) -> list[int]:
+        return [place[id(e)] for e in entries]
+
     for area in fw.areas:
         docs.append({"url": area.url, "kind": "page", "title": f"Area {area.number}: {area.name}",
                      "text": " ".join(t.summary or "" for t in area.tiers)})
@@ -125,16 +133,15 @@ def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
                      "text": ""})
         for s in area.statements:
             descriptors = [d.text for _, ds in s.tier_descriptors for d in ds]
-            keys = [n for e in for_statement(fw, area, s) for n in _names(e)]
-            keys += [w for i in [s.id, *s.renamed_from] for w in words.statements.get(i, [])]
+            keys = [w for i in [s.id, *s.renamed_from] for w in words.statements.get(i, [])]
             docs.append({"url": f"{area.url}#{s.id}", "kind": "statement", "label": f"{area.number}.{s.number}",
-                         "title": s.text, "area": f"Area {area.number}: {area.name}",
-                         "text": " ".join(descriptors), "keys": keys})
+                         "title": s.text, "areas": [area.number],
+                         "text": " ".join(descriptors), "terms": terms(for_statement(fw, area, s)), "keys": keys})
     for cs in fw.case_studies:
-        areas = [f"Area {a.number}: {a.name}" for a in [*cs.featured_in, *cs.linked_from]]
-        keys = [t.name for t in cs.themes] + [n for e in for_case_study(fw, cs) for n in _names(e)]
-        docs.append({"url": cs.url, "kind": "case study", "title": cs.title, "area": "; ".join(areas),
-                     "text": " ".join([cs.overview, *(a.name for a in cs.artefacts)]), "keys": keys})
+        docs.append({"url": cs.url, "kind": "case study", "title": cs.title,
+                     "areas": [a.number for a in [*cs.featured_in, *cs.linked_from]],
+                     "text": " ".join([cs.overview, *(a.name for a in cs.artefacts)]),
+                     "terms": terms(for_case_study(fw, cs)), "keys": [t.name for t in cs.themes]})
     for entry in fw.glossary:
         docs.append({"url": f"glossary/#{entry.anchor}", "kind": "term",
                      "title": entry.term + (f" ({entry.expansion})" if entry.expansion else ""),

@@ -9,6 +9,7 @@ import MiniSearch from "minisearch";
 
 export function createSiteSearch(data, weights, Engine) {
   Engine = Engine || MiniSearch;
+  data = withNames(data);
 
   /* Words that say nothing about the subject: left out unless nothing else is left ("what is a TA"). */
   var STOP = set("a an and are as at be by can could did do does for from has have how i if in into is it its me " +
@@ -28,15 +29,15 @@ export function createSiteSearch(data, weights, Engine) {
   var PER_PAGE = 4;
   /* Edits allowed in a word the index lacks: a slip or two ("senoc", "trianglation"). */
   function FUZZY(w) { return w.length >= 5 ? 2 : 1; }
-  var FIELDS = ["title", "label", "keys", "area", "text", "synonyms"];
+  var FIELDS = ["title", "label", "keys", "area", "text", "synonyms", "narrower"];
   /* A title or a statement's number says what a document is about more than a word in its text does. */
-  var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5 };
+  var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5, narrower: 0.1 };
   /* How much a result's score grows with the share of the query's words it has (its power), with the query
      being its name, with its name among the query's words, for a term when the query asks what something means,
      with the query's words side by side, with its whole title in the query and when the query names its kind;
      `weights` overrides them (the tuning and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3, rare: 0.2, contains: 2, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
+    kind: 3, rare: 0.2, contains: 2, inherited: 0.5, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
   /* Words that name a kind of document ("SCERTS case study"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -83,10 +84,7 @@ export function createSiteSearch(data, weights, Engine) {
   /* A glossary term's names (its term, long form and first `aliases` keys) mean the same ("OAP", "ordinarily
      available provision"): a synonym group each */
   var synonymGroups = (data.synonyms || []).concat(data.docs.filter(function (doc) { return doc.kind === "term"; })
-    .map(function (doc) {
-      var m = /^(.*?) \((.*)\)$/.exec(doc.title);
-      return (m ? [m[1], m[2]] : [doc.title]).concat((doc.keys || []).slice(0, doc.aliases || 0));
-    }).filter(function (names) { return names.length > 1; }));
+    .map(termNames).filter(function (names) { return names.length > 1; }));
   var groups = synonymGroups.map(function (group) {
     return group.map(function (w) { var list = words(w); return { first: list[0], list: list, spaced: spaced(list) }; });
   });
@@ -95,34 +93,42 @@ export function createSiteSearch(data, weights, Engine) {
     var list = words(entry[0]);
     return { first: list[0], list: list, spaced: spaced(list), narrower: entry.slice(1) };
   });
-  /* A document as the index takes it: its key terms as one text, with the narrower words of each broader word it
-     uses, and the other words of each synonym group it uses (or a narrower word brings). */
+  /* A document as the index takes it: its key terms as one text; the other words of each synonym group it uses;
+     and, weighing little, the narrower words of each broader word it uses, with their synonyms. */
   function indexed(doc, n) {
     var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
     var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
-    var all = null, has = new Set(list), synonyms = [];
-    var kinds = broader.filter(uses);
-    if (kinds.length) {
-      kinds.forEach(function (b) { b.narrower.forEach(function (w) { synonyms.push(w); list = list.concat(["|"], cached(w)); }); });
-      has = new Set(list); all = null;
-    }
-    function uses(m) {     /* a word by the set of the document's words, a phrase (all its words there) in its text */
-      if (m.first === undefined || !has.has(m.first)) return false;
-      for (var i = 1; i < m.list.length; i++) if (!has.has(m.list[i])) return false;
-      return m.list.length === 1 || (all || (all = spaced(list))).indexOf(m.spaced) !== -1;
-    }
-    /* plain loops: this runs for every group on every document, while the index is made */
-    for (var g = 0; g < groups.length; g++) {
-      var members = groups[g], any = false;
-      for (var i = 0; i < members.length && !any; i++) any = uses(members[i]);
-      if (any) for (i = 0; i < members.length; i++) if (!uses(members[i])) synonyms.push(synonymGroups[g][i]);
-    }
+    var synonyms = others(list), narrower = [];
+    broader.forEach(function (b) { if (using(list)(b)) narrower = narrower.concat(b.narrower); });
+    if (narrower.length) narrower = narrower.concat(others(words(narrower.join(" | "))));
     own.synonyms = synonyms.join(" ; ");
-    has.forEach(function (w) { spread[w] = (spread[w] || 0) + 1; });
+    own.narrower = narrower.join(" ; ");
+    new Set(list).forEach(function (w) { spread[w] = (spread[w] || 0) + 1; });   /* its own words only */
     cached(own.synonyms);
+    words(own.narrower).forEach(function (w) { kinds.add(w); });    /* not words of the index: no slip is taken for them */
     cached(own.area || "");
     return own;
   }
+  /* Whether a text (its words) uses a word or phrase: a word by the set of its words, a phrase in its text */
+  function using(list) {
+    var has = new Set(list), all = null;
+    return function (m) {
+      if (m.first === undefined || !has.has(m.first)) return false;
+      for (var i = 1; i < m.list.length; i++) if (!has.has(m.list[i])) return false;
+      return m.list.length === 1 || (all || (all = spaced(list))).indexOf(m.spaced) !== -1;
+    };
+  }
+  /* The other words of each synonym group a text uses (plain loops: this runs for every group on every document) */
+  function others(list) {
+    var uses = using(list), out = [];
+    for (var g = 0; g < groups.length; g++) {
+      var members = groups[g], any = false;
+      for (var i = 0; i < members.length && !any; i++) any = uses(members[i]);
+      if (any) for (i = 0; i < members.length; i++) if (!uses(members[i])) out.push(synonymGroups[g][i]);
+    }
+    return out;
+  }
+  var kinds = new Set();                                         /* the narrower words documents inherit */
   var spread = Object.create(null);                             /* how many documents have each word */
   var docs = data.docs.map(indexed);
   /* A text's words, as the index took them when it has them */
@@ -171,12 +177,12 @@ export function createSiteSearch(data, weights, Engine) {
     });
   });
 
-  /* A document's words in order, per field item, for words side by side. */
+  /* A document's words in order, per field item (its narrower words too), for words side by side. */
   var runs = [];
   function sequences(id) {
     if (!runs[id]) {
       var doc = data.docs[id];
-      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || []).filter(Boolean).map(wordsOf);
+      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || [], docs[id].narrower.split(" ; ")).filter(Boolean).map(wordsOf);
     }
     return runs[id];
   }
@@ -249,7 +255,7 @@ export function createSiteSearch(data, weights, Engine) {
     var root = (base.length >= 4 ? base : w).replace(/e$/, ""), latin = root.slice(0, -1) + "s";
     var alt = !abbreviation && root.length >= 5 && /[aeiou]d$/.test(root) && known(latin) ? latin : null;
     if (alt && !known(w)) { w = alt; alt = null; }
-    var slip = w.length >= 4 && !/\d/.test(w) && !known(w);           /* "scafolding", "EHPC" */
+    var slip = w.length >= 4 && !/\d/.test(w) && !known(w) && !kinds.has(w);    /* "scafolding", "EHPC" */
     /* Two letters swapped, the commonest slip, is one slip, not two edits ("ECHP": EHCP) */
     for (var i = 1; slip && i < w.length; i++) {
       var swapped = w.slice(0, i - 1) + w[i] + w[i - 1] + w.slice(i + 1);
@@ -334,7 +340,15 @@ export function createSiteSearch(data, weights, Engine) {
       var doc = docs[r.id];
       var found = {};
       r.queryTerms.forEach(function (q) { found[q] = true; });
-      var share = terms.reduce(function (s, t) { return s + (found[t.word] || found[t.alt] ? t.rare : 0); }, 0) / weight;
+      /* a word found only among the narrower words a document inherits counts for less */
+      function inherited(t) {
+        var fields = Object.keys(r.match).filter(function (m) { return m.indexOf(t.word) === 0 || t.alt && m.indexOf(t.alt) === 0; })
+          .map(function (m) { return r.match[m].join(" "); });
+        return fields.length > 0 && fields.every(function (f) { return f === "narrower"; });
+      }
+      var share = terms.reduce(function (s, t) {
+        return s + (found[t.word] || found[t.alt] ? t.rare * (inherited(t) ? WEIGHT.inherited : 1) : 0);
+      }, 0) / weight;
       /* A document with all the query's words before one with many of a few, a rare word counting more. */
       var score = r.score * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
@@ -373,4 +387,28 @@ export function createSiteSearch(data, weights, Engine) {
   }
 
   return { search: search, size: docs.length, index: index };
+}
+
+/* The documents with the names they refer to: each key term ("terms": places in the glossary) as its names (a
+   term, its long form and its first `aliases` keys) at the head of the keys, and each area ("areas": numbers) as
+   its title ("Area 2: Leadership of SEND"). Each name is sent once, in its own document. */
+export function withNames(data) {
+  var terms = data.docs.filter(function (doc) { return doc.kind === "term"; }).map(termNames);
+  var areas = Object.create(null);
+  data.docs.forEach(function (doc) {
+    var m = /^Area (\d+): /.exec(doc.title || "");
+    if (m && doc.url.indexOf("#") === -1) areas[m[1]] = doc.title;
+  });
+  return Object.assign({}, data, { docs: data.docs.map(function (doc) {
+    if (!doc.terms && !doc.areas) return doc;
+    var names = [].concat.apply([], (doc.terms || []).map(function (n) { return terms[n]; }));
+    return Object.assign({}, doc, { keys: names.concat(doc.keys || []),
+      area: (doc.areas || []).map(function (n) { return areas[n]; }).join("; ") });
+  }) });
+}
+
+/* A term's names: "Ordinarily available provision (OAP)" and its aliases */
+export function termNames(doc) {
+  var m = /^(.*?) \((.*)\)$/.exec(doc.title);
+  return (m ? [m[1], m[2]] : [doc.title]).concat((doc.keys || []).slice(0, doc.aliases || 0));
 }
