@@ -20,7 +20,8 @@ from markdown.extensions.toc import slugify
 from framework.key_terms import for_case_study, for_statement
 from framework.model import Framework, GlossaryEntry
 from rendering.pages import knowledge_page, partial
-from framework.parse import FrameworkError
+from framework.messages import line_of
+from framework.parse import FrameworkError, parse_yaml, shown_path
 from .words import SearchWords, load_search_words
 
 # Pages whose blocks list other pages (every case study, every term, every statement): their documents keep
@@ -159,24 +160,38 @@ def documents(fw: Framework, words: SearchWords, docs_dir: Path) -> list[dict]:
     return docs
 
 
-def _unused_broader(words: SearchWords, docs: list[dict]) -> list[str]:
-    """The broader words of data/search.yaml's narrower: that no document uses (they would find nothing)."""
-    texts = [" " + " ".join(re.findall(r"[\w']+", " ".join([d.get("title", ""), d.get("text", ""), *d.get("keys", [])])
-                                        .lower())) + " " for d in docs]
-    return [key for key in words.narrower
-            if not any(" " + " ".join(re.findall(r"[\w']+", key.lower())) + " " in t for t in texts)]
+def _said(text: str) -> str:
+    """A text's words between spaces, lower case, a plural as its singular: to tell whether a text uses a phrase."""
+    return " " + " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w
+                          for w in re.findall(r"[\w']+", text.lower())) + " "
 
 
-def documents_json(fw: Framework, words: SearchWords, docs_dir: Path) -> str:
+def _unused(words: SearchWords, docs: list[dict]) -> list[tuple[tuple, str]]:
+    """Words of data/search.yaml that would find nothing, as (where in the file, problem): a narrower: key no
+    document uses, and a synonyms: group no document uses (nor any narrower word)."""
+    texts = [_said(" ".join([d.get("title", ""), d.get("text", ""), *d.get("keys", [])])) for d in docs]
+    narrower = _said(" | ".join(w for ws in words.narrower.values() for w in ws))
+    used = lambda phrase: any(_said(phrase) in t for t in texts)  # noqa: E731
+    problems = [(("narrower", key), f"narrower › {key}: no page uses '{key}': name a word the framework or a page uses")
+                for key in words.narrower if not used(key)]
+    problems += [(("synonyms", n), f"synonyms: no page uses any of '{', '.join(group)}': put one of them under "
+                  "narrower:") for n, group in enumerate(words.synonyms)
+                 if not any(used(w) or _said(w) in narrower for w in group)]
+    return problems
+
+
+def documents_json(fw: Framework, words: SearchWords, docs_dir: Path, words_path: Path = Path("data/search.yaml")) -> str:
     docs = documents(fw, words, docs_dir)
-    unused = _unused_broader(words, docs)
-    if unused:
-        raise FrameworkError("data/search.yaml: narrower: no page uses " + ", ".join(f"'{k}'" for k in unused) +
-                             ": name a word the framework or a page uses")
+    problems = _unused(words, docs)
+    if problems:
+        tree = parse_yaml(words_path) if words_path.exists() else None
+        raise FrameworkError("\n".join(f"{shown_path(words_path)}:{line_of(tree, where) if tree else 1}: {problem}"
+                                       for where, problem in problems))
     return json.dumps({"synonyms": words.synonyms, "narrower": [[k, *v] for k, v in words.narrower.items()],
                        "docs": docs}, ensure_ascii=False, separators=(",", ":"))
 
 
 def documents_file(fw: Framework, words_path: Path, docs_dir: Path) -> dict[str, str]:
     """{"search/documents.json": ...}: the search box's documents, with data/search.yaml read and checked."""
-    return {"search/documents.json": documents_json(fw, load_search_words(words_path, fw, docs_dir), docs_dir)}
+    words = load_search_words(words_path, fw, docs_dir)
+    return {"search/documents.json": documents_json(fw, words, docs_dir, words_path)}

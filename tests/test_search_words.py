@@ -79,11 +79,17 @@ def test_a_renamed_statement_keeps_its_words_under_its_earlier_id(tmp_path, fw):
     assert "needs analysis" in doc["keys"]
 
 
-def test_a_broader_word_no_page_uses_is_refused(tmp_path, fw):
-    """A narrower: key must be a word the site's text uses, or its words would find nothing."""
+def test_words_that_would_find_nothing_are_refused_with_their_line(tmp_path, fw):
+    """A narrower: key must be a word the site's text uses, and a synonyms: group must have a word some page (or
+    some narrower word) uses, or they would find nothing."""
     from search.documents import documents_json
-    words = _load(tmp_path, fw, "narrower:\n  cognition and learning: [MLD]\n  zebra crossings: [pelican]\n")
-    with pytest.raises(FrameworkError, match="narrower: no page uses 'zebra crossings'"):
-        documents_json(fw, words, ROOT / "docs")
+    text = ("synonyms:\n  - [autism, ASD]\n  - [zebra, pelican crossing]\n"
+            "narrower:\n  cognition and learning: [MLD]\n  zebra crossings: [puffin]\n")
+    words = _load(tmp_path, fw, text)
+    with pytest.raises(FrameworkError) as refused:
+        documents_json(fw, words, ROOT / "docs", tmp_path / "search.yaml")
+    assert "search.yaml:6: narrower › zebra crossings: no page uses 'zebra crossings'" in str(refused.value)
+    assert "search.yaml:3: synonyms: no page uses any of 'zebra, pelican crossing'" in str(refused.value)
+    assert "autism" not in str(refused.value) and "cognition" not in str(refused.value)
     with pytest.raises(FrameworkError, match=r"search\.yaml:2: narrower › x: an empty word"):
         _load(tmp_path, fw, "narrower:\n  x: ['  ']\n")
