@@ -185,3 +185,20 @@ def test_the_search_box_speaks_of_pages_and_says_what_to_try_when_nothing_matche
     expect(meta).to_have_text(re.compile(r"^No page matches\..*glossary.*case-study index", re.S))
     results(search_page, base_url, "Warm Transitions")
     expect(meta).to_have_text(re.compile(r"^\d+ matching pages?$"))
+
+
+def test_a_result_found_through_a_kind_of_its_subject_says_what_it_comes_under(search_page, base_url, site_dir):
+    """A word staff use for a kind of a subject ("fidget toys", under "sensory") finds the pages that use the
+    subject's word; their snippets lack the typed word, so the result says which word of the page it comes under.
+    The word is taken from the site's data: one no page uses of its own."""
+    data = json.loads((site_dir / "search" / "documents.json").read_text(encoding="utf-8"))
+    own = " ".join(" ".join([d["title"], d.get("text", ""), *d.get("keys", [])]) for d in data["docs"]).lower()
+    word, under = next((w, entry[0]) for entry in data["narrower"] for w in entry[1:]
+                       if not any(part in own for part in re.findall(r"\w{3,}", w.lower())))
+    results(search_page, base_url, word)
+    first = search_page.locator("li.md-search-result__item").first
+    expect(first).to_contain_text(f"“{word}” comes under “")
+    assert "Missing" not in search_page.locator(".md-search-result").inner_text()
+    # a word the page has of its own shows no such line
+    results(search_page, base_url, under)
+    expect(search_page.locator("li.md-search-result__item").first).not_to_contain_text("comes under")

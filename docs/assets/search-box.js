@@ -84,6 +84,9 @@
         article.appendChild(heading);
         if (doc.area) article.appendChild(element("p", "search-result__area",
           (doc.kind === "statement" ? "" : "Case study · ") + doc.area));
+        /* found through a word staff use for a kind of what the page says: say so, as the snippet lacks it */
+        if (doc.via) article.appendChild(element("p", "search-result__area",
+          "“" + doc.via.word + "” comes under “" + doc.via.under + "”"));
         if (doc.text) { var p = element("p"); marked(p, doc.text, marks); article.appendChild(p); }
         link.appendChild(article);
         item.appendChild(link);

@@ -44,7 +44,7 @@ function answer(query) {
   var starts = words.map(function (w) { return new RegExp("\\b" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")); });
   var groups = search.search(query).slice(0, GROUPS).map(function (group) {
     return group.docs.map(function (doc) {
-      return { url: doc.url, title: doc.title, kind: doc.kind, label: doc.label || "", area: doc.area || "",
+      return { url: doc.url, title: doc.title, kind: doc.kind, label: doc.label || "", area: doc.area || "", via: doc.via,
         text: snippet(docs[doc.id].text || "", starts) };
     });
   });

@@ -91,7 +91,7 @@ export function createSiteSearch(data, weights, Engine) {
   /* Broader words and the kinds of them staff name ("cognition and learning": MLD, SLD) */
   var broader = (data.narrower || []).map(function (entry) {
     var list = words(entry[0]);
-    return { first: list[0], list: list, spaced: spaced(list), narrower: entry.slice(1) };
+    return { name: entry[0], first: list[0], list: list, spaced: spaced(list), narrower: entry.slice(1) };
   });
   /* A document as the index takes it: its key terms as one text; the other words of each synonym group it uses;
      and, weighing little, the narrower words of each broader word it uses, with their synonyms. */
@@ -99,7 +99,8 @@ export function createSiteSearch(data, weights, Engine) {
     var own = Object.assign({}, doc, { id: n, keys: (doc.keys || []).join(" ; ") });
     var list = [].concat(cached(own.title || ""), cached(own.label || ""), cached(own.keys), cached(own.text || ""));
     var synonyms = others(list), narrower = [];
-    broader.forEach(function (b) { if (using(list)(b)) narrower = narrower.concat(b.narrower); });
+    under[n] = broader.filter(using(list));
+    under[n].forEach(function (b) { narrower = narrower.concat(b.narrower); });
     if (narrower.length) narrower = narrower.concat(others(words(narrower.join(" | "))));
     own.synonyms = synonyms.join(" ; ");
     own.narrower = narrower.join(" ; ");
@@ -128,6 +129,7 @@ export function createSiteSearch(data, weights, Engine) {
     }
     return out;
   }
+  var under = [];                                                /* each document's broader words */
   var kinds = new Set();                                         /* the narrower words documents inherit */
   var spread = Object.create(null);                             /* how many documents have each word */
   var docs = data.docs.map(indexed);
@@ -245,7 +247,8 @@ export function createSiteSearch(data, weights, Engine) {
     var abbreviation = typed.length <= 5 && /[A-Z]/.test(typed) && typed === typed.toUpperCase();
     /* "E.H.C.P." is EHCP; "2.3" stays a number; "co-production" and "C&I" are taken solid */
     var w = british(words(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed)[0] || "");
-    var base = w.replace(ENDINGS, ""), full = w;
+    /* a narrower word the index has no other form of is taken whole ("Conners", not conn*) */
+    var base = kinds.has(w) && !whole(w) ? w : w.replace(ENDINGS, ""), full = w;
     /* "identify", "identifying", "identification": one word ("classify", "justify", "qualify" too) */
     var ify = /^(.{3,}if)(?:y|ie[sd]|ying|ications?)$/.exec(w);
     if (ify && known(ify[1])) base = ify[1];
@@ -279,8 +282,23 @@ export function createSiteSearch(data, weights, Engine) {
     return { word: w, alt: alt, full: slip ? w : full, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
   }
 
+  /* The narrower word a document was found by and the word of its own it comes under: {word, under} */
+  function via(id, through) {
+    for (var i = 0; i < under[id].length; i++) {
+      var b = under[id][i];
+      for (var j = 0; j < b.narrower.length; j++) {
+        var list = words(b.narrower[j]);
+        if (through.every(function (t) {
+          return list.some(function (w) { return w.indexOf(t.word) === 0 || t.alt && w.indexOf(t.alt) === 0; });
+        })) return { word: b.narrower[j], under: b.name };
+      }
+    }
+    return null;
+  }
+
   /* The pages found for a query, best first, each with its documents best first:
-     [{page, docs: [{url, title, kind, label, area, score}]}]. */
+     [{page, docs: [{url, title, kind, label, area, via, score}]}]; `via` is {word, under} for a document found
+     only through a narrower word ("fidget toys" under "sensory"), else null. */
   function search(query, asTyped) {
     var asking = ASKING.test(query), kind = null, original = query;
     if (!asTyped) KINDS.forEach(function (k) {
@@ -328,7 +346,7 @@ export function createSiteSearch(data, weights, Engine) {
     });
     /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
     if (!results.length && kind) return search(original, true);
-    var pages = Object.create(null), order = [], scores = new Map();
+    var pages = Object.create(null), order = [], scores = new Map(), vias = new Map();
     function titled(id) {                                        /* every word of its title is in the query */
       return titles[id].length && titles[id].every(function (w) {
         return terms.some(function (t) { return w.indexOf(t.word) === 0; });
@@ -346,6 +364,9 @@ export function createSiteSearch(data, weights, Engine) {
           .map(function (m) { return r.match[m].join(" "); });
         return fields.length > 0 && fields.every(function (f) { return f === "narrower"; });
       }
+      /* found only through narrower words: the narrower word and the document's word it comes under, to show */
+      var through = terms.filter(function (t) { return found[t.word] || found[t.alt]; });
+      if (through.length && through.every(inherited)) vias.set(r.id, via(r.id, through));
       var share = terms.reduce(function (s, t) {
         return s + (found[t.word] || found[t.alt] ? t.rare * (inherited(t) ? WEIGHT.inherited : 1) : 0);
       }, 0) / weight;
@@ -374,7 +395,7 @@ export function createSiteSearch(data, weights, Engine) {
       var doc = docs[id], page = doc.url.split("#")[0];
       if (!pages[page]) { pages[page] = { page: page, docs: [] }; order.push(pages[page]); }
       pages[page].docs.push({ id: id, url: doc.url, title: doc.title, kind: doc.kind, label: doc.label, area: doc.area,
-        score: score });
+        via: vias.get(id) || null, score: score });
     });
     /* The first screen: a page's best documents first, at most PER_PAGE of them (a glossary answer: the one
        term asked about, not a list of terms). */
