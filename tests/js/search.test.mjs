@@ -147,6 +147,8 @@ test("the general rules: misspellings, American spellings, dotted abbreviations,
   assert.ok(first("scafolding").includes("glossary/#term-scaffolding"));
   assert.ok(first("behavior").some((u) => /statement/.test(u)));
   assert.ok(first("E.H.C.P.").includes("glossary/#term-ehcp"));
+  const judged = search.search("judgment")[0]?.docs[0];     // American "judgment": the British "judgement"
+  assert.ok(judged && /judgement/i.test(JSON.stringify(documents[judged.id])));
   assert.deepEqual(search.search("developed").length > 0, true);
   // a noun in -ance finds the verb's other forms ("acceptance": accepting)
   const accepting = search.search("acceptance")[0]?.docs[0];

@@ -22,7 +22,8 @@ export function createSiteSearch(data, weights, Engine) {
   /* American spellings as the British the framework uses, only when the British word is in the index. */
   var SPELLINGS = [[/iz(e|es|ed|er|ing|ation|ations)$/, "is$1"], [/yz(e|es|ed|ing)$/, "ys$1"],
     [/([aeiou])l(ing|ed|er)$/, "$1ll$2"], [/or(s|al|ed|ing)?$/, "our$1"], [/ter(s)?$/, "tre$1"],
-    [/ense(s)?$/, "ence$1"], [/og(s)?$/, "ogue$1"], [/^ped(ia)/, "paed$1"]];
+    [/ense(s)?$/, "ence$1"], [/og(s)?$/, "ogue$1"], [/^ped(ia)/, "paed$1"], [/dgment(s)?$/, "dgement$1"],
+    [/ll(ful|fully|ment|ments)$/, "l$1"], [/^mom(s|my|mies)?$/, "mum$1"], [/^aging$/, "ageing"]];
   /* Endings a query word loses so its other forms are found too ("developed": developing, development;
      "attendance": attend, attending). */
   var ENDINGS = /(?:ations?|ments?|[ae]nces?|ing|ed|ers?|ly)$/;
