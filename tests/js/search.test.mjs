@@ -33,13 +33,13 @@ const pages = new Set(documents.map((d) => d.url.split("#")[0]));
 // statement queries landing on the statement), a little under what the ranking reaches, so a change that
 // loses ground fails.
 const TUNING = {
-  "search_queries.yaml": [0.97, 0.97],
-  "search_queries_tuning2.yaml": [0.92, 0.88],
-  "search_queries_tuning3.yaml": [0.92, 0.81],
-  "search_queries_tuning4.yaml": [0.97, 0.94],
-  "search_queries_tuning5.yaml": [0.94, 0.93],
-  "search_queries_tuning6.yaml": [0.95, 0.98],
-  "search_queries_tuning7.yaml": [0.97, 0.97],
+  "search_queries.yaml": [0.98, 0.97],
+  "search_queries_tuning2.yaml": [0.97, 0.89],
+  "search_queries_tuning3.yaml": [0.95, 0.84],
+  "search_queries_tuning4.yaml": [0.98, 0.95],
+  "search_queries_tuning5.yaml": [0.96, 0.95],
+  "search_queries_tuning6.yaml": [0.98, 0.98],
+  "search_queries_tuning7.yaml": [0.98, 0.97],
 };
 const tuning = (name) => loadQueries(path.join(ROOT, "tests", name));
 
@@ -59,12 +59,13 @@ for (const [name, [share, landings]] of Object.entries(TUNING)) {
 // Held-out sets (never tuned on), each kept at its level when this search was built: totals only, so a failing
 // test never shows one of their queries. (top five, landings), as shares.
 const HELD_OUT = {
-  "search_queries_heldout.yaml": [0.96, 0.98], "search_queries_fresh.yaml": [0.91, 0.87],
-  "search_queries_fresh2.yaml": [0.97, 0.96], "search_queries_fresh3.yaml": [0.97, 0.97],
-  "search_queries_fresh4.yaml": [0.97, 0.97], "search_queries_fresh5.yaml": [0.94, 0.94],
-  "search_queries_fresh6.yaml": [0.99, 0.98], "search_queries_fresh7.yaml": [0.99, 1.0],
+  "search_queries_heldout.yaml": [0.97, 0.98], "search_queries_fresh.yaml": [0.93, 0.89],
+  "search_queries_fresh2.yaml": [0.97, 0.96], "search_queries_fresh3.yaml": [0.97, 0.98],
+  "search_queries_fresh4.yaml": [0.98, 0.97], "search_queries_fresh5.yaml": [0.94, 0.94],
+  "search_queries_fresh6.yaml": [0.99, 0.98], "search_queries_fresh7.yaml": [0.99, 0.99],
   "search_queries_fresh8.yaml": [0.99, 1.0], "search_queries_fresh9.yaml": [0.99, 1.0],
-  "search_queries_fresh10.yaml": [0.97, 0.95], "search_queries_fresh11.yaml": [0.97, 0.97],
+  "search_queries_fresh10.yaml": [0.98, 0.96], "search_queries_fresh11.yaml": [0.98, 0.98],
+  "search_queries_fresh12.yaml": [0.98, 0.98],
 };
 for (const [name, [share, landings]] of Object.entries(HELD_OUT)) {
   test(`held-out ${name} keeps its level (totals only)`, () => {
