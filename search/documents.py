@@ -21,7 +21,7 @@ from framework.key_terms import for_case_study, for_statement
 from framework.model import Framework, GlossaryEntry
 from rendering.pages import knowledge_page, partial
 from framework.messages import line_of
-from framework.parse import FrameworkError, parse_yaml, shown_path
+from framework.parse import parse_yaml, shown_path
 from .words import SearchWords, load_search_words
 
 # Pages whose blocks list other pages (every case study, every term, every statement): their documents keep
@@ -166,32 +166,28 @@ def _said(text: str) -> str:
                           for w in re.findall(r"[\w']+", text.lower())) + " "
 
 
-def _unused(words: SearchWords, docs: list[dict]) -> list[tuple[tuple, str]]:
-    """Words of data/search.yaml that would find nothing, as (where in the file, problem): a narrower: key no
-    document uses, and a synonyms: group no document uses (nor any narrower word)."""
+def unused_words(words: SearchWords, docs: list[dict], words_path: Path) -> list[str]:
+    """Words of data/search.yaml that find nothing, each as `file:line: problem`: a narrower: key no document uses,
+    and a synonyms: group no document uses (nor any narrower word). The build goes on (an edition that retires a
+    page leaves its words dormant, as it leaves a retired statement's); tests/test_search_words.py refuses them in
+    the real file, so a slip in a new word is caught before it is published."""
     texts = [_said(" ".join([d.get("title", ""), d.get("text", ""), *d.get("keys", [])])) for d in docs]
     narrower = _said(" | ".join(w for ws in words.narrower.values() for w in ws))
     used = lambda phrase: any(_said(phrase) in t for t in texts)  # noqa: E731
-    problems = [(("narrower", key), f"narrower › {key}: no page uses '{key}': name a word the framework or a page uses")
-                for key in words.narrower if not used(key)]
+    problems = [(("narrower", key), f"narrower › {key}: no page uses '{key}': name a word the framework or a page "
+                 "uses") for key in words.narrower if not used(key)]
     problems += [(("synonyms", n), f"synonyms: no page uses any of '{', '.join(group)}': put one of them under "
                   "narrower:") for n, group in enumerate(words.synonyms)
                  if not any(used(w) or _said(w) in narrower for w in group)]
-    return problems
+    tree = parse_yaml(words_path) if problems else None
+    return [f"{shown_path(words_path)}:{line_of(tree, where)}: {problem}" for where, problem in problems]
 
 
-def documents_json(fw: Framework, words: SearchWords, docs_dir: Path, words_path: Path = Path("data/search.yaml")) -> str:
-    docs = documents(fw, words, docs_dir)
-    problems = _unused(words, docs)
-    if problems:
-        tree = parse_yaml(words_path) if words_path.exists() else None
-        raise FrameworkError("\n".join(f"{shown_path(words_path)}:{line_of(tree, where) if tree else 1}: {problem}"
-                                       for where, problem in problems))
+def documents_json(fw: Framework, words: SearchWords, docs_dir: Path) -> str:
     return json.dumps({"synonyms": words.synonyms, "narrower": [[k, *v] for k, v in words.narrower.items()],
-                       "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+                       "docs": documents(fw, words, docs_dir)}, ensure_ascii=False, separators=(",", ":"))
 
 
 def documents_file(fw: Framework, words_path: Path, docs_dir: Path) -> dict[str, str]:
     """{"search/documents.json": ...}: the search box's documents, with data/search.yaml read and checked."""
-    words = load_search_words(words_path, fw, docs_dir)
-    return {"search/documents.json": documents_json(fw, words, docs_dir, words_path)}
+    return {"search/documents.json": documents_json(fw, load_search_words(words_path, fw, docs_dir), docs_dir)}

@@ -79,17 +79,24 @@ def test_a_renamed_statement_keeps_its_words_under_its_earlier_id(tmp_path, fw):
     assert "needs analysis" in doc["keys"]
 
 
-def test_words_that_would_find_nothing_are_refused_with_their_line(tmp_path, fw):
+def test_words_that_would_find_nothing_are_named_with_their_line(tmp_path, fw):
     """A narrower: key must be a word the site's text uses, and a synonyms: group must have a word some page (or
     some narrower word) uses, or they would find nothing."""
-    from search.documents import documents_json
+    from search.documents import documents, unused_words
     text = ("synonyms:\n  - [autism, ASD]\n  - [zebra, pelican crossing]\n"
             "narrower:\n  cognition and learning: [MLD]\n  zebra crossings: [puffin]\n")
     words = _load(tmp_path, fw, text)
-    with pytest.raises(FrameworkError) as refused:
-        documents_json(fw, words, ROOT / "docs", tmp_path / "search.yaml")
-    assert "search.yaml:6: narrower › zebra crossings: no page uses 'zebra crossings'" in str(refused.value)
-    assert "search.yaml:3: synonyms: no page uses any of 'zebra, pelican crossing'" in str(refused.value)
-    assert "autism" not in str(refused.value) and "cognition" not in str(refused.value)
+    found = unused_words(words, documents(fw, words, ROOT / "docs"), tmp_path / "search.yaml")
+    assert [f.split("search.yaml:")[1] for f in found] == [
+        "6: narrower › zebra crossings: no page uses 'zebra crossings': name a word the framework or a page uses",
+        "3: synonyms: no page uses any of 'zebra, pelican crossing': put one of them under narrower:"]
     with pytest.raises(FrameworkError, match=r"search\.yaml:2: narrower › x: an empty word"):
         _load(tmp_path, fw, "narrower:\n  x: ['  ']\n")
+
+
+def test_every_word_of_the_real_file_finds_something(fw):
+    """The build goes on with a word that finds nothing (an edition may retire the page that used it); this test
+    names it, so a maintainer moves or deletes it."""
+    from search.documents import documents, unused_words
+    words = load_search_words(WORDS, fw, ROOT / "docs")
+    assert unused_words(words, documents(fw, words, ROOT / "docs"), WORDS) == []
