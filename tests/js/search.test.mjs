@@ -62,7 +62,7 @@ const HELD_OUT = {
   "search_queries_heldout.yaml": [0.97, 0.98], "search_queries_fresh.yaml": [0.93, 0.89],
   "search_queries_fresh2.yaml": [0.98, 0.96], "search_queries_fresh3.yaml": [0.98, 0.99],
   "search_queries_fresh4.yaml": [0.98, 0.97], "search_queries_fresh5.yaml": [0.94, 0.94],
-  "search_queries_fresh6.yaml": [0.99, 0.98], "search_queries_fresh7.yaml": [0.99, 0.99],
+  "search_queries_fresh6.yaml": [0.99, 0.98], "search_queries_fresh7.yaml": [0.99, 1.0],
   "search_queries_fresh8.yaml": [0.99, 1.0], "search_queries_fresh9.yaml": [0.99, 1.0],
   "search_queries_fresh10.yaml": [0.98, 0.96], "search_queries_fresh11.yaml": [0.98, 0.98],
   "search_queries_fresh12.yaml": [0.98, 0.98], "search_queries_fresh13.yaml": [0.97, 0.99],
