@@ -107,7 +107,8 @@ export function createSiteSearch(data, weights, Engine) {
     own.narrower = narrower.join(" ; ");
     new Set(list).forEach(function (w) { spread[w] = (spread[w] || 0) + 1; });   /* its own words only */
     cached(own.synonyms);
-    words(own.narrower).forEach(function (w) { kinds.add(w); });    /* not words of the index: no slip is taken for them */
+    /* not words of the index, but no slip is taken for them */
+    words(own.narrower).forEach(function (w) { kinds.add(w); });
     cached(own.area || "");
     return own;
   }
@@ -185,7 +186,8 @@ export function createSiteSearch(data, weights, Engine) {
   function sequences(id) {
     if (!runs[id]) {
       var doc = data.docs[id];
-      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || [], docs[id].narrower.split(" ; ")).filter(Boolean).map(wordsOf);
+      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || [], docs[id].narrower.split(" ; "))
+        .filter(Boolean).map(wordsOf);
     }
     return runs[id];
   }
@@ -204,7 +206,9 @@ export function createSiteSearch(data, weights, Engine) {
     if (!pairsSeen) {
       pairsSeen = new Set();
       docs.forEach(function (doc) {
-        sequences(doc.id).forEach(function (seq) { for (var i = 1; i < seq.length; i++) pairsSeen.add(seq[i - 1] + " " + seq[i]); });
+        sequences(doc.id).forEach(function (seq) {
+          for (var i = 1; i < seq.length; i++) pairsSeen.add(seq[i - 1] + " " + seq[i]);
+        });
       });
     }
     return pairsSeen.has(a + " " + b);
@@ -280,7 +284,8 @@ export function createSiteSearch(data, weights, Engine) {
       });
       if (same.length === 1) { w = same[0]; slip = false; }
     }
-    return { word: w, alt: alt, full: slip ? w : full, prefix: !abbreviation && w.length >= 3, fuzzy: slip ? FUZZY(w) : 0 };
+    return { word: w, alt: alt, full: slip ? w : full, prefix: !abbreviation && w.length >= 3,
+      fuzzy: slip ? FUZZY(w) : 0 };
   }
 
   /* The narrower word a document was found by and the word of its own it comes under: {word, under} */
@@ -326,9 +331,14 @@ export function createSiteSearch(data, weights, Engine) {
     }));
     /* Two words that make one word of the index when joined, and are never side by side in it, are that word
        ("well comm": WellComm, "well being": wellbeing) */
+    function joins(a, b) {
+      if (!a || !b || !whole(a + b)) return false;
+      if (!whole(a) || !whole(b)) return true;                    /* one of them no word of the index */
+      return /^[a-z]+$/.test(a) && /^[a-z]+$/.test(b) && !STOP[a] && !STOP[b] && !paired(a, b);
+    }
     parts = parts.reduce(function (out, w) {
-      var last = out[out.length - 1], a = last && words(last)[0], b = words(w)[0];
-      if (a && b && whole(a + b) && !(whole(a) && whole(b) && (!/^[a-z]+ [a-z]+$/.test(a + " " + b) || STOP[a] || STOP[b] || paired(a, b)))) out[out.length - 1] = last + w;
+      var last = out[out.length - 1];
+      if (joins(last && words(last)[0], words(w)[0])) out[out.length - 1] = last + w;
       else out.push(w);
       return out;
     }, []);
@@ -342,7 +352,8 @@ export function createSiteSearch(data, weights, Engine) {
     function named(id) { return spoken.some(function (q) { return names[id].indexOf(q) !== -1; }); }
     var results = index.search({
       combineWith: "OR",
-      queries: terms.map(function (t) { return { queries: t.alt ? [t.word, t.alt] : [t.word], prefix: t.prefix, fuzzy: t.fuzzy,
+      queries: terms.map(function (t) { return { queries: t.alt ? [t.word, t.alt] : [t.word], prefix: t.prefix,
+        fuzzy: t.fuzzy,
         boostTerm: function () { return t.rare; } }; })
     });
     /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
@@ -361,8 +372,9 @@ export function createSiteSearch(data, weights, Engine) {
       r.queryTerms.forEach(function (q) { found[q] = true; });
       /* a word found only among the narrower words a document inherits counts for less */
       function inherited(t) {
-        var fields = Object.keys(r.match).filter(function (m) { return m.indexOf(t.word) === 0 || t.alt && m.indexOf(t.alt) === 0; })
-          .map(function (m) { return r.match[m].join(" "); });
+        var fields = Object.keys(r.match).filter(function (m) {
+          return m.indexOf(t.word) === 0 || t.alt && m.indexOf(t.alt) === 0;
+        }).map(function (m) { return r.match[m].join(" "); });
         return fields.length > 0 && fields.every(function (f) { return f === "narrower"; });
       }
       /* found only through narrower words: the narrower word and the document's word it comes under, to show */
