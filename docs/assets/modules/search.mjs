@@ -181,19 +181,22 @@ export function createSiteSearch(data, weights, Engine) {
     });
   });
 
-  /* A document's words in order, per field item (its narrower words too), for words side by side. */
-  var runs = [];
+  /* A document's words in order, per field item, for words side by side; its narrower words apart (they count
+     only for a document found through them). */
+  var runs = [], narrowRuns = [];
   function sequences(id) {
     if (!runs[id]) {
       var doc = data.docs[id];
-      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || [], docs[id].narrower.split(" ; "))
-        .filter(Boolean).map(wordsOf);
+      runs[id] = [doc.title, doc.label, doc.text].concat(doc.keys || []).filter(Boolean).map(wordsOf);
+      narrowRuns[id] = docs[id].narrower ? docs[id].narrower.split(" ; ").map(wordsOf) : [];
     }
     return runs[id];
   }
-  function beside(id, pairs) {
+  function beside(id, pairs, narrower) {
+    var seqs = sequences(id);
+    if (narrower) seqs = seqs.concat(narrowRuns[id]);
     return pairs.filter(function (pair) {
-      return sequences(id).some(function (seq) {
+      return seqs.some(function (seq) {
         for (var i = 1; i < seq.length; i++)
           if (seq[i - 1].indexOf(pair[0]) === 0 && seq[i].indexOf(pair[1]) === 0) return true;
         return false;
@@ -206,7 +209,7 @@ export function createSiteSearch(data, weights, Engine) {
     if (!pairsSeen) {
       pairsSeen = new Set();
       docs.forEach(function (doc) {
-        sequences(doc.id).forEach(function (seq) {
+        sequences(doc.id).concat(narrowRuns[doc.id]).forEach(function (seq) {
           for (var i = 1; i < seq.length; i++) pairsSeen.add(seq[i - 1] + " " + seq[i]);
         });
       });
@@ -371,18 +374,20 @@ export function createSiteSearch(data, weights, Engine) {
       var found = {};
       r.queryTerms.forEach(function (q) { found[q] = true; });
       /* a word found only among the narrower words a document inherits counts for less */
-      function inherited(t) {
-        var fields = Object.keys(r.match).filter(function (m) {
-          return m.indexOf(t.word) === 0 || t.alt && m.indexOf(t.alt) === 0;
-        }).map(function (m) { return r.match[m].join(" "); });
-        return fields.length > 0 && fields.every(function (f) { return f === "narrower"; });
-      }
-      /* found only through narrower words: the narrower word and the document's word it comes under, to show */
       var through = terms.filter(function (t) { return found[t.word] || found[t.alt]; });
-      if (through.length && through.every(inherited)) vias.set(r.id, via(r.id, through));
-      var share = terms.reduce(function (s, t) {
-        return s + (found[t.word] || found[t.alt] ? t.rare * (inherited(t) ? WEIGHT.inherited : 1) : 0);
-      }, 0) / weight;
+      var only = new Set(under[r.id].length ? through.filter(function (t) {
+        var hit = false;
+        for (var m in r.match) {
+          if (m.indexOf(t.word) !== 0 && !(t.alt && m.indexOf(t.alt) === 0)) continue;
+          if (r.match[m].length > 1 || r.match[m][0] !== "narrower") return false;
+          hit = true;
+        }
+        return hit;
+      }) : []);
+      /* found only through narrower words: the narrower word and the document's word it comes under, to show */
+      if (through.length && only.size === through.length) vias.set(r.id, via(r.id, through));
+      var share = through.reduce(function (s, t) { return s + t.rare * (only.has(t) ? WEIGHT.inherited : 1); }, 0) /
+        weight;
       /* A document with all the query's words before one with many of a few, a rare word counting more. */
       var score = r.score * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
@@ -398,7 +403,7 @@ export function createSiteSearch(data, weights, Engine) {
       /* A question about what something means: the glossary answers it. */
       if (asking && doc.kind === "term") score *= WEIGHT.asked;
       /* The query's words side by side, as typed ("over identification"): about what the query says. */
-      if (pairs.length && rank < 200) score *= 1 + WEIGHT.near * beside(r.id, pairs) / pairs.length;
+      if (pairs.length && rank < 200) score *= 1 + WEIGHT.near * beside(r.id, pairs, only.size > 0) / pairs.length;
       /* Every word of a title in the query ("the hive", "eight areas"): the query names it. */
       if (titled(r.id)) score *= WEIGHT.titled;
       if (kind && doc.kind === kind) score *= WEIGHT.kind;           /* "SCERTS case study" */
