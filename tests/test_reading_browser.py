@@ -100,12 +100,24 @@ def test_filter_by_area_puts_featured_first_and_can_show_only_featured(phone, ba
 
 def test_glossary_a_to_z_stays_on_screen_and_lands_terms_below_it(phone, base_url):
     phone.goto(base_url + "glossary/")
+    # the page's script keeps jump targets clear of the A-Z; a reader taps once the page has settled
+    phone.wait_for_function("() => document.documentElement.classList.contains('has-az-list')")
     nav = phone.locator("nav.az-list")
     assert nav.bounding_box()["height"] < 120, "two short rows at most on a phone"
     phone.mouse.wheel(0, 6000)
     phone.wait_for_function("() => window.scrollY > 3000")
+    phone.wait_for_function("() => new Promise(done => { const y = scrollY; setTimeout(() => done(scrollY === y), 200); })")
     box = nav.bounding_box()
     assert 0 <= box["y"] < 100, "the A-Z stays at the top while scrolling"
+    # scrolling back up a little shows the theme's "Back to top" button: it must not cover any letter
+    phone.mouse.wheel(0, -300)
+    phone.wait_for_function("() => document.querySelector('.md-top:not([hidden])')")
+    phone.wait_for_function("() => new Promise(done => { const y = scrollY; setTimeout(() => done(scrollY === y), 200); })")
+    covered = phone.eval_on_selector_all("nav.az-list a", """links => links.filter(a => {
+        const r = a.getBoundingClientRect(), hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return !a.contains(hit);
+    }).map(a => a.textContent)""")
+    assert covered == [], f"letters covered by something else: {covered}"
     link = nav.get_by_role("link", name="S", exact=True)
     target = link.get_attribute("href")
     link.click()
