@@ -27,6 +27,8 @@ export function createSiteSearch(data, weights, Engine) {
   /* Endings a query word loses so its other forms are found too ("developed": developing, development;
      "attendance": attend, attending). */
   var ENDINGS = /(?:ations?|ments?|[ae]nces?|ing|ed|ers?|ly)$/;
+  /* "identify", "identifying", "identification": one word ("classify", "justify", "qualify" too) */
+  var IFY = /^(.{3,}if)(?:y|ie[sd]|ying|ications?)$/;
   var PER_PAGE = 4;
   /* Edits allowed in a word the index lacks: a slip or two ("senoc", "trianglation"). */
   function FUZZY(w) { return w.length >= 5 ? 2 : 1; }
@@ -164,7 +166,7 @@ export function createSiteSearch(data, weights, Engine) {
   var initials = Object.create(null);
   var names = docs.map(function (doc) {
     var list = [doc.title, doc.label].concat(doc.kind === "term" ? (data.docs[doc.id].keys || []) : []);
-    if (doc.kind === "term") list.push(doc.title.replace(/\s*\(.*\)$/, ""), (doc.title.match(/\((.*)\)$/) || [])[1]);
+    if (doc.kind === "term") list = list.concat(termNames(data.docs[doc.id]));     /* its term and long form too */
     /* a term's names have their synonyms ("QFT" for "high-quality teaching"), which name it too */
     if (doc.kind === "term") synonymGroups.forEach(function (group) {
       var lower = group.map(function (m) { return m.toLowerCase(); });
@@ -257,8 +259,7 @@ export function createSiteSearch(data, weights, Engine) {
     var w = british(words(/^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$/.test(typed) ? typed.replace(/\./g, "") : typed)[0] || "");
     /* a narrower word the index has no other form of is taken whole ("Conners", not conn*) */
     var base = kinds.has(w) && !whole(w) ? w : w.replace(ENDINGS, ""), full = w;
-    /* "identify", "identifying", "identification": one word ("classify", "justify", "qualify" too) */
-    var ify = /^(.{3,}if)(?:y|ie[sd]|ying|ications?)$/.exec(w);
+    var ify = IFY.exec(w);
     if (ify && known(ify[1])) base = ify[1];
     if (!abbreviation && !/\d/.test(w) && base.length >= 4 && base !== w && known(base))  /* "labelling": label* */
       w = base.replace(/([bdgmnprt])\1$/, "$1");                            /* "planning": plan* */
@@ -276,7 +277,7 @@ export function createSiteSearch(data, weights, Engine) {
     if (slip) {
       var near = vocab.filter(function (v) { return oneEdit(w, v); });
       if (near.length === 1) { w = near[0]; slip = false; }
-      ify = /^(.{3,}if)(?:y|ie[sd]|ying|ications?)$/.exec(w);       /* "identifcation": identif* */
+      ify = IFY.exec(w);                                              /* "identifcation": identif* */
       if (ify && known(ify[1])) w = ify[1];
     }
     /* A short word's letters jumbled further, as abbreviations are ("ECPH": EHCP): the word of the index with
