@@ -136,6 +136,25 @@ test("a kind of a subject staff name finds the documents that use the subject's 
   assert.ok(checked > 0);
 });
 
+test("a kind of a subject finds first the documents most about the subject", () => {
+  // "wobble cushion" (under "sensory"): the Sensory Success case study before a statement that says "sensory" once
+  const entries = data.narrower || [];
+  const titled = (d, b) => said(d.title || "").includes(said(b));
+  let checked = 0;
+  for (const [broader, ...narrower] of entries)
+    for (const word of narrower) {
+      if (said(word).trim().split(" ").some((w) => documents.some((d) => plain(d).includes(` ${w}`)))) continue;
+      if (entries.filter((e) => e.slice(1).includes(word)).length > 1) continue;   // one subject only
+      if (!documents.some((d) => titled(d, broader))) continue;
+      // the first result: one about the subject, or one a synonym of the word finds of its own
+      const first = search.search(word)[0]?.docs[0];
+      assert.ok(first && (!first.via || titled(documents[first.id], broader)),
+        `${word} (under ${broader}): first ${first && first.url}, whose title lacks "${broader}"`);
+      checked++;
+    }
+  assert.ok(checked > 20, `only ${checked} kinds checked`);
+});
+
 test("a word's other forms: a Latin verb's noun, -ify and -ification", () => {
   const words = (q) => search.search(q).slice(0, TOP).flatMap((g) => g.docs.map((d) => plain(documents[d.id])));
   assert.ok(words("excluded").some((t) => t.includes(" exclusion")), "excluded: exclusion");

@@ -37,10 +37,11 @@ export function createSiteSearch(data, weights, Engine) {
   var BOOST = { title: 3, label: 10, keys: 1.5, area: 0.5, text: 1, synonyms: 0.5, narrower: 0.1 };
   /* How much a result's score grows with the share of the query's words it has (its power), with the query
      being its name, with its name among the query's words, for a term when the query asks what something means,
-     with the query's words side by side, with its whole title in the query and when the query names its kind;
+     with the query's words side by side, with its whole title in the query, when the query names its kind, and,
+     for a document found only through a kind of a subject, with how much it is about the subject (`about`);
      `weights` overrides them (the tuning and engine comparison scripts). */
   var WEIGHT = Object.assign({ share: 2, named: 10, asked: 3, prefix: 0.375, fuzzy: 0.45, near: 3, titled: 2,
-    kind: 3, rare: 0.2, contains: 2, inherited: 0.5, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
+    kind: 3, rare: 0.2, contains: 2, inherited: 0.5, about: 0.1, bm25: { k: 1.2, b: 0.7, d: 0.5 } }, weights || {});
   /* Words that name a kind of document ("SCERTS case study"): that kind first. */
   var KINDS = [[/\bcase[\s-]?stud(?:y|ies)\b/gi, "case study"]];
   if (WEIGHT.boost) BOOST = Object.assign({}, BOOST, WEIGHT.boost);
@@ -362,7 +363,17 @@ export function createSiteSearch(data, weights, Engine) {
     });
     /* The words beside a kind found nothing ("case study catalog"): the query as typed finds the kind's pages */
     if (!results.length && kind) return search(original, true);
-    var pages = Object.create(null), order = [], scores = new Map(), vias = new Map();
+    var pages = Object.create(null), order = [], scores = new Map(), vias = new Map(), abouts = Object.create(null);
+    /* How much a document is about a broader word: its score when that word is the query */
+    function aboutScore(name, id) {
+      if (!abouts[name]) {
+        abouts[name] = new Map();
+        index.search({ combineWith: "OR", queries: words(name).filter(function (w) { return !STOP[w]; }).map(function (w) {
+          return { queries: [w], prefix: false, boostTerm: function () { return rarity(w); } };
+        }) }).forEach(function (a) { abouts[name].set(a.id, a.score); });
+      }
+      return abouts[name].get(id) || 0;
+    }
     function titled(id) {                                        /* every word of its title is in the query */
       return titles[id].length && titles[id].every(function (w) {
         return terms.some(function (t) { return w.indexOf(t.word) === 0; });
@@ -386,11 +397,17 @@ export function createSiteSearch(data, weights, Engine) {
         return hit;
       }) : []);
       /* found only through narrower words: the narrower word and the document's word it comes under, to show */
-      if (through.length && only.size === through.length) vias.set(r.id, via(r.id, through));
+      var raw = r.score;
+      if (through.length && only.size === through.length) {
+        vias.set(r.id, via(r.id, through));
+        /* found only through a kind: it weighs as much as the document is about the broader word ("ADHD": the SEMH
+           term before a page that says "SEMH" once) */
+        if (vias.get(r.id) && WEIGHT.about) raw = WEIGHT.about * aboutScore(vias.get(r.id).under, r.id);
+      }
       var share = through.reduce(function (s, t) { return s + t.rare * (only.has(t) ? WEIGHT.inherited : 1); }, 0) /
         weight;
       /* A document with all the query's words before one with many of a few, a rare word counting more. */
-      var score = r.score * Math.pow(share, WEIGHT.share);
+      var score = raw * Math.pow(share, WEIGHT.share);
       /* A query that is a document's name (a term, its long form, a title, "2.3") is asking for it. */
       if (named(r.id)) score *= WEIGHT.named;
       /* A query that has a document's name among other words ("PfA pathways", "C&L area of need") is about it,
