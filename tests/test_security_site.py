@@ -34,6 +34,9 @@ INERT = {
     ("areas", 0, "statements", 0, "text"): "=HYPERLINK(\"https://evil.example\",\"x\") *Leaders* ensure it",
 }
 
+# A word for the search box, in data/search.yaml, that no page has of its own
+SEARCH_KIND = "<img src=x onerror=alert(5)> wobblefrog"
+
 # One full build for each kind of refusal (all the others are in the in-process corpus).
 REFUSED = {
     "a tag in a title": (("case_studies", 0, "title"), "<img src=x onerror=alert(1)>"),
@@ -63,6 +66,10 @@ def hostile(tmp_path_factory):
     cs = tree["case_studies"][1]["id"]
     tree["redirects"] = {"case-studies/old-name.md": f"case-studies/{cs}.md#artefacts"}
     (project / "data" / "framework.yaml").write_text(dump(tree), encoding="utf-8")
+    # data/search.yaml comes in pull requests too: a kind of a subject, and the subject, shown beside a result
+    words = yaml.safe_load((project / "data" / "search.yaml").read_text(encoding="utf-8"))
+    words["narrower"][tree["case_studies"][0]["title"]] = [SEARCH_KIND]
+    (project / "data" / "search.yaml").write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
     out = project / "site"
     result = build_site(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -130,6 +137,27 @@ def test_no_dialog_opens_on_the_hostile_pages(hostile, browser):
             page.goto(url + rel)
             page.mouse.move(200, 300)
             page.mouse.move(400, 500)
+        assert dialogs == [] and violations == []
+    finally:
+        context.close()
+
+
+def test_the_search_box_draws_hostile_search_words_as_text(hostile, browser):
+    """A result found through a kind of a subject says what it comes under: both words come from
+    data/search.yaml and are shown as typed, never run."""
+    out, url, tree = hostile
+    context = browser.new_context()
+    dialogs = []
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        violations = _watch(page)
+        page.goto(url)
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("wobblefrog")
+        line = page.locator("li.md-search-result__item").filter(has_text="comes under").first
+        expect(line).to_contain_text(f"“{SEARCH_KIND}” comes under “{tree['case_studies'][0]['title']}”")
+        assert page.locator(".md-search-result img").count() == 0
         assert dialogs == [] and violations == []
     finally:
         context.close()
