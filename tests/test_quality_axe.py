@@ -5,7 +5,8 @@ headless Debian Chromium. Rules: the WCAG 2.0/2.1/2.2 A and AA tags plus axe's b
 (landmarks, one <h1>, headings in order, skip link, named dialogs).
 
 Every page is loaded once, for all that a desktop visit checks: axe's rules in the light palette, axe's colour
-rules after the page's palette switch turns it dark, and every request the page makes (the no-other-host test,
+rules in the dark one, and every request the page makes. Each page opens in the palette the page before was left
+in (Material keeps the choice) and its palette switch turns it to the other (the no-other-host test,
 tests/test_quality_requests.py, gets its results from here). The phone, search and workbook tests load the dark
 palette the way a visitor's system chooses it (prefers-color-scheme: dark) and check that Material applied it.
 """
@@ -14,12 +15,10 @@ from __future__ import annotations
 import pytest
 
 from test_quality_common import (
-    AXE_JS, BEST_PRACTICE_TAGS, WCAG_TAGS, content_pages, open_page, require_file, serve_under_site_prefix,
+    AXE_JS, BEST_PRACTICE_TAGS, SCHEMES, WCAG_TAGS, content_pages, open_page, require_file, serve_under_site_prefix,
     wait_for_scheme,
 )
 from test_quality_requests import Recorder
-
-SCHEMES = {"light": "default", "dark": "slate"}
 
 RUN_AXE = """async (runOnly) => {
   const result = await axe.run(document, {runOnly, resultTypes: ["violations"]});
@@ -83,23 +82,27 @@ def switch_palette(pg, scheme: str) -> None:
 @pytest.fixture(scope="module")
 def every_page(browser, base_url, html_pages, axe_source):
     """Each page at 1280px, loaded once: axe's violations in the light palette (every rule) and in the dark one
-    (the colour rules), and a Recorder of every request the pages made."""
+    (the colour rules), one palette as the page opens and the other after its switch, and a Recorder of every
+    request the pages made."""
     context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     serve_under_site_prefix(context)
     recorder = Recorder(context)
     pg = context.new_page()
     found = {"light": {}, "dark": {}}
+    opens_in = "light"                  # the palette the next page opens in: the one the last page was left in
     try:
         for rel in content_pages(html_pages):
             recorder.page = rel
             open_page(pg, base_url, rel)
-            wait_for_scheme(pg, SCHEMES["light"])
-            if violations := axe_violations(pg, axe_source):
-                found["light"][rel] = violations
-            switch_palette(pg, "dark")
-            if violations := axe_violations(pg, axe_source, colours_only=True):
-                found["dark"][rel] = violations
-            switch_palette(pg, "light")
+            wait_for_scheme(pg, SCHEMES[opens_in])
+            # Check the palette the page opened in, then switch to the other and check that: one switch a page.
+            other = "dark" if opens_in == "light" else "light"
+            for scheme in (opens_in, other):
+                if scheme == other:
+                    switch_palette(pg, other)
+                if violations := axe_violations(pg, axe_source, colours_only=scheme == "dark"):
+                    found[scheme][rel] = violations
+            opens_in = other
             recorder.settle(pg)
     finally:
         context.close()
@@ -179,6 +182,10 @@ FILL_WORKBOOK = """() => {
 }"""
 
 
+SAVED_AND_SETTLED = """() => localStorage.getItem("inclusion-audit-workbook") !== null
+                             && document.getAnimations().every(a => a.playState !== "running")"""
+
+
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_workbook_in_use_has_no_axe_violations(browser, base_url, html_pages, axe_source, scheme):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -188,14 +195,14 @@ def test_workbook_in_use_has_no_axe_violations(browser, base_url, html_pages, ax
         open_page(pg, base_url, "self-evaluation/index.html")
         wait_for_scheme(pg, SCHEMES[scheme])
         assert pg.evaluate(FILL_WORKBOOK) > 0, "no tier choices found on the self-evaluation page"
-        pg.wait_for_timeout(300)
+        pg.wait_for_function(SAVED_AND_SETTLED)     # the other pages read what it saved
         if violations := axe_violations(pg, axe_source):
             found["self-evaluation, filled in"] = violations
         for rel in ("action-plan/index.html", "compare/index.html", "trust-overview/index.html"):
             assert rel in html_pages, f"{rel} is missing from the site"
             open_page(pg, base_url, rel)           # they read the saved evaluation from localStorage
             wait_for_scheme(pg, SCHEMES[scheme])
-            pg.wait_for_timeout(300)
+            pg.wait_for_function(SETTLED)          # drawn by then (their scripts draw as they start)
             if violations := axe_violations(pg, axe_source):
                 found[f"{rel} with a saved evaluation"] = violations
     finally:
@@ -250,157 +257,3 @@ def test_every_page_starts_with_a_skip_link_to_its_h1(html_pages, soup):
         if not target or h1 is None or h1.get("id") != target:
             problems.append(f"{rel}: the skip link goes to #{target}, not to the <h1> (id {h1.get('id') if h1 else None})")
     assert not problems, "\n".join(problems)
-
-
-def test_skip_link_appears_on_the_first_tab_and_moves_focus_past_the_header(page, base_url):
-    open_page(page, base_url, "areas/leadership-of-send/index.html")
-    page.keyboard.press("Tab")
-    skip = page.locator("a.md-skip")
-    assert skip.evaluate("el => el === document.activeElement")
-    box = skip.bounding_box()
-    assert box and box["width"] > 0 and box["y"] >= 0, "the focused skip link should be on screen"
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
-    assert page.evaluate("location.hash") == "#" + page.locator("h1").get_attribute("id")
-    page.keyboard.press("Tab")
-    in_main = page.evaluate("document.activeElement.closest('main, article, .md-content') !== null")
-    assert in_main, "after the skip link, Tab should reach the page's content, not the header or navigation"
-
-
-# ---- Visible focus ----
-
-FOCUS_PAGES = ["index.html", "areas/leadership-of-send/index.html", "case-studies/index.html",
-               "self-evaluation/index.html", "case-studies/the-hive/index.html", "glossary/index.html"]
-MAX_TAB_STOPS = 600
-# Look closely at the first tab stops of each kind (tag, classes, place) on each page: 3 in the light palette;
-# in the dark one, where only the colours differ, the first of each kind (found by the light walk: first_of_kind).
-SAME_KIND_CHECKS = {"light": 3, "dark": 1}
-
-FOCUS_BOX = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  // Focus came round to the start again (a fixed header's controls have a new y once the page has scrolled).
-  const again = el.dataset.qualitySeen === "1";
-  el.dataset.qualitySeen = "1";
-  let shown = el;
-  const r0 = el.getBoundingClientRect();
-  if (r0.width < 2 || r0.height < 2 || getComputedStyle(el).opacity === "0") {
-    // A visually hidden control shows its focus on a label (Material's palette switch: the next one).
-    const labels = [el.nextElementSibling, ...(el.labels || [])].filter(l => l && l.tagName === "LABEL");
-    shown = labels.find(l => { const r = l.getBoundingClientRect(); return r.width >= 2 && r.height >= 2; }) || el;
-  }
-  const r = shown.getBoundingClientRect();
-  const classes = e => [...e.classList].filter(c => !c.startsWith("focus-visible")).sort().join(".");
-  const place = el.closest("header, nav, main, footer, aside, form");
-  return {x: r.x, y: r.y + scrollY, top: r.y, width: r.width, height: r.height,
-          kind: el.tagName + "." + classes(el) + " in " + (place ? place.tagName + "." + classes(place) : "body"),
-          what: el.outerHTML.slice(0, 160), shownBy: shown === el ? "itself" : "its label", again};
-}"""
-
-
-def _clip(box, viewport, margin=8):
-    x = max(0, box["x"] - margin)
-    y = max(0, box["top"] - margin)
-    w = min(viewport["width"], box["x"] + box["width"] + margin) - x
-    h = min(viewport["height"], box["top"] + box["height"] + margin) - y
-    return {"x": x, "y": y, "width": w, "height": h} if w > 0 and h > 0 else None
-
-
-@pytest.fixture(scope="module")
-def first_of_kind() -> dict[str, dict[int, str]]:
-    """Per page, the first tab stop of each kind, by the number of Tab presses that reach it: found by the light
-    palette's walk. The dark palette's walk (the same page, only its colours differ) presses Tab as often and looks
-    closely at those stops alone."""
-    return {}
-
-
-def _check_focus(pg, rel: str, box: dict, viewport) -> list[str]:
-    """Screenshot the focused stop, then the same place with focus gone: they must differ."""
-    focused = pg.screenshot(clip=_clip(box, viewport), animations="disabled", caret="hide")
-    pg.evaluate("() => { const el = document.activeElement; el.dataset.qualityFocus = '1'; el.blur(); }")
-    unfocused = pg.screenshot(clip=_clip(box, viewport), animations="disabled", caret="hide")
-    # Put focus back where it was, so that the next Tab moves on from there.
-    pg.evaluate("""() => { const el = document.querySelector('[data-quality-focus]');
-                           delete el.dataset.qualityFocus; el.focus({preventScroll: true}); }""")
-    return [f"{rel}: no visible focus on {box['what']} (shown by {box['shownBy']})"] if focused == unfocused else []
-
-
-def _on_screen(box, viewport) -> bool:
-    return box["width"] >= 1 and box["height"] >= 1 and _clip(box, viewport) is not None
-
-
-@pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_every_tab_stop_shows_visible_focus(browser, base_url, first_of_kind, scheme):
-    """Tab through each page: every stop must be on screen, and look different focused and unfocused."""
-    viewport = {"width": 1280, "height": 900}
-    # bypass_csp: the test's own inline style below (no transitions, so each state is settled) is not the site's;
-    # the site's policy is tested in test_security_site.py
-    context = browser.new_context(color_scheme=scheme, viewport=viewport, reduced_motion="reduce", bypass_csp=True)
-    pg = context.new_page()
-    problems = []
-    try:
-        for rel in FOCUS_PAGES:
-            open_page(pg, base_url, rel)
-            wait_for_scheme(pg, SCHEMES[scheme])
-            pg.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
-            known = first_of_kind.get(rel) if scheme == "dark" else None
-            if known:                                  # the stops the light walk found first of their kind
-                for presses in range(1, max(known) + 1):
-                    pg.keyboard.press("Tab")
-                    if presses in known:
-                        box = pg.evaluate(FOCUS_BOX)
-                        if box is None or box["kind"] != known[presses]:
-                            problems.append(f"{rel}: Tab {presses} reached {box and box['what']}, not a {known[presses]} "
-                                            "as in the light palette")
-                            break
-                        problems += (_check_focus(pg, rel, box, viewport) if _on_screen(box, viewport)
-                                     else [f"{rel}: focus went to something not on screen: {box['what']}"])
-                continue
-            seen, kinds, first = set(), {}, {}
-            for presses in range(1, MAX_TAB_STOPS + 1):
-                pg.keyboard.press("Tab")
-                box = pg.evaluate(FOCUS_BOX)
-                if box is None or box["again"] or (box["what"], round(box["y"])) in seen:
-                    break                                  # focus left the page or came round again
-                seen.add((box["what"], round(box["y"])))
-                if not _on_screen(box, viewport):
-                    problems.append(f"{rel}: focus went to something not on screen: {box['what']}")
-                    continue
-                kinds[box["kind"]] = kinds.get(box["kind"], 0) + 1
-                if kinds[box["kind"]] == 1:
-                    first[presses] = box["kind"]
-                if kinds[box["kind"]] <= SAME_KIND_CHECKS[scheme]:
-                    problems += _check_focus(pg, rel, box, viewport)
-            else:
-                problems.append(f"{rel}: more than {MAX_TAB_STOPS} tab stops; raise MAX_TAB_STOPS")
-            if scheme == "light":
-                first_of_kind[rel] = first
-    finally:
-        context.close()
-    assert not problems, f"focus problems ({scheme} palette):\n" + "\n".join(problems)
-
-
-@pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_palette_switch_by_keyboard_says_what_it_does(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    try:
-        open_page(pg, base_url, "index.html")
-        wait_for_scheme(pg, SCHEMES[scheme])
-        for _ in range(10):
-            pg.keyboard.press("Tab")
-            if pg.evaluate("document.activeElement.classList.contains('md-option')"):
-                break
-        else:
-            pytest.fail("Tab never reached the palette switch")
-        name = pg.evaluate("document.activeElement.getAttribute('aria-label')")
-        shown = pg.evaluate("[...document.querySelectorAll('.md-option + label')].find(l => !l.hidden).title")
-        assert name == shown, f"the focused switch is called {name!r} but the button on screen says {shown!r}"
-        other = "slate" if SCHEMES[scheme] == "default" else "default"
-        pg.keyboard.press("Enter")
-        wait_for_scheme(pg, other)
-        name = pg.evaluate("document.activeElement.getAttribute('aria-label')")
-        shown = pg.evaluate("[...document.querySelectorAll('.md-option + label')].find(l => !l.hidden).title")
-        assert name == shown, f"after switching, the focused switch is called {name!r} but says {shown!r}"
-    finally:
-        context.close()

@@ -24,6 +24,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # and axe's best-practice rules, which cover the page's structure: landmarks, one <h1>, headings in order,
 # a working skip link, no content outside a landmark, named dialogs (Lighthouse runs them too).
 BEST_PRACTICE_TAGS = ["best-practice"]
+# The site's two palettes, by the name the tests give them and the scheme Material sets on <body>.
+SCHEMES = {"light": "default", "dark": "slate"}
 
 
 @functools.lru_cache(maxsize=None)

@@ -1,0 +1,173 @@
+"""Keyboard use (WCAG 2.2 AA): the skip link, a visible focus on every tab stop in both palettes, and the palette
+switch said by name. Each test opens its pages in headless Debian Chromium, as tests/test_quality_axe.py does.
+
+These are apart from the axe-core checks so that the two test workers (scripts/test.sh) can run them side by side.
+"""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from test_quality_common import SCHEMES, open_page, wait_for_scheme
+
+
+def test_skip_link_appears_on_the_first_tab_and_moves_focus_past_the_header(page, base_url):
+    open_page(page, base_url, "areas/leadership-of-send/index.html")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    assert skip.evaluate("el => el === document.activeElement")
+    box = skip.bounding_box()
+    assert box and box["width"] > 0 and box["y"] >= 0, "the focused skip link should be on screen"
+    page.keyboard.press("Enter")
+    _wait_quietly(page, "() => location.hash !== ''")       # the link followed (the assertion below says where to)
+    assert page.evaluate("location.hash") == "#" + page.locator("h1").get_attribute("id")
+    page.keyboard.press("Tab")
+    in_main = page.evaluate("document.activeElement.closest('main, article, .md-content') !== null")
+    assert in_main, "after the skip link, Tab should reach the page's content, not the header or navigation"
+
+
+def _wait_quietly(pg, condition: str, timeout: float = 2000) -> None:
+    """Wait until condition holds, at most timeout ms; the test's own assertion then says what is wrong."""
+    try:
+        pg.wait_for_function(condition, timeout=timeout)
+    except PlaywrightTimeoutError:
+        pass
+
+
+# ---- Visible focus ----
+
+FOCUS_PAGES = ["index.html", "areas/leadership-of-send/index.html", "case-studies/index.html",
+               "self-evaluation/index.html", "case-studies/the-hive/index.html", "glossary/index.html"]
+MAX_TAB_STOPS = 600
+# Look closely at the first tab stops of each kind (tag, classes, place) on each page: 3 in the light palette;
+# in the dark one, where only the colours differ, the first of each kind (found by the light walk: first_of_kind).
+SAME_KIND_CHECKS = {"light": 3, "dark": 1}
+
+FOCUS_BOX = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // Focus came round to the start again (a fixed header's controls have a new y once the page has scrolled).
+  const again = el.dataset.qualitySeen === "1";
+  el.dataset.qualitySeen = "1";
+  let shown = el;
+  const r0 = el.getBoundingClientRect();
+  if (r0.width < 2 || r0.height < 2 || getComputedStyle(el).opacity === "0") {
+    // A visually hidden control shows its focus on a label (Material's palette switch: the next one).
+    const labels = [el.nextElementSibling, ...(el.labels || [])].filter(l => l && l.tagName === "LABEL");
+    shown = labels.find(l => { const r = l.getBoundingClientRect(); return r.width >= 2 && r.height >= 2; }) || el;
+  }
+  const r = shown.getBoundingClientRect();
+  const classes = e => [...e.classList].filter(c => !c.startsWith("focus-visible")).sort().join(".");
+  const place = el.closest("header, nav, main, footer, aside, form");
+  return {x: r.x, y: r.y + scrollY, top: r.y, width: r.width, height: r.height,
+          kind: el.tagName + "." + classes(el) + " in " + (place ? place.tagName + "." + classes(place) : "body"),
+          what: el.outerHTML.slice(0, 160), shownBy: shown === el ? "itself" : "its label", again};
+}"""
+
+
+def _clip(box, viewport, margin=8):
+    x = max(0, box["x"] - margin)
+    y = max(0, box["top"] - margin)
+    w = min(viewport["width"], box["x"] + box["width"] + margin) - x
+    h = min(viewport["height"], box["top"] + box["height"] + margin) - y
+    return {"x": x, "y": y, "width": w, "height": h} if w > 0 and h > 0 else None
+
+
+@pytest.fixture(scope="module")
+def first_of_kind() -> dict[str, dict[int, str]]:
+    """Per page, the first tab stop of each kind, by the number of Tab presses that reach it: found by the light
+    palette's walk. The dark palette's walk (the same page, only its colours differ) presses Tab as often and looks
+    closely at those stops alone."""
+    return {}
+
+
+def _check_focus(pg, rel: str, box: dict, viewport) -> list[str]:
+    """Screenshot the focused stop, then the same place with focus gone: they must differ."""
+    focused = pg.screenshot(clip=_clip(box, viewport), animations="disabled", caret="hide")
+    pg.evaluate("() => { const el = document.activeElement; el.dataset.qualityFocus = '1'; el.blur(); }")
+    unfocused = pg.screenshot(clip=_clip(box, viewport), animations="disabled", caret="hide")
+    # Put focus back where it was, so that the next Tab moves on from there.
+    pg.evaluate("""() => { const el = document.querySelector('[data-quality-focus]');
+                           delete el.dataset.qualityFocus; el.focus({preventScroll: true}); }""")
+    return [f"{rel}: no visible focus on {box['what']} (shown by {box['shownBy']})"] if focused == unfocused else []
+
+
+def _on_screen(box, viewport) -> bool:
+    return box["width"] >= 1 and box["height"] >= 1 and _clip(box, viewport) is not None
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_every_tab_stop_shows_visible_focus(browser, base_url, first_of_kind, scheme):
+    """Tab through each page: every stop must be on screen, and look different focused and unfocused."""
+    viewport = {"width": 1280, "height": 900}
+    # bypass_csp: the test's own inline style below (no transitions, so each state is settled) is not the site's;
+    # the site's policy is tested in test_security_site.py
+    context = browser.new_context(color_scheme=scheme, viewport=viewport, reduced_motion="reduce", bypass_csp=True)
+    pg = context.new_page()
+    problems = []
+    try:
+        for rel in FOCUS_PAGES:
+            open_page(pg, base_url, rel)
+            wait_for_scheme(pg, SCHEMES[scheme])
+            pg.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+            known = first_of_kind.get(rel) if scheme == "dark" else None
+            if known:                                  # the stops the light walk found first of their kind
+                for presses in range(1, max(known) + 1):
+                    pg.keyboard.press("Tab")
+                    if presses in known:
+                        box = pg.evaluate(FOCUS_BOX)
+                        if box is None or box["kind"] != known[presses]:
+                            problems.append(f"{rel}: Tab {presses} reached {box and box['what']}, not a {known[presses]} "
+                                            "as in the light palette")
+                            break
+                        problems += (_check_focus(pg, rel, box, viewport) if _on_screen(box, viewport)
+                                     else [f"{rel}: focus went to something not on screen: {box['what']}"])
+                continue
+            seen, kinds, first = set(), {}, {}
+            for presses in range(1, MAX_TAB_STOPS + 1):
+                pg.keyboard.press("Tab")
+                box = pg.evaluate(FOCUS_BOX)
+                if box is None or box["again"] or (box["what"], round(box["y"])) in seen:
+                    break                                  # focus left the page or came round again
+                seen.add((box["what"], round(box["y"])))
+                if not _on_screen(box, viewport):
+                    problems.append(f"{rel}: focus went to something not on screen: {box['what']}")
+                    continue
+                kinds[box["kind"]] = kinds.get(box["kind"], 0) + 1
+                if kinds[box["kind"]] == 1:
+                    first[presses] = box["kind"]
+                if kinds[box["kind"]] <= SAME_KIND_CHECKS[scheme]:
+                    problems += _check_focus(pg, rel, box, viewport)
+            else:
+                problems.append(f"{rel}: more than {MAX_TAB_STOPS} tab stops; raise MAX_TAB_STOPS")
+            if scheme == "light":
+                first_of_kind[rel] = first
+    finally:
+        context.close()
+    assert not problems, f"focus problems ({scheme} palette):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_palette_switch_by_keyboard_says_what_it_does(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    try:
+        open_page(pg, base_url, "index.html")
+        wait_for_scheme(pg, SCHEMES[scheme])
+        for _ in range(10):
+            pg.keyboard.press("Tab")
+            if pg.evaluate("document.activeElement.classList.contains('md-option')"):
+                break
+        else:
+            pytest.fail("Tab never reached the palette switch")
+        name = pg.evaluate("document.activeElement.getAttribute('aria-label')")
+        shown = pg.evaluate("[...document.querySelectorAll('.md-option + label')].find(l => !l.hidden).title")
+        assert name == shown, f"the focused switch is called {name!r} but the button on screen says {shown!r}"
+        other = "slate" if SCHEMES[scheme] == "default" else "default"
+        pg.keyboard.press("Enter")
+        wait_for_scheme(pg, other)
+        name = pg.evaluate("document.activeElement.getAttribute('aria-label')")
+        shown = pg.evaluate("[...document.querySelectorAll('.md-option + label')].find(l => !l.hidden).title")
+        assert name == shown, f"after switching, the focused switch is called {name!r} but says {shown!r}"
+    finally:
+        context.close()
