@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 
 from conftest import BUILD_ENV, QuietHandler, build_site, copy_project
 from hostile import dump, live_markup, plain_tree, with_payload
+from test_quality_requests import Recorder
 
 # Texts the checks accept (no tag, no link elsewhere than https://, no braces) that the site must still escape:
 # quotes that would end an attribute, escaped markup that a careless unescape would bring back, a formula.
@@ -254,12 +255,13 @@ PAGE_TYPES = ["", "about/", "tiers/", "areas/", "areas/leadership-of-send/", "ca
 def test_no_page_type_breaks_the_policy(browser, base_url, site_dir):
     knowledge = next(p.parent.name for p in (site_dir / "knowledge").glob("*/index.html"))
     context = browser.new_context()
+    network = Recorder(context)        # to wait for a quiet network (a quarter second; networkidle waits half)
     try:
         page = context.new_page()
         console = _watch(page)
         for rel in [*PAGE_TYPES, f"knowledge/{knowledge}/"]:
             page.goto(base_url + rel)
-            page.wait_for_load_state("networkidle")
+            network.settle(page)
             assert _violations(page, console) == [], rel
     finally:
         context.close()
