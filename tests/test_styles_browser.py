@@ -259,16 +259,19 @@ def _new_tab(browser, width: int, scheme: str, javascript: bool, route=None):
 
 @pytest.fixture(scope="module")
 def tabs(browser):
-    """tabs(site, width, scheme, javascript) -> a page of that site with those settings. One page per site and
+    """tabs(site, width, scheme, javascript, judged) -> a page of that site with those settings. One page per site and
     setting, kept open and navigated from case to case (the two sites are on different ports, so each keeps
     its own storage; both go through the same pages, so each has the same visited links): a case loads two
-    pages rather than opening two browser contexts."""
+    pages rather than opening two browser contexts. With judged, the page is in a context of its own where work
+    was saved (_judge) when it was opened: the workbook pages' cases at one width share it."""
     opened = {}
 
-    def tab(site: str, width: int, scheme: str, javascript: bool):
-        key = site, width, scheme, javascript
+    def tab(site: str, width: int, scheme: str, javascript: bool, judged: bool = False):
+        key = site, width, scheme, javascript, judged
         if key not in opened:
             opened[key] = _new_tab(browser, width, scheme, javascript)
+            if judged:
+                _judge(opened[key][1], site)
         return opened[key][1]
     yield tab
     for context, _ in opened.values():
@@ -276,9 +279,7 @@ def tabs(browser):
 
 
 def _show(page, root: str, path: str, width: int, state: str) -> None:
-    """Load root + path in page and bring it to the state."""
-    if state == "judged":
-        _judge(page, root)
+    """Load root + path in page and bring it to the state (for "judged", the page's context has saved work)."""
     page.goto(root + path)
     if state != "no JavaScript":
         # Material's bundle and site.js start after the first paint (overrides/main.html): wait for both.
@@ -316,13 +317,19 @@ def differences(browser, tabs, reference_url: str, shipped_url: str, path: str, 
     given, is put on the shipped site's context (to change what it serves)."""
     javascript = state != "no JavaScript"
     own = []                    # contexts opened for this case alone, closed at its end
-    # Saved work stays in a context's storage, and a changed stylesheet is this case's alone: such cases open
-    # both sites in fresh contexts (both, so that the two have the same history, as :visited links draw it).
-    if state == "judged" or route:
+    # Saved work stays in a context's storage: those cases use tabs of their own, with the same work saved in both.
+    # A changed stylesheet is this case's alone: such a case opens both sites in fresh contexts (both, so that the
+    # two have the same history, as :visited links draw it).
+    if route:
         own = [_new_tab(browser, width, scheme, javascript), _new_tab(browser, width, scheme, javascript, route)]
         ref, new = own[0][1], own[1][1]
+        if state == "judged":
+            _judge(ref, reference_url)
+            _judge(new, shipped_url)
     else:
-        ref, new = tabs(reference_url, width, scheme, javascript), tabs(shipped_url, width, scheme, javascript)
+        judged = state == "judged"
+        ref, new = (tabs(reference_url, width, scheme, javascript, judged),
+                    tabs(shipped_url, width, scheme, javascript, judged))
     try:
         _show(ref, reference_url, path, width, state)
         _show(new, shipped_url, path, width, state)
@@ -362,13 +369,13 @@ def _declarations(text: str):
 
 
 # Every page type at both widths in both palettes; the search at both widths in both palettes; the drawer (a phone's)
-# in both palettes; saved work on both workbook pages at both widths; every page type with JavaScript off at both
+# in both palettes; saved work on both workbook pages at both widths (one width after the other); every page type with JavaScript off at both
 # widths. Cases that share a width, palette and JavaScript setting follow each other (they share the tabs).
 SCHEMES = ("light", "dark")
 CASES = ([(page, width, scheme, "page") for width in (PHONE, LAPTOP) for scheme in SCHEMES for page in PAGES]
          + [("area", width, scheme, "search") for width in (PHONE, LAPTOP) for scheme in SCHEMES]
          + [("home", PHONE, scheme, "drawer") for scheme in SCHEMES]
-         + [(page, width, "light", "judged") for page in ("self-evaluation", "action plan") for width in (PHONE, LAPTOP)]
+         + [(page, width, "light", "judged") for width in (PHONE, LAPTOP) for page in ("self-evaluation", "action plan")]
          + [(page, width, "light", "no JavaScript") for width in (PHONE, LAPTOP) for page in PAGES])
 
 
