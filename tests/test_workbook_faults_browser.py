@@ -84,6 +84,14 @@ def open_workbook(page, base_url):
     return page
 
 
+def switch_to(page):
+    """Bring a tab to the front before working in it, as a reader clicks on it. In a tab behind the front one,
+    Playwright's wait for the element to stand still before a click took about two seconds. (No focus or
+    visibility event reaches the page: what a tab learns from another still comes from the storage event alone.)"""
+    page.bring_to_front()
+    return page
+
+
 def radio(page, statement, tier_name):
     group = page.get_by_role("group", name=f"{statement.label} {statement.text}", exact=True)
     return group.get_by_role("radio", name=tier_name, exact=True)
@@ -123,8 +131,8 @@ def test_two_tabs_editing_different_statements_keep_both(browser, base_url):
         a = open_workbook(context.new_page(), base_url)
         b = open_workbook(context.new_page(), base_url)
         errors = watch_errors(a) + watch_errors(b)
-        radio(a, OTHER, SE).check()
-        radio(b, STATEMENT, EF).check()
+        radio(switch_to(a), OTHER, SE).check()
+        radio(switch_to(b), STATEMENT, EF).check()
         expect(radio(a, STATEMENT, EF)).to_be_checked()             # each tab shows the other's change
         expect(radio(b, OTHER, SE)).to_be_checked()
         evidence(a, OTHER).fill("Written in tab A after tab B's change")   # editing A again loses nothing of B's
@@ -142,14 +150,14 @@ def test_two_tabs_editing_the_same_statement_merge_per_field_and_newer_wins(brow
     try:
         a = open_workbook(context.new_page(), base_url)
         b = open_workbook(context.new_page(), base_url)
-        radio(a, STATEMENT, SP).check()                              # A: the tier
-        evidence(b, STATEMENT).fill("Evidence typed in tab B")       # B: the evidence of the same statement
+        radio(switch_to(a), STATEMENT, SP).check()                   # A: the tier
+        evidence(switch_to(b), STATEMENT).fill("Evidence typed in tab B")   # B: the evidence of the same statement
         expect(evidence(a, STATEMENT)).to_have_value("Evidence typed in tab B")
         expect(radio(b, STATEMENT, SP)).to_be_checked()
         b.locator(f"#eval-{STATEMENT.id}").get_by_role("button", name="Change the tier").click()  # a judged statement shows its tier only
         radio(b, STATEMENT, SE).check()                              # the same field: the newer edit wins everywhere
         expect(radio(a, STATEMENT, SE)).to_be_checked()
-        a.get_by_label(f"Make statement {STATEMENT.label} a priority for development").check()
+        switch_to(a).get_by_label(f"Make statement {STATEMENT.label} a priority for development").check()
         fresh = open_workbook(context.new_page(), base_url)
         expect(radio(fresh, STATEMENT, SE)).to_be_checked()
         expect(evidence(fresh, STATEMENT)).to_have_value("Evidence typed in tab B")
