@@ -157,9 +157,13 @@ def page(browser):
 
 # Two workers share the files, each file whole on one worker (scripts/test.sh). The longest files start first,
 # so that the two workers finish together; the rest keep their order. Only the suite's time depends on this list.
-LONGEST_FIRST = ("test_quality_axe.py", "test_styles_browser.py", "test_security_corpus.py",
+# Ordered by each file's time in a run of the whole suite (--durations=0, summed per file). The Zensical build
+# installs its own venv on a fresh clone (scripts/build-zensical.sh), so its file goes before it would by its time.
+LONGEST_FIRST = ("test_quality_axe.py", "test_styles_browser.py", "test_quality_focus.py",
                  "test_workbook_faults_browser.py", "test_offline_browser.py", "test_security_site.py",
-                 "test_yaml_mutations.py", "test_layout_shift_browser.py")
+                 "test_yaml_mutations.py", "test_search_browser.py", "test_action_plan_browser.py",
+                 "test_layout_shift_browser.py", "test_workbook_browser.py", "test_security_corpus.py",
+                 "test_zensical_build.py", "test_workbook_loading.py", "test_search.py")
 
 
 def pytest_collection_modifyitems(items):
