@@ -37,7 +37,7 @@ def render(config: Path, out: Path) -> int:
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 ZENSICAL_THEME = ROOT / "overrides-zensical"   # laid over overrides/: what Zensical's template engine reads differently
 # Material's own templates copied into overrides/ with a fix (valid HTML, hashed inline scripts): Zensical keeps its own
-MATERIAL_FORKS = ("base.html", "partials/nav-item.html", "partials/javascripts/base.html",
+MATERIAL_FORKS = ("base.html", "partials/nav-item.html", "partials/top.html", "partials/javascripts/base.html",
                   "partials/javascripts/palette.html", "partials/javascripts/content.html")
 
 

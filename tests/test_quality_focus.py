@@ -26,6 +26,21 @@ def test_skip_link_appears_on_the_first_tab_and_moves_focus_past_the_header(page
     assert in_main, "after the skip link, Tab should reach the page's content, not the header or navigation"
 
 
+def test_the_back_to_top_button_takes_focus_only_when_shown(page, base_url):
+    """The theme's Back to top button is invisible until the reader scrolls up. Until then a Tab press must not
+    land on it; once shown, it is a tab stop like any other."""
+    page.set_viewport_size({"width": 1280, "height": 700})
+    open_page(page, base_url, "glossary/index.html")
+    top = page.locator(".md-top")
+    assert top.evaluate("el => el.hidden"), "the button should start hidden"
+    assert top.evaluate("el => el.tabIndex") == -1, "a hidden Back to top button should not be a tab stop"
+    page.mouse.wheel(0, 3000)
+    _wait_quietly(page, "() => window.scrollY > 2000")
+    page.mouse.wheel(0, -400)                    # Material shows the button as the reader scrolls up
+    page.wait_for_function("() => !document.querySelector('.md-top').hidden")
+    page.wait_for_function("() => document.querySelector('.md-top').tabIndex === 0")
+
+
 def _wait_quietly(pg, condition: str, timeout: float = 2000) -> None:
     """Wait until condition holds, at most timeout ms; the test's own assertion then says what is wrong."""
     try:
