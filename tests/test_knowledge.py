@@ -27,6 +27,14 @@ def test_page_names_its_sources_and_links_to_its_areas(soup, kp):
 
 
 @pytest.mark.parametrize("kp", FW.knowledge_pages, ids=lambda p: p.id)
+def test_page_lists_its_sources_once(soup, kp):
+    """The Sources section is made from the page's `sources:`; a body with its own repeats it to the reader."""
+    page = soup(f"knowledge/{kp.id}/index.html")
+    headings = [h.get_text(" ", strip=True) for h in page.select("article h2")]
+    assert [h for h in headings if h.rstrip("s") == "Source"] == ["Sources"], headings
+
+
+@pytest.mark.parametrize("kp", FW.knowledge_pages, ids=lambda p: p.id)
 def test_areas_link_back_under_further_reading(soup, kp):
     for area in kp.areas:
         page = soup(f"areas/{area.id}/index.html")
