@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .model import PAGE_KINDS, TIER_IDS
+from .safe_text import body_problems
 from .schema import FrameworkIn
 
 Problem = tuple[tuple, str]
@@ -268,3 +269,14 @@ def cross_reference_problems(d: FrameworkIn, published: dict[str, list[str]], kn
             *references(d, knowledge_dir), *lists_without_repeats(d), *redirects(d, docs_dir),
             *reserved_ids(d, docs_dir), *glossary_forms(d),
             *ids_for_ever(d, published)]
+
+
+def knowledge_body_problems(d: FrameworkIn, knowledge_dir: Path) -> list[tuple[Path, int, str]]:
+    """Each knowledge page's body (data/knowledge/ID.md) arrives in pull requests like the YAML: the same safe
+    Markdown (safe_text.body_problems), as (file, line, message)."""
+    found = []
+    for k in d.knowledge_pages:
+        body = knowledge_dir / f"{k.id}.md"
+        if body.is_file():
+            found += [(body, line, message) for line, message in body_problems(body.read_text(encoding="utf-8"))]
+    return found

@@ -181,6 +181,10 @@ def _load(path: Path, knowledge_dir: Path | None, require_published: bool) -> Fr
             # one line per problem, even when a message quotes a text with line breaks
             raise FrameworkError("\n".join(f"{shown}:{line}: {' '.join(message.splitlines())}"
                                            for line, message in sorted(problems)))
+        bodies = checks.knowledge_body_problems(checked, knowledge_dir)
+        if bodies:
+            raise FrameworkError("\n".join(f"{shown_path(knowledge_dir)}/{file.name}:{line}: {message}"
+                                           for file, line, message in bodies))
         fw = build(checked, knowledge_dir)
         # the workbook's record beside the framework (the project's own for a framework file elsewhere, as in tests)
         record = path.parent / "workbook.yaml"

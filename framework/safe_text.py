@@ -60,8 +60,15 @@ def is_url(value: str) -> bool:
     return URL.fullmatch(value) is not None
 
 
+# A link from a knowledge page to the site's own pages and files: a relative path, no scheme (the page has one
+# address, so the path works; MkDocs's strict build refuses a link to a page that does not exist).
+SITE_LINK = re.compile(r"(?:\.\./)*[A-Za-z0-9][A-Za-z0-9_\-./]*(?:#[A-Za-z0-9_\-]+)?")
+# Headings a knowledge page's template writes itself: a body that has one repeats it to the reader.
+MADE_SECTIONS = re.compile(r"^#{1,6}\s*(sources?|framework areas this page bears on)\s*#*\s*$", re.IGNORECASE)
+
+
 class _Walk(HTMLParser):
-    def __init__(self, links: bool):
+    def __init__(self, links: bool | str):
         super().__init__(convert_charrefs=True)
         self.links, self.problems = links, []
 
@@ -76,9 +83,13 @@ class _Walk(HTMLParser):
             for name, value in attrs:
                 if name != "href":
                     self.problems.append(f"has an attribute list ({name}=...): remove the {{ ... }} part")
-                elif not is_url(html.unescape(value or "")):
+                elif not is_url(html.unescape(value or "")) and not (
+                        self.links == "site" and SITE_LINK.fullmatch(html.unescape(value or ""))):
                     self.problems.append(f"links to {value!r}: a link must be a full web address starting with "
-                                         f"https:// (with no spaces or brackets)")
+                                         f"https:// (with no spaces or brackets)" +
+                                         (", or a path to a page of this site" if self.links == "site" else ""))
+            return
+        if tag == "h2" and self.links == "site":
             return
         if tag not in ALLOWED:
             self.problems.append(f"makes a <{tag}> element: write plain text")
@@ -99,8 +110,10 @@ def _balanced(text: str) -> bool:
     return not stack
 
 
-def problems(text: str, links: bool) -> list[str]:
-    """What is wrong with a text of the YAML, as messages ending with the fix; [] when it is fine."""
+def problems(text: str, links: bool | str) -> list[str]:
+    """What is wrong with a text of the YAML, as messages ending with the fix; [] when it is fine.
+    links: False (plain text), True (links to https:// addresses) or "site" (a knowledge page's body: also links to
+    the site's own pages and files, and ## headings)."""
     if not SIGNIFICANT.search(text):
         return []
     found = []
@@ -122,4 +135,23 @@ def problems(text: str, links: bool) -> list[str]:
     for problem in walker.problems:
         if problem not in found and not (problem.startswith("has an attribute list") and any("{" in f for f in found)):
             found.append(problem)
+    return found
+
+
+def body_problems(text: str) -> list[tuple[int, str]]:
+    """What is wrong with a knowledge page's body (data/knowledge/ID.md), as (line, message): the same subset as a
+    Markdown text of the YAML, checked block by block (blocks are apart by a blank line) so that each problem has
+    a line, plus ## headings and links to the site's own pages. Its template writes the Sources and the areas."""
+    found, start, block = [], 1, []
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if MADE_SECTIONS.match(line.strip()):
+            found.append((number, f"has its own '{line.strip().lstrip('#').strip()}' heading: the page makes that "
+                                  f"section from data/framework.yaml (sources:, areas:); remove it here"))
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line)
+        elif block:
+            found += [(start, message) for message in problems("\n".join(block), links="site")]
+            block = []
     return found

@@ -1,7 +1,13 @@
-"""Knowledge-base pages: each exists, names its sources, and links both ways with its areas."""
+"""Knowledge-base pages: each exists, names its sources, and links both ways with its areas; a body
+(data/knowledge/ID.md) holds only the site's safe Markdown."""
+import re
+import shutil
+
+import markdown
 import pytest
 
-from framework.load import load_framework
+from framework.load import FrameworkError, load_framework
+from hostile import PAYLOADS, live_markup, project
 
 from conftest import ROOT
 
@@ -61,3 +67,38 @@ def test_other_collections_lists_six_titles(soup):
 def test_template_page_links_the_download(soup):
     hrefs = {a["href"] for a in soup("knowledge/case-study-template/index.html").select("article a[href]")}
     assert "../../downloads/case-study-template.txt" in hrefs
+
+
+# Payloads a body may hold as text: shown as typed, nothing runs or loads ("link to no page" is a page link,
+# which MkDocs's strict build refuses when the page does not exist)
+SHOWN_AS_TEXT = {"escaped markup", "formula", "line break after a URL", "link to no page"}
+
+
+@pytest.mark.parametrize("kind", list(PAYLOADS))
+def test_a_hostile_body_is_refused_with_its_file_and_line_or_published_inert(tmp_path, kind):
+    path = project(tmp_path)
+    shutil.copy(ROOT / "data" / "framework.yaml", path)
+    body = path.parent / "knowledge" / "sharing-expertise.md"
+    text = body.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    line = text.count("\n") + 1
+    body.write_text(text + PAYLOADS[kind].format(n=1) + "\n", encoding="utf-8")
+    if kind in SHOWN_AS_TEXT:
+        fw = load_framework(path)
+        page = next(k for k in fw.knowledge_pages if k.id == "sharing-expertise")
+        html = markdown.markdown(page.body, extensions=["abbr", "attr_list", "md_in_html", "admonition", "tables"])
+        assert live_markup(html) == []
+    else:
+        with pytest.raises(FrameworkError) as refused:
+            load_framework(path)
+        found = re.match(r"data/knowledge/sharing-expertise\.md:(\d+): ", str(refused.value))
+        payload_lines = range(line, line + PAYLOADS[kind].count("\n") + 1)      # the line of the payload's part
+        assert found and int(found.group(1)) in payload_lines, str(refused.value)
+
+
+def test_a_body_with_its_own_sources_heading_is_refused(tmp_path):
+    path = project(tmp_path)
+    shutil.copy(ROOT / "data" / "framework.yaml", path)
+    body = path.parent / "knowledge" / "scaling-across-a-trust.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\n## Source\n\n- Tes, 2023\n", encoding="utf-8")
+    with pytest.raises(FrameworkError, match=r"data/knowledge/scaling-across-a-trust\.md:\d+: has its own 'Source' heading"):
+        load_framework(path)
