@@ -6,6 +6,7 @@ search and the workbook in use.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import http.server
@@ -124,35 +125,36 @@ def test_the_redirect_page_stays_inside_the_site_and_forwards(hostile, browser):
         context.close()
 
 
-def test_no_dialog_opens_on_the_hostile_pages(hostile, browser):
-    out, url, tree = hostile
-    pages = ["", f"areas/{tree['areas'][0]['id']}/", f"case-studies/{tree['case_studies'][0]['id']}/",
-             "case-studies/", "glossary/", "self-evaluation/", "downloads/", "nope/"]
+@contextlib.contextmanager
+def _watched_page(browser):
+    """A page in a context of its own, with the dialogs it opens and the policy violations it reports."""
     context = browser.new_context()
     dialogs = []
     try:
         page = context.new_page()
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        violations = _watch(page)
+        yield page, dialogs, _watch(page)
+    finally:
+        context.close()
+
+
+def test_no_dialog_opens_on_the_hostile_pages(hostile, browser):
+    out, url, tree = hostile
+    pages = ["", f"areas/{tree['areas'][0]['id']}/", f"case-studies/{tree['case_studies'][0]['id']}/",
+             "case-studies/", "glossary/", "self-evaluation/", "downloads/", "nope/"]
+    with _watched_page(browser) as (page, dialogs, violations):
         for rel in pages:
             page.goto(url + rel)
             page.mouse.move(200, 300)
             page.mouse.move(400, 500)
         assert dialogs == [] and violations == []
-    finally:
-        context.close()
 
 
 def test_the_search_box_draws_hostile_search_words_as_text(hostile, browser):
     """A result found through a kind of a subject says what it comes under: both words come from
     data/search.yaml and are shown as typed, never run."""
     out, url, tree = hostile
-    context = browser.new_context()
-    dialogs = []
-    try:
-        page = context.new_page()
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        violations = _watch(page)
+    with _watched_page(browser) as (page, dialogs, violations):
         page.goto(url)
         page.locator("input.md-search__input").click()
         page.keyboard.type("wobblefrog")
@@ -160,8 +162,6 @@ def test_the_search_box_draws_hostile_search_words_as_text(hostile, browser):
         expect(line).to_contain_text(f"“{SEARCH_KIND}” comes under “{tree['case_studies'][0]['title']}”")
         assert page.locator(".md-search-result img").count() == 0
         assert dialogs == [] and violations == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("case", list(REFUSED))
