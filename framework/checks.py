@@ -277,6 +277,12 @@ def knowledge_body_problems(d: FrameworkIn, knowledge_dir: Path) -> list[tuple[P
     found = []
     for k in d.knowledge_pages:
         body = knowledge_dir / f"{k.id}.md"
-        if body.is_file():
-            found += [(body, line, message) for line, message in body_problems(body.read_text(encoding="utf-8"))]
+        if not body.is_file():
+            continue                                  # references() names a missing body, with its YAML line
+        try:
+            text = body.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            found.append((body, 1, "is not UTF-8 text: save it as UTF-8 in your editor"))
+            continue
+        found += [(body, line, message) for line, message in body_problems(text)]
     return found

@@ -102,3 +102,12 @@ def test_a_body_with_its_own_sources_heading_is_refused(tmp_path):
     body.write_text(body.read_text(encoding="utf-8") + "\n## Source\n\n- Tes, 2023\n", encoding="utf-8")
     with pytest.raises(FrameworkError, match=r"data/knowledge/scaling-across-a-trust\.md:\d+: has its own 'Source' heading"):
         load_framework(path)
+
+
+def test_a_body_that_is_not_utf8_is_refused_with_its_file(tmp_path):
+    path = project(tmp_path)
+    shutil.copy(ROOT / "data" / "framework.yaml", path)
+    body = path.parent / "knowledge" / "other-collections.md"
+    body.write_bytes(body.read_bytes() + "\nCaf\u00e9\n".encode("latin-1"))
+    with pytest.raises(FrameworkError, match=r"^data/knowledge/other-collections\.md:1: is not UTF-8 text"):
+        load_framework(path)
