@@ -36,8 +36,9 @@ def render(config: Path, out: Path) -> int:
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 ZENSICAL_THEME = ROOT / "overrides-zensical"   # laid over overrides/: what Zensical's template engine reads differently
-# Material's own templates copied into overrides/ with a fix (valid HTML, hashed inline scripts): Zensical keeps its own
-MATERIAL_FORKS = ("base.html", "partials/nav-item.html", "partials/top.html", "partials/javascripts/base.html",
+# Material's own templates copied into overrides/ with a fix (valid HTML, hashed inline scripts): Zensical keeps its own.
+# partials/top.html is not among them: Zensical's partial is the same as Material's, so the one fork serves both.
+MATERIAL_FORKS = ("base.html", "partials/nav-item.html", "partials/javascripts/base.html",
                   "partials/javascripts/palette.html", "partials/javascripts/content.html")
 
 

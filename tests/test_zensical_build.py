@@ -121,3 +121,13 @@ def test_every_internal_link_of_the_zensical_build_resolves(zensical_dir):
             elif fragment and path.endswith(".html") and parse(zensical_dir / path).find(id=unquote(fragment)) is None:
                 broken.append(f"{page} -> {a['href']} (no such anchor)")
     assert not broken, f"{len(broken)} broken internal links in the Zensical build:\n" + "\n".join(broken[:20])
+
+
+def test_back_to_top_starts_out_of_the_tab_order(site_dir, zensical_dir):
+    """Both builds' Back to top button starts hidden and out of the tab order: the theme's script shows it and makes
+    it a tab stop once the reader scrolls up (a browser test follows that in the MkDocs build)."""
+    for name, site in (("MkDocs", site_dir), ("Zensical", zensical_dir)):
+        wrong = [page for page in pages(site)
+                 if (top := parse(site / page).select_one(".md-top")) is not None
+                 and not (top.has_attr("hidden") and top.get("tabindex") == "-1")]
+        assert not wrong, f"{name} build: a hidden Back to top button is a tab stop on {len(wrong)} pages: {wrong[:5]}"
