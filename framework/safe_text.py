@@ -31,9 +31,11 @@ URL = re.compile(r"https://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0
 
 ALLOWED = {"p", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote", "table", "thead", "tbody", "tr",
            "th", "td", "hr", "h3", "h4", "h5", "h6"}
-# Characters without which no link, image, attribute list or tag can be written: texts without any of them
-# need no rendering (most of the file), which keeps the check quick.
-SIGNIFICANT = re.compile(r"[\[\]{}<>()]")
+# A knowledge page's body may also hold a note box ("!!! warning"), as Python-Markdown's admonition writes it.
+BOX = {("div", "class"): re.compile(r"admonition(?: [a-z]+)?"), ("p", "class"): re.compile(r"admonition-title")}
+# Characters no page can show (C0 and C1 controls but tab and line breaks): they come from a bad paste, and the
+# Excel workbook cannot hold them at all.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "admonition", "abbr"])
 
@@ -60,9 +62,10 @@ def is_url(value: str) -> bool:
     return URL.fullmatch(value) is not None
 
 
-# A link from a knowledge page to the site's own pages and files: a relative path, no scheme (the page has one
-# address, so the path works; MkDocs's strict build refuses a link to a page that does not exist).
-SITE_LINK = re.compile(r"(?:\.\./)*[A-Za-z0-9][A-Za-z0-9_\-./]*(?:#[A-Za-z0-9_\-]+)?")
+# A link from a knowledge page to the site's own pages and files: a relative path from data/knowledge/ as if it were
+# docs/knowledge/ (one "../" at most, so it stays in the site; no ".." further on), no scheme. MkDocs's strict build
+# refuses a link to a page or an anchor that does not exist.
+SITE_LINK = re.compile(r"(?:\.\./)?[A-Za-z0-9_\-]+(?:[./][A-Za-z0-9_\-]+)*/?(?:#[A-Za-z0-9_\-]+)?")
 # Headings a knowledge page's template writes itself: a body that has one repeats it to the reader.
 MADE_SECTIONS = re.compile(r"^#{1,6}\s*(sources?|framework areas this page bears on)\s*#*\s*$", re.IGNORECASE)
 
@@ -89,12 +92,20 @@ class _Walk(HTMLParser):
                                          f"https:// (with no spaces or brackets)" +
                                          (", or a path to a page of this site" if self.links == "site" else ""))
             return
-        if tag == "h2" and self.links == "site":
+        if self.links == "site" and (tag == "h2" or tag in ("div", "p") and attrs and all(
+                (tag, name) in BOX and BOX[tag, name].fullmatch(value or "") for name, value in attrs)):
             return
         if tag not in ALLOWED:
-            self.problems.append(f"makes a <{tag}> element: write plain text")
+            self.problems.append(f"makes a <{tag}> element ({WHY.get(tag, 'not in the safe Markdown the site uses')})"
+                                 f": write plain text")
         for name, _ in attrs:
             self.problems.append(f"has an attribute list ({name}=...): remove the {{ ... }} part")
+
+
+# What Markdown made an element the site does not allow, for the message
+WHY = {"h1": "a line that starts with #, or one underlined with =, is a heading",
+       "h2": "a line that starts with ##, or one underlined with -, is a heading",
+       "pre": "a line indented by four spaces, or a tab, is a code block"}
 
 
 def _balanced(text: str) -> bool:
@@ -114,9 +125,11 @@ def problems(text: str, links: bool | str) -> list[str]:
     """What is wrong with a text of the YAML, as messages ending with the fix; [] when it is fine.
     links: False (plain text), True (links to https:// addresses) or "site" (a knowledge page's body: also links to
     the site's own pages and files, and ## headings)."""
-    if not SIGNIFICANT.search(text):
-        return []
     found = []
+    control = CONTROL.search(text)
+    if control:
+        found.append(f"has a control character (U+{ord(control.group()):04X}) that no page can show, likely from a "
+                     f"paste: delete it")
     tags = _Tags()
     tags.feed(text)
     tags.close()
@@ -127,7 +140,8 @@ def problems(text: str, links: bool | str) -> list[str]:
     if not _balanced(text):
         found.append("has a bracket ( or [ that is not closed, or closed without being opened: close each one")
     walker = _Walk(links)
-    walker.feed(_md.reset().convert(str(markupsafe.escape(text))))   # escaped first, as the templates do
+    # a text of the YAML is escaped first, as the templates do; a knowledge body is inserted as it is
+    walker.feed(_md.reset().convert(text if links == "site" else str(markupsafe.escape(text))))
     walker.close()
     if _md.references:
         found.append("has a link reference line ([name]: address): it would change links elsewhere on the page; "
@@ -142,16 +156,28 @@ def body_problems(text: str) -> list[tuple[int, str]]:
     """What is wrong with a knowledge page's body (data/knowledge/ID.md), as (line, message): the same subset as a
     Markdown text of the YAML, checked block by block (blocks are apart by a blank line) so that each problem has
     a line, plus ## headings and links to the site's own pages. Its template writes the Sources and the areas."""
-    found, start, block = [], 1, []
-    for number, line in enumerate([*text.split("\n"), ""], start=1):
+    found, start, block, box = [], 1, [], False
+
+    def check():
+        return [(start, message) for message in problems("\n".join(block).rstrip("\n"), links="site")]
+
+    for number, line in enumerate(text.split("\n"), start=1):
         if MADE_SECTIONS.match(line.strip()):
             found.append((number, f"has its own '{line.strip().lstrip('#').strip()}' heading: the page makes that "
                                   f"section from data/framework.yaml (sources:, areas:); remove it here"))
-        if line.strip():
-            if not block:
-                start = number
-            block.append(line)
-        elif block:
-            found += [(start, message) for message in problems("\n".join(block), links="site")]
+        if not line.strip():
+            if block and box:
+                block.append(line)          # a note box ("!!! note") goes on while its lines are indented
+            elif block:
+                found += check()
+                block = []
+            continue
+        if block and box and block[-1] == "" and not line.startswith(("    ", "\t")):
+            found += check()
             block = []
+        if not block:
+            start, box = number, line.startswith(("!!! ", "??? "))
+        block.append(line)
+    if block:
+        found += check()
     return found

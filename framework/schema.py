@@ -46,7 +46,15 @@ def _problems(value: str, links: bool) -> tuple[str, ...]:
     return tuple(safe_text.problems(value, links))
 
 
+# The longest a text may be: far over any text of the framework (a title, a statement: under 500 characters; a
+# paragraph or a case-study section: under 600), so that only a mistake (a paste of a whole document) meets it.
+MOST = {False: 1_000, True: 10_000}
+
+
 def _checked(value: str, links: bool) -> str:
+    if len(value) > MOST[links]:
+        raise PydanticCustomError("too_long", "is {length} characters long: keep it to {most} (is a whole document "
+                                  "pasted here?)", {"length": len(value), "most": MOST[links]})
     found = _problems(value, links)
     if found:
         raise PydanticCustomError("unsafe_text", "; ".join(found))
@@ -76,7 +84,7 @@ def _ident(value: str) -> str:
 
 def _https(value: str) -> str:
     if not safe_text.is_url(value):
-        raise PydanticCustomError("bad_url", "{value!r} is not a web address starting with https:// (one address, "
+        raise PydanticCustomError("bad_url", "'{value}' is not a web address starting with https:// (one address, "
                                   "with no spaces, line breaks, quotes or brackets)", {"value": value})
     return value
 
@@ -90,8 +98,8 @@ def _iso_date(value):
             return datetime.date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("bad_date", "'{value}' is not a real date", {"value": value}) from None
-    raise PydanticCustomError("bad_date", "must be a date written like 2026-01-08, not {value!r}",
-                              {"value": value})
+    raise PydanticCustomError("bad_date", "must be a date written like 2026-01-08, not '{value}'",
+                              {"value": str(value)})
 
 
 # Each text is declared plain (Text) or Markdown (Markdown, LongMarkdown): CONTRIBUTING says what each accepts.

@@ -117,9 +117,10 @@ def audit_workbook(fw: Framework) -> bytes:
             cell.alignment = wrap
     audit.freeze_panes = "D2"
     if "tier" in col:
-        # the drop-down's list is one quoted string: a quote in a name is doubled, so it stays inside it
-        tiers_dv = DataValidation(type="list", formula1='"' + ",".join(n.replace('"', '""') for n in tier_names) + '"',
-                                  allow_blank=True,
+        # the drop-down's choices are the tier names in the Descriptors sheet's headings (D1...), never the names
+        # written into the formula: a comma in a name would split it, and Excel refuses a list over 255 characters
+        names = f"Descriptors!$D$1:${get_column_letter(3 + len(tier_names))}$1"
+        tiers_dv = DataValidation(type="list", formula1=names, allow_blank=True,
                                   showErrorMessage=True, errorTitle="Choose a tier",
                                   error="Choose one of the three tiers from the list.",
                                   promptTitle="Tier", prompt="Choose the tier your evidence shows.", showInputMessage=True)

@@ -28,10 +28,15 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}   # sil
 
 
 def render(config: Path, out: Path) -> int:
-    """The theme engine: MkDocs with Material, strict, into `out`."""
-    return subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                            "--config-file", str(config), "--site-dir", str(out)],
-                           env={**os.environ, **QUIET})
+    """The theme engine: MkDocs with Material, strict, into `out`. Not with --quiet: that drops the warnings --strict
+    counts (a dead link, a missing anchor), so the build would pass. Its INFO lines are left out of what it prints."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                             "--config-file", str(config), "--site-dir", str(out)],
+                            env={**os.environ, **QUIET}, capture_output=True, text=True)
+    for line in (result.stdout + result.stderr).splitlines():
+        if not line.startswith("INFO"):
+            print(line, file=sys.stderr)
+    return result.returncode
 
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"

@@ -58,7 +58,7 @@ def test_excel_workbook(site_dir):
     assert len(validations) == 2                      # the tier, and priority yes/no
     dv = next(v for v in validations if str(v.sqref) == "F2:F44")
     assert dv.type == "list"
-    assert dv.formula1 == '"Establishing Foundations,Strengthening Practice,Sustaining Excellence"'
+    assert _choices(wb, dv) == ["Establishing Foundations", "Strengthening Practice", "Sustaining Excellence"]
     assert str(dv.sqref) == "F2:F44"
     descriptors = wb["Descriptors"]
     assert descriptors.max_row == 44 and descriptors["D1"].value == "Establishing Foundations"
@@ -66,6 +66,26 @@ def test_excel_workbook(site_dir):
     assert summary["B2"].value.startswith("=COUNTIFS(Audit!$A$2:$A$44")
     assert summary["E2"].value == "=F2-SUM(B2:D2)"
     assert summary.max_row == 10   # header, 8 areas, total
+
+
+def _choices(wb, dv) -> list[str]:
+    """The drop-down's choices: the cells its list refers to (a list written into the formula would split a name at
+    its commas, and Excel refuses one over 255 characters)."""
+    sheet, cells = dv.formula1.split("!")
+    return [c.value for row in wb[sheet][cells.replace("$", "")] for c in row]
+
+
+def test_a_tier_name_with_a_comma_is_one_choice_of_the_excel_drop_down(tmp_path):
+    from hostile import project
+    from outputs.downloads import audit_workbook
+    path = project(tmp_path)
+    path.write_text((ROOT / "data" / "framework.yaml").read_text(encoding="utf-8").replace(
+        "  name: Establishing Foundations\n", "  name: Establishing, with \"care\", Foundations\n", 1), encoding="utf-8")
+    fw = load_framework(path)
+    wb = openpyxl.load_workbook(io.BytesIO(audit_workbook(fw)))
+    [dv] = [v for v in wb["Audit"].data_validations.dataValidation if str(v.sqref) == "F2:F44"]
+    assert _choices(wb, dv) == [t.name for t in fw.tiers]
+    assert wb["Summary"]["B1"].value == 'Establishing, with "care", Foundations'
 
 
 def test_case_study_template_downloads(site_dir):

@@ -111,3 +111,62 @@ def test_a_body_that_is_not_utf8_is_refused_with_its_file(tmp_path):
     body.write_bytes(body.read_bytes() + "\nCaf\u00e9\n".encode("latin-1"))
     with pytest.raises(FrameworkError, match=r"^data/knowledge/other-collections\.md:1: is not UTF-8 text"):
         load_framework(path)
+
+
+def test_a_body_link_to_no_page_or_no_anchor_stops_the_build(tmp_path):
+    """A body's link to a page of the site that does not exist, or to an anchor a page lacks, is refused by the
+    strict build (MkDocs checks both), and the site folder is left as it was."""
+    from conftest import build_site, copy_project
+    project = copy_project(tmp_path)
+    body = project / "data" / "knowledge" / "sharing-expertise.md"
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kept.txt").write_text("the previous site", encoding="utf-8")
+    base = body.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    for link, named in (("../areas/no-such-area.md", "no-such-area.md"),
+                        ("../areas/leadership-of-send.md#no-such-anchor", "no-such-anchor"),
+                        ("../areas/no-such-area/", "no-such-area/")):
+        body.write_text(base + f"See [this page]({link}).\n", encoding="utf-8")
+        result = build_site(project, out)
+        assert result.returncode != 0, f"{link}: built"
+        assert named in result.stdout + result.stderr
+        assert [p.name for p in out.iterdir()] == ["kept.txt"], f"{link}: the site folder changed"
+
+
+BODY_MISTAKES = {
+    "a top heading": ("# A top heading", "is a heading"),
+    "a heading underlined with =": ("A heading\n=========", "is a heading"),
+    "a code block": ("    indented, so code", "is a code block"),
+    "a control character": ("A bell \x07 rings.", "control character (U+0007)"),
+    "a link above the site": ("See [this](../../areas/leadership-of-send/).", "links to '../../areas"),
+    "a link that climbs back": ("See [this](downloads/../../../etc/passwd).", "links to 'downloads/.."),
+}
+
+
+@pytest.mark.parametrize("case", list(BODY_MISTAKES))
+def test_a_body_mistake_is_refused_with_its_line(tmp_path, case):
+    """What a body must not hold, each refused on its own line: a page has one top heading (its title), no code
+    block, no character a page cannot show, and no link out of the site by a relative path."""
+    text, expected = BODY_MISTAKES[case]
+    path = project(tmp_path)
+    shutil.copy(ROOT / "data" / "framework.yaml", path)
+    body = path.parent / "knowledge" / "sharing-expertise.md"
+    base = body.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    body.write_text(base + text + "\n", encoding="utf-8")
+    with pytest.raises(FrameworkError) as refused:
+        load_framework(path)
+    line = base.count("\n") + 1
+    assert str(refused.value).startswith(f"data/knowledge/sharing-expertise.md:{line}: "), str(refused.value)
+    assert expected in str(refused.value)
+
+
+def test_a_note_box_of_several_paragraphs_is_one_block(tmp_path):
+    """A note box ("!!! note") goes on while its lines are indented, blank lines between them included: its
+    paragraphs are not code blocks."""
+    path = project(tmp_path)
+    shutil.copy(ROOT / "data" / "framework.yaml", path)
+    body = path.parent / "knowledge" / "sharing-expertise.md"
+    body.write_text(body.read_text(encoding="utf-8").rstrip("\n") + '\n\n!!! note "A note"\n    One.\n\n    Two.\n\n'
+                    "After the box.\n", encoding="utf-8")
+    page = next(k for k in load_framework(path).knowledge_pages if k.id == "sharing-expertise")
+    assert "    Two." in page.body

@@ -147,7 +147,8 @@ def test_unquoted_edition_number_is_refused_with_quote_it(tmp_path):
     (("  areas: [first-area]", "  areas: first-area"), "areas: first-area", "a list is expected"),
     (("title: A test framework", "title:"), "title:", "is empty"),
     (("    accessed: '2026-01-08'", "    accessed: '2026-02-30'"), "2026-02-30", "is not a real date"),
-    (("    accessed: '2026-01-08'", "    accessed: 8 January 2026"), "8 January", "like 2026-01-08"),
+    (("    accessed: '2026-01-08'", "    accessed: 8 January 2026"), "8 January", "like 2026-01-08, not '8 January 2026'"),
+    (("    accessed: '2026-01-08'", "    accessed: 2026-01-08T10:00:00"), "T10:00", "like 2026-01-08, not '2026-01-08T10:00:00'"),
     (("  - name: Bolton\n", "  - name: Bolton\n    url: javascript:alert(1)\n"), "javascript", "https://"),
     (("  - name: Bolton\n", "  - name: Bolton\n    url: http://example.org/x\n"), "http://", "https://"),
     (("  number: 1\n  name", "  number: '1'\n  name"), "number: '1'", "a whole number is expected"),
@@ -158,6 +159,7 @@ def test_no_coercion(tmp_path, edit, where, expected):
     [message] = refused(tmp_path, text)
     assert message.startswith(f"data/framework.yaml:{line_of(text, where)}: "), message
     assert expected in message
+    assert not re.search(r"\{\w+(![rsa])?\}", message), f"a placeholder left in: {message}"
 
 
 @pytest.mark.parametrize("edit, expected", [

@@ -249,3 +249,58 @@ def test_figures():
     print("\nhostile YAML corpus:", ", ".join(f"{k}: {v}" for k, v in FIGURES.items()),
           f"({len(FIELDS)} text fields × {len(PAYLOADS)} payloads, then path, id and file cases)")
     assert FIGURES["cases"] == FIGURES["refused with a line"] + FIGURES["published inert"]
+
+
+# Texts that must never reach a page as they are, in any field: each refused on its own line
+NEVER = {
+    "a control character": "An escape \x1b[31m {n}",
+    "a NUL": "A nul \x00 {n}",
+    "a top heading": "# Heading {n}",
+    "too long": "{n} " + "word " * 2_000,
+}
+# Texts that may be accepted where a field runs its lines together (a title is a heading, with the text run
+# together), but never make a heading or a code block of their own: (text, what its heading or block would hold)
+NO_BLOCK = {
+    "an underlined heading": ("Heading {n}\n=========", lambda el, n: el.get_text().strip().endswith(f"Heading {n}")),
+    "a code block": ("Some words {n}\n\n    indented, so code", lambda el, n: el.get_text().strip() == "indented, so code"),
+}
+
+
+# The published file has no case study with write-up sections (multi-line text): one is added for these tests.
+WITH_SECTIONS = copy.deepcopy(TREE)
+WITH_SECTIONS["case_studies"][0]["sections"] = {"context": "The school's context."}
+SECTION = ("case_studies", 0, "sections", "context")
+
+
+def _each_field(payload: str):
+    """(marker, path, YAML text) with the payload in one text field, for every kind of text field."""
+    for n, path in enumerate(FIELDS):
+        yield f"F{n}x", path, ONE_CHANGE.dump(path, payload.format(n=f"F{n}x"))
+    yield "SECx", SECTION, _edited(WITH_SECTIONS, SECTION, payload.format(n="SECx"))
+
+
+@pytest.mark.parametrize("kind", list(NEVER))
+def test_every_text_field_refuses_what_no_page_can_show_with_its_line(tmp_path, kind):
+    for marker, path, text in _each_field(NEVER[kind]):
+        fw, _ = _try(tmp_path, None, marker, text)
+        assert fw is None, f"{'.'.join(map(str, path))}: accepted {kind}"
+
+
+@pytest.mark.parametrize("kind", list(NO_BLOCK))
+def test_no_text_field_makes_a_heading_or_a_code_block(tmp_path, kind):
+    payload, made_by = NO_BLOCK[kind]
+    tree, markers = copy.deepcopy(WITH_SECTIONS), []
+    for marker, path, text in _each_field(payload):
+        fw, _ = _try(tmp_path, None, marker, text)
+        if fw is not None:
+            set_at(tree, path, payload.format(n=marker))
+            markers.append(marker)
+    if not markers:
+        return
+    fw, messages = _try(tmp_path, tree, markers[0])
+    assert fw is not None, messages
+    from bs4 import BeautifulSoup
+    made = [f"{name}: <{el.name}> {el.get_text()[:40]!r}" for name, html in _render_all(fw).items()
+            for el in BeautifulSoup(html, "html.parser").select("h1, h2, pre")
+            if any(made_by(el, m) for m in markers)]
+    assert made == [], made[:5]
