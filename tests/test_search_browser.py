@@ -79,8 +79,22 @@ def test_no_word_the_person_did_not_type_is_shown(search_page, base_url):
         assert listing.locator("s, del").count() == 0, query
         assert "Missing" not in listing.inner_text(), query
         typed = [w.lower() for w in re.findall(r"\w{3,}", query)]
+        typed += [w[:-1].lower() for w in re.findall(r"\b[A-Z]{2,5}s\b", query)]      # "TAs": TA
         for mark in listing.locator("mark").all_inner_texts():
             assert any(mark.lower().startswith(w) for w in typed), (query, mark)
+
+
+@pytest.mark.parametrize("query, whole", [("TAs", "ta"), ("SEN support", "sen"), ("the hive", None), ("EHCPs", "ehcp")])
+def test_an_abbreviation_marks_only_itself_and_small_words_mark_nothing(search_page, base_url, query, whole):
+    """An abbreviation is searched as a whole word, so only it is marked ("TAs": TA, not "task"; "SEN": not
+    "SEND" or "senior"); a small word ("the") is not searched, so it marks nothing."""
+    results(search_page, base_url, query)
+    marks = [m.lower() for m in search_page.locator(".md-search-result mark").all_inner_texts()]
+    assert marks, query
+    assert "the" not in marks and "and" not in marks, marks
+    if whole:
+        starting = [m for m in marks if m.startswith(whole)]
+        assert starting and all(m in (whole, whole + "s", whole + "'s", whole + "’s") for m in starting), starting
 
 
 def test_search_costs_nothing_until_used_and_little_then(page, base_url, site_dir):

@@ -46,10 +46,12 @@
     if (toggle && toggle.checked !== state) toggle.click();
   }
 
-  /* The query's words as one pattern, made once per answer (not once per title and text drawn). */
+  /* The query's words as one pattern, made once per answer (not once per title and text drawn): a word and what
+     it starts ("plan": planning), an abbreviation only itself and its plural ("TA": TAs, not "task"). */
   function pattern(words) {
-    return words.length ? new RegExp("(" + words.map(function (w) {
-      return "\\b" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "\\w*";
+    return words.length ? new RegExp("(" + words.map(function (m) {
+      var w = m.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return "\\b" + w + (m.whole ? "(?:s|['’]s)?\\b" : "\\w*");
     }).join("|") + ")", "giu") : null;
   }
 

@@ -40,8 +40,8 @@ function snippet(text, starts) {
 
 function answer(query) {
   waiting = null;
-  var words = (query.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) || []);
-  var starts = words.map(function (w) { return new RegExp("\\b" + w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")); });
+  var words = search.marks(query);        /* [{word, whole}]: the words to mark, as the search took them */
+  var starts = words.map(function (m) { return new RegExp("\\b" + m.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")); });
   var groups = search.search(query).slice(0, GROUPS).map(function (group) {
     return group.docs.map(function (doc) {
       return { url: doc.url, title: doc.title, kind: doc.kind, label: doc.label || "", area: doc.area || "", via: doc.via,

@@ -443,7 +443,19 @@ export function createSiteSearch(data, weights, Engine) {
     return order.sort(function (a, b) { return b.score - a.score; });
   }
 
-  return { search: search, size: docs.length, index: index };
+  /* The query's words to mark in the results, as the search takes them: not its small words (unless it has no
+     other), and an abbreviation as a whole word, singular ("TAs": TA, not "task"), as term() searches it. */
+  function marks(query) {
+    var typed = String(query).match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) || [];
+    typed = typed.map(function (w) { return w.replace(/['’]s$/i, ""); });
+    var said = typed.filter(function (w) { return !STOP[w.toLowerCase()] && !/n['’]t$/i.test(w); });
+    return (said.length ? said : typed).map(function (w) {
+      var whole = w.length <= 6 && /[A-Z]/.test(w) && /^[A-Z]+s?$/.test(w);
+      return { word: whole ? single(w) : w.toLowerCase(), whole: whole };
+    }).filter(function (m) { return m.word.length >= (m.whole ? 2 : 3); });
+  }
+
+  return { search: search, marks: marks, size: docs.length, index: index };
 }
 
 /* The documents with the names they refer to: each key term ("terms": places in the glossary) as its names (a
