@@ -186,3 +186,120 @@ def test_palette_switch_by_keyboard_says_what_it_does(browser, base_url, scheme)
         assert name == shown, f"after switching, the focused switch is called {name!r} but says {shown!r}"
     finally:
         context.close()
+
+
+# ---- Search and the side menu: no tab stop behind a panel or off screen ----
+
+# The focused element as a reader sees it: its box (a visually hidden control shows focus on its label, as
+# Material's palette switch does), and whether it or an ancestor is hidden or fully transparent.
+SEEN_STOP = """() => {
+  let el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const what = el.outerHTML.slice(0, 140), inDrawer = !!el.closest(".md-sidebar--primary");
+  const r0 = el.getBoundingClientRect();
+  if (r0.width < 2 || r0.height < 2 || getComputedStyle(el).opacity === "0") {
+    const label = [el.nextElementSibling, ...(el.labels || [])].find(l => l && l.tagName === "LABEL");
+    if (label) el = label;
+  }
+  const r = el.getBoundingClientRect();
+  let hidden = getComputedStyle(el).visibility === "hidden";
+  for (let e = el; e && !hidden; e = e.parentElement) hidden = getComputedStyle(e).opacity === "0";
+  return {what, inDrawer, seen: !hidden && r.width >= 1 && r.height >= 1 && r.left >= 0 && r.right <= innerWidth,
+          seenWhole: r.top > -1 && r.bottom < innerHeight + 1};    // scrolling is by whole pixels
+}"""
+SEEN = f"() => ({SEEN_STOP})()?.seen === true"
+SEARCH_OPEN = "() => document.getElementById('__search').checked || document.body.hasAttribute('data-md-scrolllock')"
+
+
+def _stop(pg) -> dict:
+    """The focused element, once any transition (the search panel opening, the skip link showing) has let it show."""
+    _wait_quietly(pg, SEEN, 600)
+    return pg.evaluate(SEEN_STOP)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_tabbing_out_of_search_closes_it(browser, base_url, width):
+    """Search is a dialog: Tab from the box through its results keeps it open; Tab past the last result, or
+    Shift+Tab back from the box, closes it, as Escape does (on a phone the page scrolls again)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    try:
+        for rel in ("index.html", "areas/leadership-of-send/index.html"):
+            open_page(pg, base_url, rel)
+            pg.focus("#site-search-input")
+            pg.wait_for_function("() => document.getElementById('__search').checked")
+            pg.keyboard.type("attendance")
+            pg.wait_for_function("() => document.querySelectorAll('#site-search-result a').length > 0")
+            links = pg.evaluate("() => document.querySelectorAll('#site-search-result a').length")
+            reached = 0
+            for _ in range(links + 5):
+                pg.keyboard.press("Tab")
+                if not pg.evaluate("() => !!document.activeElement.closest('.md-search')"):
+                    break
+                assert pg.evaluate("() => document.getElementById('__search').checked"), \
+                    f"{rel} at {width}px: search closed while focus was still in it"
+                reached += pg.evaluate("() => document.activeElement.matches('#site-search-result a')")
+            assert reached == links, f"{rel} at {width}px: Tab reached {reached} of the {links} result links"
+            _wait_quietly(pg, f"() => !({SEARCH_OPEN})()")
+            assert not pg.evaluate(SEARCH_OPEN), f"{rel} at {width}px: search stayed open after Tab left it"
+            pg.wait_for_timeout(300)                  # the page's scroll put back (on a phone), after search closed
+            stop = _stop(pg)
+            assert stop and stop["seen"] and stop["seenWhole"], \
+                f"{rel} at {width}px: Tab out of search went to {stop and stop['what']}, not on screen"
+
+            pg.focus("#site-search-input")
+            pg.wait_for_function("() => document.getElementById('__search').checked")
+            pg.keyboard.press("Shift+Tab")
+            _wait_quietly(pg, f"() => !({SEARCH_OPEN})()")
+            assert not pg.evaluate(SEARCH_OPEN), f"{rel} at {width}px: search stayed open after Shift+Tab left it"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_side_menu_is_in_the_tab_order_only_when_shown(browser, base_url, width):
+    """On a phone the side menu is a drawer off the screen's left edge: closed, none of its links is a tab stop
+    (a keyboard user would tab through dozens of stops they cannot see); opened, they are. On a wide screen the
+    menu is always shown and always in the tab order."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    try:
+        # the home page has no side menu on a wide screen (hide: navigation); an area page has
+        for rel in ("index.html", "areas/leadership-of-send/index.html"):
+            open_page(pg, base_url, rel)
+            drawer_stops = 0
+            for presses in range(1, 41):
+                pg.keyboard.press("Tab")
+                stop = _stop(pg)
+                if stop is None:
+                    continue                                    # past the page's end: the next Tab comes round
+                drawer_stops += stop["inDrawer"]
+                if width < 1280:
+                    assert stop["seen"], f"{rel} at {width}px: Tab {presses} went to something not seen: {stop['what']}"
+            if width < 1280:
+                assert not drawer_stops, f"{rel} at {width}px: the closed menu's links are tab stops"
+        if width == 1280:
+            assert drawer_stops, "at 1280px the side menu's links should be in the tab order"
+            return
+
+        in_drawer = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+        open_page(pg, base_url, "areas/leadership-of-send/index.html")
+        pg.click("label.md-header__button[for='__drawer']")           # the menu button opens the drawer
+        pg.wait_for_function("() => document.getElementById('__drawer').checked")
+        # From the page's first content link, Shift+Tab goes back into the menu (just before the content).
+        pg.evaluate("() => document.querySelector('.md-content a[href]').focus()")
+        for _ in range(5):
+            pg.keyboard.press("Shift+Tab")
+            if pg.evaluate(in_drawer):
+                break
+        stop = _stop(pg)
+        assert stop and stop["inDrawer"] and stop["seen"], f"at {width}px the open menu's links are not reached: {stop}"
+
+        pg.click(".md-overlay", position={"x": width - 10, "y": 400})    # a tap beside the drawer closes it
+        pg.wait_for_function("() => !document.getElementById('__drawer').checked")
+        _wait_quietly(pg, "() => getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'hidden'")
+        pg.evaluate("() => document.querySelector('.md-content a[href]').focus()")
+        pg.keyboard.press("Shift+Tab")
+        assert not pg.evaluate(in_drawer), f"at {width}px the closed menu's links are tab stops again"
+    finally:
+        context.close()

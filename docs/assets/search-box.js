@@ -1,7 +1,7 @@
 /* The search box (overrides/partials/search.html): starts the search worker (search-worker.js) and fetches its
    documents when someone starts to search (a finger down on the search icon, or the box focused), opens
    search (the icon, or "/", "s", "f" outside a form field), and draws its answers as links, built as DOM nodes
-   (no markup from data). Enter opens the first result; Escape closes search. */
+   (no markup from data). Enter opens the first result; Escape, or focus leaving search, closes it. */
 (function () {
   var form = document.getElementById("site-search"), input = document.getElementById("site-search-input");
   var result = document.getElementById("site-search-result"), toggle = document.getElementById("__search");
@@ -146,6 +146,25 @@
       if (toggle.checked && (!el || el === document.body || el === toggle)) input.focus();
     }, 50);
   });
+  /* Search is a dialog (the .md-search element: the box, its results and their links). When focus moves out of
+     it (Tab past the last result, Shift+Tab back from the box), close search as Escape does: left open, its panel
+     would cover what Tab reaches and, on a phone, keep the page from scrolling. Focus going nowhere (the window
+     left, a tap on no control) is no move, and the toggle itself is the icon's: neither closes. */
+  var dialog = form.closest(".md-search");
+  if (dialog) dialog.addEventListener("focusout", function (event) {
+    var to = event.relatedTarget;
+    if (!to || to === toggle || dialog.contains(to)) return;
+    open(false);
+    setTimeout(reveal, 50, to, 20);           /* focus moves on after this event */
+  });
+  /* On a phone the page cannot scroll while search is open (Material's scroll lock, data-md-scrolllock), so the
+     element focus moved to may be off screen; Material gives the scroll back a moment after search closes. Then
+     bring that element into view, if it still has focus (checked every 50ms, for up to a second). */
+  function reveal(el, tries) {
+    if (document.activeElement !== el) return;
+    if (document.body.hasAttribute("data-md-scrolllock") && tries > 0) setTimeout(reveal, 50, el, tries - 1);
+    else el.scrollIntoView({block: "nearest"});
+  }
   document.addEventListener("keydown", function (event) {
     var el = document.activeElement;
     var typing = el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable);
