@@ -126,3 +126,24 @@ def test_glossary_a_to_z_stays_on_screen_and_lands_terms_below_it(phone, base_ur
     bar = nav.bounding_box()
     assert term["y"] >= bar["y"] + bar["height"] - 1, "the term is not hidden under the A-Z"
     assert term["y"] < SCREEN / 2
+
+
+def narrow_phone(browser, width: int):
+    return browser.new_context(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_glossary_letters_are_targets_of_at_least_24_px(browser, base_url, width):
+    """WCAG 2.2 target size (2.5.8): each A-Z letter link is at least 24 by 24 CSS px on the narrowest phone."""
+    context = narrow_phone(browser, width)
+    try:
+        pg = context.new_page()
+        pg.goto(base_url + "glossary/")
+        boxes = pg.eval_on_selector_all("nav.az-list a", """links => links.map(a => {
+            const r = a.getBoundingClientRect(); return [a.textContent, r.width, r.height]; })""")
+    finally:
+        context.close()
+    assert len(boxes) > 20
+    small = [f"{text} {w:.1f}x{h:.1f}" for text, w, h in boxes if w < 24 or h < 24]
+    assert not small, f"letters under 24x24 px at {width}px: {small}"
+
