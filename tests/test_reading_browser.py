@@ -147,3 +147,32 @@ def test_glossary_letters_are_targets_of_at_least_24_px(browser, base_url, width
     small = [f"{text} {w:.1f}x{h:.1f}" for text, w, h in boxes if w < 24 or h < 24]
     assert not small, f"letters under 24x24 px at {width}px: {small}"
 
+
+# For each theme in the case-study filter: its checkbox's width, and the right edges of its text, its label and the form.
+THEME_BOXES = """() => { const form = document.querySelector("form.cs-filter").getBoundingClientRect();
+  return [...document.querySelectorAll(".cs-filter__themes label")].map(label => {
+    const text = document.createRange();
+    text.setStart(label.querySelector("input").nextSibling, 0);
+    text.setEndAfter(label.lastChild);
+    return {name: label.textContent.trim(), box: label.querySelector("input").getBoundingClientRect().width,
+            text: text.getBoundingClientRect().right, label: label.getBoundingClientRect().right, form: form.right};
+  }); }"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_theme_checkboxes_keep_their_size_and_labels_stay_inside(browser, base_url, width):
+    context = narrow_phone(browser, width)
+    try:
+        pg = context.new_page()
+        pg.goto(base_url + "case-studies/")
+        themes = pg.evaluate(THEME_BOXES)
+    finally:
+        context.close()
+    assert len(themes) > 5
+    problems = []
+    widths = {t["name"]: round(t["box"], 1) for t in themes}
+    if len(set(widths.values())) > 1:
+        problems.append(f"checkboxes of different widths: {widths}")
+    problems += [f"{t['name']}: text to {t['text']:.0f}px, label to {t['label']:.0f}px, form to {t['form']:.0f}px"
+                 for t in themes if t["text"] > min(t["label"], t["form"]) + 0.5]
+    assert not problems, f"theme filter at {width}px:\n" + "\n".join(problems)
