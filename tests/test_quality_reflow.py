@@ -1,7 +1,9 @@
-"""Reflow (WCAG 1.4.10): every page fits a 320px-wide viewport with no sideways scrolling, and anything
-wider than the screen (a table) scrolls inside its own box instead of widening the page.
+"""Reflow (WCAG 1.4.10): every page fits a 320px-wide viewport with no sideways scrolling, with scripts on and
+off, and anything wider than the screen (a table) scrolls inside its own box instead of widening the page.
 """
 from __future__ import annotations
+
+import pytest
 
 from test_quality_common import content_pages, open_page, serve_under_site_prefix
 
@@ -25,6 +27,13 @@ OVERFLOWING = """() => {
   return out.slice(0, 5);
 }"""
 
+# Anywhere on the page (the header too): the innermost elements whose right edge is past the screen's.
+STICKING_OUT = """width => [...document.body.querySelectorAll("*")].filter(el => {
+    const past = e => e.getBoundingClientRect().right > width + 1;
+    return past(el) && ![...el.children].some(past);
+  }).slice(0, 3).map(el => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : "")
+                          + " right edge " + Math.round(el.getBoundingClientRect().right) + "px")"""
+
 
 def test_every_page_fits_320px_without_sideways_scrolling(browser, base_url, html_pages):
     context = browser.new_context(viewport={"width": WIDTH, "height": 640}, is_mobile=True, has_touch=True)
@@ -42,6 +51,26 @@ def test_every_page_fits_320px_without_sideways_scrolling(browser, base_url, htm
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_page_scrolls_sideways_without_javascript(browser, base_url, html_pages, width):
+    """With scripts off, Material's header shows no search button, so its title box is wider. The page title
+    it keeps hidden for after scrolling sits a little to the right of that box: it must not widen the page."""
+    context = browser.new_context(viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True,
+                                  java_script_enabled=False)
+    serve_under_site_prefix(context)
+    pg = context.new_page()
+    problems = []
+    try:
+        for rel in content_pages(html_pages):
+            open_page(pg, base_url, rel)
+            page_width = pg.evaluate("document.documentElement.scrollWidth")
+            if page_width > width:
+                problems.append(f"{rel}: the page is {page_width}px wide; sticking out: {pg.evaluate(STICKING_OUT, width)}")
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} pages scroll sideways at {width}px without JavaScript:\n" + "\n".join(problems)
 
 
 def test_wide_tables_scroll_inside_their_own_box(browser, base_url, html_pages, soup):

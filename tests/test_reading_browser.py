@@ -126,3 +126,53 @@ def test_glossary_a_to_z_stays_on_screen_and_lands_terms_below_it(phone, base_ur
     bar = nav.bounding_box()
     assert term["y"] >= bar["y"] + bar["height"] - 1, "the term is not hidden under the A-Z"
     assert term["y"] < SCREEN / 2
+
+
+def narrow_phone(browser, width: int):
+    return browser.new_context(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_glossary_letters_are_targets_of_at_least_24_px(browser, base_url, width):
+    """WCAG 2.2 target size (2.5.8): each A-Z letter link is at least 24 by 24 CSS px on the narrowest phone."""
+    context = narrow_phone(browser, width)
+    try:
+        pg = context.new_page()
+        pg.goto(base_url + "glossary/")
+        boxes = pg.eval_on_selector_all("nav.az-list a", """links => links.map(a => {
+            const r = a.getBoundingClientRect(); return [a.textContent, r.width, r.height]; })""")
+    finally:
+        context.close()
+    assert len(boxes) > 20
+    small = [f"{text} {w:.1f}x{h:.1f}" for text, w, h in boxes if w < 24 or h < 24]
+    assert not small, f"letters under 24x24 px at {width}px: {small}"
+
+
+# For each theme in the case-study filter: its checkbox's width, and the right edges of its text, its label and the form.
+THEME_BOXES = """() => { const form = document.querySelector("form.cs-filter").getBoundingClientRect();
+  return [...document.querySelectorAll(".cs-filter__themes label")].map(label => {
+    const text = document.createRange();
+    text.setStart(label.querySelector("input").nextSibling, 0);
+    text.setEndAfter(label.lastChild);
+    return {name: label.textContent.trim(), box: label.querySelector("input").getBoundingClientRect().width,
+            text: text.getBoundingClientRect().right, label: label.getBoundingClientRect().right, form: form.right};
+  }); }"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_theme_checkboxes_keep_their_size_and_labels_stay_inside(browser, base_url, width):
+    context = narrow_phone(browser, width)
+    try:
+        pg = context.new_page()
+        pg.goto(base_url + "case-studies/")
+        themes = pg.evaluate(THEME_BOXES)
+    finally:
+        context.close()
+    assert len(themes) > 5
+    problems = []
+    widths = {t["name"]: round(t["box"], 1) for t in themes}
+    if len(set(widths.values())) > 1:
+        problems.append(f"checkboxes of different widths: {widths}")
+    problems += [f"{t['name']}: text to {t['text']:.0f}px, label to {t['label']:.0f}px, form to {t['form']:.0f}px"
+                 for t in themes if t["text"] > min(t["label"], t["form"]) + 0.5]
+    assert not problems, f"theme filter at {width}px:\n" + "\n".join(problems)
