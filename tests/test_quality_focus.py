@@ -58,26 +58,33 @@ MAX_TAB_STOPS = 600
 # in the dark one, where only the colours differ, the first of each kind (found by the light walk: first_of_kind).
 SAME_KIND_CHECKS = {"light": 3, "dark": 1}
 
+# What shows a focused control: itself, or for a visually hidden control (Material's palette switch, the side
+# menu's checkbox) the label a reader sees: of the next element and the control's labels, one with a size that is
+# on top at its centre (the side menu's checkbox has three labels: the overlay, the menu button and the open
+# drawer's title; which one is seen depends on whether the drawer is open). Null if none is seen.
+SHOWN_BY = """el => {
+  const r0 = el.getBoundingClientRect();
+  if (r0.width >= 2 && r0.height >= 2 && getComputedStyle(el).opacity !== "0") return el;
+  const labels = [el.nextElementSibling, ...(el.labels || [])].filter(l => l && l.tagName === "LABEL");
+  return labels.find(l => { const r = l.getBoundingClientRect();
+    return r.width >= 2 && r.height >= 2 && l.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); })
+    || null;
+}"""
+
 FOCUS_BOX = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   // Focus came round to the start again (a fixed header's controls have a new y once the page has scrolled).
   const again = el.dataset.qualitySeen === "1";
   el.dataset.qualitySeen = "1";
-  let shown = el;
-  const r0 = el.getBoundingClientRect();
-  if (r0.width < 2 || r0.height < 2 || getComputedStyle(el).opacity === "0") {
-    // A visually hidden control shows its focus on a label (Material's palette switch: the next one).
-    const labels = [el.nextElementSibling, ...(el.labels || [])].filter(l => l && l.tagName === "LABEL");
-    shown = labels.find(l => { const r = l.getBoundingClientRect(); return r.width >= 2 && r.height >= 2; }) || el;
-  }
+  const shown = (SHOWN_BY)(el) || el;
   const r = shown.getBoundingClientRect();
   const classes = e => [...e.classList].filter(c => !c.startsWith("focus-visible")).sort().join(".");
   const place = el.closest("header, nav, main, footer, aside, form");
   return {x: r.x, y: r.y + scrollY, top: r.y, width: r.width, height: r.height,
           kind: el.tagName + "." + classes(el) + " in " + (place ? place.tagName + "." + classes(place) : "body"),
           what: el.outerHTML.slice(0, 160), shownBy: shown === el ? "itself" : "its label", again};
-}"""
+}""".replace("SHOWN_BY", SHOWN_BY)
 
 
 def _clip(box, viewport, margin=8):
@@ -190,23 +197,19 @@ def test_palette_switch_by_keyboard_says_what_it_does(browser, base_url, scheme)
 
 # ---- Search and the side menu: no tab stop behind a panel or off screen ----
 
-# The focused element as a reader sees it: its box (a visually hidden control shows focus on its label, as
-# Material's palette switch does), and whether it or an ancestor is hidden or fully transparent.
+# The focused element as a reader sees it: its box (a visually hidden control shows focus on its label: SHOWN_BY),
+# and whether it or an ancestor is hidden or fully transparent.
 SEEN_STOP = """() => {
   let el = document.activeElement;
   if (!el || el === document.body) return null;
   const what = el.outerHTML.slice(0, 140), inDrawer = !!el.closest(".md-sidebar--primary");
-  const r0 = el.getBoundingClientRect();
-  if (r0.width < 2 || r0.height < 2 || getComputedStyle(el).opacity === "0") {
-    const label = [el.nextElementSibling, ...(el.labels || [])].find(l => l && l.tagName === "LABEL");
-    if (label) el = label;
-  }
+  el = (SHOWN_BY)(el) || el;
   const r = el.getBoundingClientRect();
   let hidden = getComputedStyle(el).visibility === "hidden";
   for (let e = el; e && !hidden; e = e.parentElement) hidden = getComputedStyle(e).opacity === "0";
   return {what, inDrawer, seen: !hidden && r.width >= 1 && r.height >= 1 && r.left >= 0 && r.right <= innerWidth,
           seenWhole: r.top > -1 && r.bottom < innerHeight + 1};    // scrolling is by whole pixels
-}"""
+}""".replace("SHOWN_BY", SHOWN_BY)
 SEEN = f"() => ({SEEN_STOP})()?.seen === true"
 SEARCH_OPEN = "() => document.getElementById('__search').checked || document.body.hasAttribute('data-md-scrolllock')"
 
@@ -301,5 +304,66 @@ def test_the_side_menu_is_in_the_tab_order_only_when_shown(browser, base_url, wi
         pg.evaluate("() => document.querySelector('.md-content a[href]').focus()")
         pg.keyboard.press("Shift+Tab")
         assert not pg.evaluate(in_drawer), f"at {width}px the closed menu's links are tab stops again"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width,js", [(320, True), (390, True), (390, False), (1280, True)])
+def test_the_side_menu_opens_and_closes_from_the_keyboard(browser, base_url, width, js):
+    """On a phone, or a desktop zoomed to 400%, the side menu is a drawer behind a menu button. That button is a
+    label and takes no focus, so the drawer's checkbox itself is the tab stop, just after the skip link: its focus
+    shows on the button (around the drawer once open), Space opens the drawer, Tab goes on into its visible links,
+    and back on the checkbox Space closes it.
+    No script is needed. On a wide screen the menu is always shown: no such tab stop."""
+    viewport = {"width": width, "height": 800}
+    context = browser.new_context(viewport=viewport, java_script_enabled=js, reduced_motion="reduce",
+                                  bypass_csp=True)     # for the test's own style below
+    pg = context.new_page()
+    rel = "areas/leadership-of-send/index.html"
+    where = f"{rel} at {width}px{'' if js else ' without JavaScript'}"
+    on_control = "() => document.activeElement.id === '__drawer'"
+    checked = "() => document.getElementById('__drawer').checked"
+    # wait_for_function needs the page's scripts on; with no transitions there is nothing to wait for
+    seen_stop = (lambda: _stop(pg)) if js else (lambda: pg.evaluate(SEEN_STOP))
+    try:
+        open_page(pg, base_url, rel)
+        # no transitions, so each state is settled (add_style_tag never returns with scripts off)
+        pg.evaluate("""() => { const s = document.createElement("style");
+          s.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
+          document.head.append(s); }""")
+        pg.keyboard.press("Tab")
+        assert pg.evaluate("() => document.activeElement.matches('a.md-skip')"), f"{where}: Tab 1 missed the skip link"
+        pg.keyboard.press("Tab")
+        if width >= 1280:
+            assert not pg.evaluate(on_control), f"{where}: the hidden menu control is a tab stop"
+            return
+        assert pg.evaluate(on_control), f"{where}: Tab 2 went to {seen_stop()}, not the menu control"
+        box = pg.evaluate(FOCUS_BOX)
+        assert box["shownBy"] == "its label" and seen_stop()["seen"], f"{where}: the menu control is not seen: {box}"
+        assert not _check_focus(pg, where, box, viewport)
+
+        pg.keyboard.press("Space")
+        assert pg.evaluate(checked), f"{where}: Space did not open the menu"
+        tabs = 4
+        for presses in range(1, tabs + 1):
+            pg.keyboard.press("Tab")
+            stop = seen_stop()
+            assert stop and stop["inDrawer"] and stop["seen"], \
+                f"{where}: Tab {presses} after opening the menu went to {stop}, not a link in it"
+
+        for _ in range(tabs):
+            pg.keyboard.press("Shift+Tab")
+        assert pg.evaluate(on_control), f"{where}: Shift+Tab did not come back to the menu control"
+        # the open drawer covers the menu button: the control's focus shows around the drawer
+        box = pg.evaluate("""() => { const r = document.querySelector(".md-sidebar--primary").getBoundingClientRect();
+          return {x: r.x, top: r.y, width: r.width, height: r.height, what: "the menu control", shownBy: "the drawer"}; }""")
+        assert not _check_focus(pg, where, box, viewport)
+        pg.keyboard.press("Space")
+        assert not pg.evaluate(checked), f"{where}: Space did not close the menu"
+        pg.keyboard.press("Tab")
+        stop = seen_stop()
+        # (without JavaScript the next stop, the palette switch, has no visible button: Material shows it by script)
+        assert stop and not stop["inDrawer"] and (stop["seen"] or not js), \
+            f"{where}: Tab after closing the menu went to {stop}"
     finally:
         context.close()
