@@ -35,21 +35,28 @@ STICKING_OUT = """width => [...document.body.querySelectorAll("*")].filter(el =>
                           + " right edge " + Math.round(el.getBoundingClientRect().right) + "px")"""
 
 
-def test_every_page_fits_320px_without_sideways_scrolling(browser, base_url, html_pages):
-    context = browser.new_context(viewport={"width": WIDTH, "height": 640}, is_mobile=True, has_touch=True)
+def _every_page_on_a_phone(browser, base_url, html_pages, width, scripts=True):
+    """(page path, the page) for every content page, opened in turn on a phone `width` pixels wide."""
+    context = browser.new_context(viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True,
+                                  java_script_enabled=scripts)
     serve_under_site_prefix(context)
     pg = context.new_page()
-    problems = []
     try:
         for rel in content_pages(html_pages):
             open_page(pg, base_url, rel)
-            width = pg.evaluate("document.documentElement.scrollWidth")
-            if width > WIDTH:
-                problems.append(f"{rel}: the page is {width}px wide; too wide: {pg.evaluate(OVERFLOWING)}")
-            elif stray := pg.evaluate(OVERFLOWING):
-                problems.append(f"{rel}: content sticks out of the screen without its own scroll box: {stray}")
+            yield rel, pg
     finally:
         context.close()
+
+
+def test_every_page_fits_320px_without_sideways_scrolling(browser, base_url, html_pages):
+    problems = []
+    for rel, pg in _every_page_on_a_phone(browser, base_url, html_pages, WIDTH):
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        if width > WIDTH:
+            problems.append(f"{rel}: the page is {width}px wide; too wide: {pg.evaluate(OVERFLOWING)}")
+        elif stray := pg.evaluate(OVERFLOWING):
+            problems.append(f"{rel}: content sticks out of the screen without its own scroll box: {stray}")
     assert not problems, "\n".join(problems)
 
 
@@ -57,19 +64,11 @@ def test_every_page_fits_320px_without_sideways_scrolling(browser, base_url, htm
 def test_no_page_scrolls_sideways_without_javascript(browser, base_url, html_pages, width):
     """With scripts off, Material's header shows no search button, so its title box is wider. The page title
     it keeps hidden for after scrolling sits a little to the right of that box: it must not widen the page."""
-    context = browser.new_context(viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True,
-                                  java_script_enabled=False)
-    serve_under_site_prefix(context)
-    pg = context.new_page()
     problems = []
-    try:
-        for rel in content_pages(html_pages):
-            open_page(pg, base_url, rel)
-            page_width = pg.evaluate("document.documentElement.scrollWidth")
-            if page_width > width:
-                problems.append(f"{rel}: the page is {page_width}px wide; sticking out: {pg.evaluate(STICKING_OUT, width)}")
-    finally:
-        context.close()
+    for rel, pg in _every_page_on_a_phone(browser, base_url, html_pages, width, scripts=False):
+        page_width = pg.evaluate("document.documentElement.scrollWidth")
+        if page_width > width:
+            problems.append(f"{rel}: the page is {page_width}px wide; sticking out: {pg.evaluate(STICKING_OUT, width)}")
     assert not problems, f"{len(problems)} pages scroll sideways at {width}px without JavaScript:\n" + "\n".join(problems)
 
 

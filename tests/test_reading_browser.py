@@ -132,17 +132,22 @@ def narrow_phone(browser, width: int):
     return browser.new_context(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
 
 
-@pytest.mark.parametrize("width", [320, 390])
-def test_glossary_letters_are_targets_of_at_least_24_px(browser, base_url, width):
-    """WCAG 2.2 target size (2.5.8): each A-Z letter link is at least 24 by 24 CSS px on the narrowest phone."""
+def read_on_a_phone(browser, url: str, width: int, script: str):
+    """What `script` returns on the page at `url`, on a phone `width` pixels wide."""
     context = narrow_phone(browser, width)
     try:
         pg = context.new_page()
-        pg.goto(base_url + "glossary/")
-        boxes = pg.eval_on_selector_all("nav.az-list a", """links => links.map(a => {
-            const r = a.getBoundingClientRect(); return [a.textContent, r.width, r.height]; })""")
+        pg.goto(url)
+        return pg.evaluate(script)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_glossary_letters_are_targets_of_at_least_24_px(browser, base_url, width):
+    """WCAG 2.2 target size (2.5.8): each A-Z letter link is at least 24 by 24 CSS px on the narrowest phone."""
+    boxes = read_on_a_phone(browser, base_url + "glossary/", width, """() => [...document.querySelectorAll(
+        "nav.az-list a")].map(a => { const r = a.getBoundingClientRect(); return [a.textContent, r.width, r.height]; })""")
     assert len(boxes) > 20
     small = [f"{text} {w:.1f}x{h:.1f}" for text, w, h in boxes if w < 24 or h < 24]
     assert not small, f"letters under 24x24 px at {width}px: {small}"
@@ -161,13 +166,7 @@ THEME_BOXES = """() => { const form = document.querySelector("form.cs-filter").g
 
 @pytest.mark.parametrize("width", [320, 390])
 def test_theme_checkboxes_keep_their_size_and_labels_stay_inside(browser, base_url, width):
-    context = narrow_phone(browser, width)
-    try:
-        pg = context.new_page()
-        pg.goto(base_url + "case-studies/")
-        themes = pg.evaluate(THEME_BOXES)
-    finally:
-        context.close()
+    themes = read_on_a_phone(browser, base_url + "case-studies/", width, THEME_BOXES)
     assert len(themes) > 5
     problems = []
     widths = {t["name"]: round(t["box"], 1) for t in themes}
